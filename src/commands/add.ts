@@ -1,0 +1,67 @@
+/** rel add NAME [person options] [--json] */
+import { randomUUID } from 'node:crypto';
+import type { App } from '../main.js';
+import { write, type Ctx } from '../context.js';
+import { cleanName } from '../domain/text.js';
+import type { Person } from '../domain/types.js';
+import { insertPerson } from '../store/people.js';
+import { insertFact } from '../store/touchpoints.js';
+import { applyPatch, parsePersonFlags, personOptions, type PersonPatch, type RawPersonFlags } from './person-fields.js';
+import { personView, type PersonView } from './person-view.js';
+
+export interface AddOptions {
+  name: string;
+  patch: PersonPatch;
+  json: boolean;
+}
+
+export function register(app: App): void {
+  personOptions(app.program.command('add').argument('<name>', "the person's name, quoted if it has spaces"))
+    .description('add a person you know')
+    .option('--json', 'print the new person as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  rel add "Maya Chen" --email maya@example.com --company Acme --every 1m --tag friends
+  rel add "Tomás Ruiz" --birthday 03-14 --met "PyCon 2026" --note "two kids, Ana and Leo"`,
+    )
+    .action(
+      app.action(async (ctx, name: string, raw: RawPersonFlags & { json?: boolean }) => {
+        const view = run({ name: cleanName(name), patch: parsePersonFlags(raw), json: Boolean(raw.json) }, ctx);
+        if (raw.json) ctx.out(JSON.stringify(view, null, 2));
+        else {
+          const { profile } = await import('../render/profile.js');
+          ctx.out(`Added ${view.name}.\n\n${profile(view, ctx.today, ctx.color())}`);
+        }
+      }),
+    );
+}
+
+export function run(opts: AddOptions, ctx: Ctx): PersonView {
+  const db = ctx.db();
+  const blank: Person = {
+    id: randomUUID(),
+    name: opts.name,
+    emails: [],
+    phones: [],
+    company: null,
+    title: null,
+    tags: [],
+    every_days: null,
+    birthday: null,
+    met: null,
+    snoozed_until: null,
+    added_on: ctx.today,
+    created_at: ctx.nowIso,
+    updated_at: ctx.nowIso,
+  };
+  const person = applyPatch(blank, opts.patch);
+  write(db, () => {
+    insertPerson(db, person);
+    for (const text of opts.patch.notes) {
+      insertFact(db, { id: randomUUID(), person_id: person.id, text, date: ctx.today }, ctx.nowIso);
+    }
+  });
+  return personView(ctx, person.id);
+}

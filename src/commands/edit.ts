@@ -1,0 +1,78 @@
+/** rel edit WHO [--name N] [person options] [--untag T] [--no-every] [--no-birthday] */
+import { randomUUID } from 'node:crypto';
+import type { App } from '../main.js';
+import { write, type Ctx } from '../context.js';
+import { cleanName } from '../domain/text.js';
+import { UsageError } from '../errors.js';
+import { getPerson, updatePerson } from '../store/people.js';
+import { insertFact } from '../store/touchpoints.js';
+import { applyPatch, parsePersonFlags, parseTag, personOptions, type PersonPatch, type RawPersonFlags } from './person-fields.js';
+import { personView, type PersonView } from './person-view.js';
+import { resolveWho } from './who.js';
+
+export interface EditOptions {
+  id: string;
+  name?: string;
+  patch: PersonPatch;
+  untag: string[];
+  removeEmails: string[];
+  removePhones: string[];
+}
+
+type RawEdit = RawPersonFlags & { name?: string; untag: string[]; rmEmail: string[]; rmPhone: string[]; json?: boolean };
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function register(app: App): void {
+  personOptions(app.program.command('edit').argument('<who>', 'a name (or part of one) or an id'))
+    .description('change a person: scalar fields are replaced, emails, phones, tags and notes are added')
+    .option('--name <name>', 'rename them')
+    .option('--untag <tag>', 'remove a tag (repeatable)', collect, [])
+    .option('--rm-email <email>', 'remove an email (repeatable)', collect, [])
+    .option('--rm-phone <phone>', 'remove a phone number (repeatable)', collect, [])
+    .option('--no-every', 'no rhythm: leave them out of rel due')
+    .option('--no-birthday', 'forget the birthday')
+    .option('--json', 'print the person as JSON')
+    .addHelpText('after', '\nExamples:\n  rel edit maya --company Globex --title CTO\n  rel edit maya --every 2w --untag work --tag friends')
+    .action(
+      app.action(async (ctx, who: string, raw: RawEdit) => {
+        const opts: EditOptions = {
+          id: '',
+          name: raw.name === undefined ? undefined : cleanName(raw.name),
+          patch: parsePersonFlags(raw),
+          untag: raw.untag.map(parseTag),
+          removeEmails: raw.rmEmail,
+          removePhones: raw.rmPhone,
+        };
+        opts.id = (await resolveWho(ctx, who)).id;
+        const view = run(opts, ctx);
+        if (raw.json) return ctx.out(JSON.stringify(view, null, 2));
+        const { profile } = await import('../render/profile.js');
+        ctx.out(`Updated ${view.name}.\n\n${profile(view, ctx.today, ctx.color())}`);
+      }),
+    );
+}
+
+export function run(opts: EditOptions, ctx: Ctx): PersonView {
+  const db = ctx.db();
+  write(db, () => {
+    const before = getPerson(db, opts.id);
+    if (!before) throw new UsageError(`no person with id ${opts.id}`);
+    const drop = (list: string[], gone: string[]) => {
+      const missing = gone.filter((g) => !list.some((v) => v.toLowerCase() === g.toLowerCase()));
+      if (missing.length) throw new UsageError(`${before.name} has no ${missing.map((m) => `"${m}"`).join(', ')}`);
+      return list.filter((v) => !gone.some((g) => g.toLowerCase() === v.toLowerCase()));
+    };
+    const kept = {
+      ...before,
+      tags: drop(before.tags, opts.untag),
+      emails: drop(before.emails, opts.removeEmails),
+      phones: drop(before.phones, opts.removePhones),
+    };
+    const after = { ...applyPatch(kept, opts.patch), name: opts.name ?? before.name, updated_at: ctx.nowIso };
+    updatePerson(db, after);
+    for (const text of opts.patch.notes) {
+      insertFact(db, { id: randomUUID(), person_id: opts.id, text, date: ctx.today }, ctx.nowIso);
+    }
+  });
+  return personView(ctx, opts.id);
+}

@@ -1,0 +1,25 @@
+/** Every subcommand, in the order `rel --help` lists them. */
+import type { App } from '../main.js';
+import * as add from './add.js';
+import * as due from './due.js';
+import * as edit from './edit.js';
+import * as ledger from './ledger.js';
+import * as list from './list.js';
+import * as log from './log.js';
+import * as note from './note.js';
+import * as rm from './rm.js';
+import * as show from './show.js';
+import * as snooze from './snooze.js';
+
+export const COMMANDS: ((app: App) => void)[] = [
+  log.register,
+  due.register,
+  add.register,
+  list.register,
+  show.register,
+  edit.register,
+  note.register,
+  ledger.register,
+  snooze.register,
+  rm.register,
+];

@@ -1,0 +1,56 @@
+/** `rel log` with no WHO in a terminal: asks for everything through the injected prompter. */
+import type { Ctx } from '../context.js';
+import { parseFutureDay, parsePastDay } from '../domain/dates.js';
+import { foldName, matchName } from '../domain/names.js';
+import { cleanNote } from '../domain/text.js';
+import { CHANNELS, KINDS, type Kind } from '../domain/types.js';
+import { UsageError } from '../errors.js';
+import { listPeople } from '../store/people.js';
+import type { LogOptions } from './log.js';
+import type { Who } from './who.js';
+
+const validate = (check: (v: string) => unknown) => (v: string) => {
+  try {
+    check(v);
+    return true as const;
+  } catch (e) {
+    return e instanceof UsageError ? e.message : String(e);
+  }
+};
+
+export async function askForLog(ctx: Ctx): Promise<LogOptions> {
+  const { prompt } = ctx.deps;
+  const everyone = listPeople(ctx.db()).map((p) => ({ id: p.id, name: p.name }));
+  if (everyone.length === 0) throw new UsageError('no one to log yet: add someone first (rel add "Maya Chen")');
+  const people: Who[] = [];
+  for (;;) {
+    const left = everyone.filter((p) => !people.some((q) => q.id === p.id));
+    const person = await prompt.search<Who>({
+      message: people.length ? 'Who else?' : 'Who did you meet?',
+      source: (term) =>
+        (foldName(term) === '' ? left : matchName(term, left)).slice(0, 50).map((p) => ({ name: p.name, value: p })),
+    });
+    people.push(person);
+    if (left.length <= 1 || !(await prompt.confirm({ message: 'Anyone else there?', default: false }))) break;
+  }
+  const via = await prompt.select({ message: 'How?', choices: CHANNELS.map((c) => ({ name: c, value: c })) });
+  const onText = await prompt.input({ message: 'When?', default: 'today', validate: validate((v) => parsePastDay(v, ctx.today)) });
+  const date = parsePastDay(onText, ctx.today);
+  const noteText = await prompt.input({ message: 'What was said? (enter to skip)' , validate: validate((v) => v.trim() && cleanNote(v)) });
+  const kindChoices = [{ name: 'nothing', value: null as Kind | null }, ...KINDS.map((k) => ({ name: k, value: k as Kind | null }))];
+  const give = await prompt.select({ message: 'Did you give something?', choices: kindChoices });
+  const ask = await prompt.select({ message: 'Did you ask for something?', choices: kindChoices });
+  const fu = await prompt.input({
+    message: 'Follow up when? (2w, a date; enter for none)',
+    validate: validate((v) => v.trim() && parseFutureDay(v, date)),
+  });
+  return {
+    people,
+    via,
+    date,
+    note: noteText.trim() ? cleanNote(noteText) : null,
+    give,
+    ask,
+    followUp: fu.trim() ? parseFutureDay(fu, date) : null,
+  };
+}

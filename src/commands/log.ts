@@ -1,0 +1,165 @@
+/** rel log WHO... [-m TEXT] [--via CHANNEL] [--on DATE] [--give KIND] [--ask KIND] [--follow-up WHEN] */
+import { randomUUID } from 'node:crypto';
+import type { App } from '../main.js';
+import { write, type Ctx } from '../context.js';
+import { parseFutureDay, parsePastDay } from '../domain/dates.js';
+import { cleanNote } from '../domain/text.js';
+import { CHANNELS, KINDS, type Channel, type Day, type Kind } from '../domain/types.js';
+import { UsageError } from '../errors.js';
+import { closeFollowUpsUpTo, hasGivenTo, insertFollowUp, insertTouchpoint } from '../store/touchpoints.js';
+import { askForLog } from './log-prompt.js';
+import { resolveAll, type Who } from './who.js';
+
+export interface LogOptions {
+  people: Who[];
+  note: string | null;
+  via: Channel;
+  date: Day;
+  give: Kind | null;
+  ask: Kind | null;
+  followUp: Day | null;
+}
+
+export interface RawLog {
+  message?: string;
+  via?: string;
+  on?: string;
+  give?: string;
+  ask?: string;
+  followUp?: string;
+  json?: boolean;
+}
+
+export interface LogView {
+  group_id: string;
+  date: Day;
+  via: Channel;
+  note: string | null;
+  give: Kind | null;
+  ask: Kind | null;
+  follow_up: Day | null;
+  people: { id: string; name: string; touchpoint_id: string }[];
+  /** Follow-ups this touch closed. */
+  closed_follow_ups: number;
+  /** People asked of before anything was ever given to them. */
+  asked_before_giving: string[];
+}
+
+export function parseChannel(text: string): Channel {
+  const v = text.trim().toLowerCase();
+  if ((CHANNELS as readonly string[]).includes(v)) return v as Channel;
+  throw new UsageError(`bad channel "${text}": use one of ${CHANNELS.join(', ')}`);
+}
+
+export function parseKind(text: string, what: 'give' | 'ask'): Kind {
+  const v = text.trim().toLowerCase();
+  if ((KINDS as readonly string[]).includes(v)) return v as Kind;
+  throw new UsageError(`bad --${what} kind "${text}": use one of ${KINDS.join(', ')}`);
+}
+
+/** Checks the flags once, at the edge. People are resolved separately (they need the database). */
+export function parseLogFlags(raw: RawLog, today: Day): Omit<LogOptions, 'people'> {
+  const date = parsePastDay(raw.on ?? 'today', today);
+  return {
+    note: raw.message === undefined || raw.message.trim() === '' ? null : cleanNote(raw.message),
+    via: parseChannel(raw.via ?? 'meeting'),
+    date,
+    give: raw.give === undefined ? null : parseKind(raw.give, 'give'),
+    ask: raw.ask === undefined ? null : parseKind(raw.ask, 'ask'),
+    followUp: raw.followUp === undefined ? null : parseFutureDay(raw.followUp, date),
+  };
+}
+
+export function register(app: App): void {
+  const cmd = app.program
+    .command('log')
+    .argument('[who...]', 'the people you met (one touch each); none: ask in a terminal')
+    .description('log a touch: a meeting, call, message... with what was said, given or asked')
+    .option('-m, --message <text>', 'what was said, what to pick up next time')
+    .option('--via <channel>', `how: ${CHANNELS.join(', ')}`, 'meeting')
+    .option('--on <date>', 'when: YYYY-MM-DD, today, yesterday, "3 days ago", "2 weeks ago", a weekday', 'today')
+    .option('--give <kind>', `you gave: ${KINDS.join(', ')}`)
+    .option('--ask <kind>', `you asked: ${KINDS.join(', ')}`)
+    .option('--follow-up <when>', 'follow up after an interval (2w) or on a date; shows in rel due')
+    .option('--json', 'print what was logged as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  rel log maya -m "coffee; she is hiring in Lisbon" --give intro --follow-up 2w
+  rel log "tomás" ana --via call --on yesterday
+  rel log            (in a terminal: asks for everything)`,
+    );
+  cmd.action(
+    app.action(async (ctx, who: string[], raw: RawLog) => {
+      let opts: LogOptions;
+      if (who.length === 0) {
+        if (!ctx.deps.stdinIsTTY) {
+          ctx.err(cmd.helpInformation().split('\n')[0]!);
+          throw new UsageError('who? name at least one person (rel log asks only in a terminal)');
+        }
+        opts = await askForLog(ctx);
+      } else {
+        const flags = parseLogFlags(raw, ctx.today);
+        opts = { ...flags, people: await resolveAll(ctx, who) };
+      }
+      const view = run(opts, ctx);
+      for (const name of view.asked_before_giving) {
+        ctx.err(`reminder: you have not given anything to ${name} yet — give before you ask`);
+      }
+      if (raw.json) return ctx.out(JSON.stringify(view, null, 2));
+      const names = view.people.map((p) => p.name).join(', ');
+      const extra = [
+        view.give && `gave ${view.give}`,
+        view.ask && `asked ${view.ask}`,
+        view.follow_up && `follow up on ${view.follow_up}`,
+        view.closed_follow_ups > 0 && `closed ${view.closed_follow_ups} follow-up${view.closed_follow_ups > 1 ? 's' : ''}`,
+      ].filter(Boolean);
+      ctx.out(`Logged a ${view.via} with ${names} on ${view.date}${extra.length ? ` (${extra.join('; ')})` : ''}.`);
+    }),
+  );
+}
+
+export function run(opts: LogOptions, ctx: Ctx): LogView {
+  const db = ctx.db();
+  const group = randomUUID();
+  return write(db, () => {
+    const view: LogView = {
+      group_id: group,
+      date: opts.date,
+      via: opts.via,
+      note: opts.note,
+      give: opts.give,
+      ask: opts.ask,
+      follow_up: opts.followUp,
+      people: [],
+      closed_follow_ups: 0,
+      asked_before_giving: [],
+    };
+    for (const person of opts.people) {
+      if (opts.ask && !opts.give && !hasGivenTo(db, person.id)) view.asked_before_giving.push(person.name);
+      const id = randomUUID();
+      insertTouchpoint(db, {
+        id,
+        person_id: person.id,
+        group_id: group,
+        date: opts.date,
+        via: opts.via,
+        note: opts.note,
+        give: opts.give,
+        ask: opts.ask,
+        created_at: ctx.nowIso,
+      });
+      view.closed_follow_ups += closeFollowUpsUpTo(db, person.id, id, opts.date, ctx.nowIso);
+      if (opts.followUp) {
+        insertFollowUp(
+          db,
+          { id: randomUUID(), person_id: person.id, touchpoint_id: id, due_on: opts.followUp, note: opts.note, closed_by: null },
+          ctx.nowIso,
+        );
+      }
+      view.people.push({ id: person.id, name: person.name, touchpoint_id: id });
+    }
+    return view;
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * WHO: an id (or a unique prefix of one, 6+ characters) or a name, matched ignoring case and accents:
+ * exact name, then a unique prefix of any word, then a unique substring. Ambiguous in a terminal: ask.
+ * Ambiguous or unknown without one: a UsageError (exit 2) listing the candidates.
+ */
+import type { Ctx } from '../context.js';
+import { foldName, matchName } from '../domain/names.js';
+import { UsageError } from '../errors.js';
+import { peopleByIdPrefix, peopleByNameKey } from '../store/people.js';
+import { shortId } from '../render/words.js';
+
+export interface Who {
+  id: string;
+  name: string;
+}
+
+const label = (p: Who) => `${p.name} (${shortId(p.id)})`;
+
+export async function resolveWho(ctx: Ctx, query: string): Promise<Who> {
+  const q = query.trim();
+  if (q === '') throw new UsageError('who? an empty name matches no one');
+  const db = ctx.db();
+  if (/^[0-9a-f-]{6,36}$/i.test(q)) {
+    const byId = peopleByIdPrefix(db, q.toLowerCase(), 2);
+    if (byId.length === 1) return byId[0]!;
+  }
+  const folded = foldName(q);
+  const found = folded === '' ? [] : matchName(q, peopleByNameKey(db, folded));
+  if (found.length === 1) return found[0]!;
+  if (found.length > 1) {
+    if (ctx.deps.stdinIsTTY) {
+      return ctx.deps.prompt.select({
+        message: `"${q}" matches ${found.length} people. Which one?`,
+        choices: found.map((p) => ({ name: label(p), value: p })),
+      });
+    }
+    const shown = found.slice(0, 8).map(label).join(', ');
+    const more = found.length > 8 ? `, and ${found.length - 8} more` : '';
+    throw new UsageError(`"${q}" matches ${found.length} people: ${shown}${more}; use more of the name or the id`);
+  }
+  const near = folded.length >= 2 ? peopleByNameKey(db, folded.slice(0, 2)).slice(0, 5) : [];
+  throw new UsageError(
+    `no one called "${q}"` + (near.length ? `; did you mean ${near.map(label).join(', ')}?` : '; see rel list'),
+  );
+}
+
+export async function resolveAll(ctx: Ctx, queries: string[]): Promise<Who[]> {
+  const people: Who[] = [];
+  for (const q of queries) {
+    const p = await resolveWho(ctx, q);
+    if (!people.some((x) => x.id === p.id)) people.push(p);
+  }
+  return people;
+}

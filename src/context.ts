@@ -1,0 +1,47 @@
+/**
+ * What a running command gets: the injected deps, the clock read once, the database opened lazily
+ * (so `--help` and usage errors never touch it), and the output decisions (colour, JSON).
+ */
+import type { Deps } from './deps.js';
+import { todayOf } from './domain/dates.js';
+import type { Day } from './domain/types.js';
+import { dbPath, openDb, type Db } from './store/open.js';
+
+export interface Ctx {
+  deps: Deps;
+  today: Day;
+  /** The command's instant, ISO 8601 UTC: created_at / updated_at of what it writes. */
+  nowIso: string;
+  dbPath: string;
+  db(): Db;
+  /** Colour on: stdout is a terminal, NO_COLOR is unset or empty, and the output is not JSON. */
+  color(json?: boolean): boolean;
+  out(text: string): void;
+  err(text: string): void;
+  close(): void;
+}
+
+export function makeCtx(deps: Deps, dbFlag: string | undefined): Ctx {
+  const now = deps.now();
+  let db: Db | undefined;
+  const path = dbPath(dbFlag, deps.env, deps.home);
+  return {
+    deps,
+    today: todayOf(now),
+    nowIso: now.toISOString(),
+    dbPath: path,
+    db: () => (db ??= openDb(path)),
+    color: (json = false) => !json && deps.stdoutIsTTY && !deps.env.NO_COLOR,
+    out: (text) => deps.out.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => deps.err.write(text.endsWith('\n') ? text : `${text}\n`),
+    close: () => {
+      db?.close();
+      db = undefined;
+    },
+  };
+}
+
+/** Runs `fn` as one IMMEDIATE transaction: all of a command's writes, or none of them. */
+export function write<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}

@@ -1,0 +1,230 @@
+/**
+ * Calendar days (`YYYY-MM-DD`, years 0000–9999) and the date phrases users type: `--on yesterday`,
+ * `--follow-up 2w`, `--birthday 03-14`. Pure: `today`, `from` and `now` are always arguments.
+ * Day arithmetic runs in UTC on the parsed year/month/day, so DST can never move a day.
+ */
+import { UsageError } from '../errors.js';
+import { addInterval, parseInterval, type Interval } from './interval.js';
+import { quoteInput } from './text.js';
+import type { Day } from './types.js';
+
+const MS_PER_DAY = 86_400_000;
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Looks like a date but is not `YYYY-MM-DD`: 3/11/2026, 2026/03/11, 11.3.2026, 2026-3-1, 03-11. */
+const DATEISH_RE = /^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?$/;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December'];
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0, sun: 0, monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3,
+  thursday: 4, thu: 4, thur: 4, thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6,
+};
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+const format = (y: number, m: number, d: number): Day => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const daysInMonth = (y: number, m: number): number =>
+  m === 2 ? (isLeap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+const norm = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** Why a `YYYY-MM-DD`-shaped text is not a real date, or null when it is one. */
+function unreal(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12) return 'the month must be 01 to 12';
+  const max = daysInMonth(y, m);
+  if (d < 1 || d > max) return `${MONTHS[m - 1]} ${pad(y, 4)} has ${max} days`;
+  return null;
+}
+
+function parts(day: Day): [number, number, number] {
+  const m = DAY_RE.exec(day);
+  if (!m) throw new RangeError(`not a day: ${day}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** Days since 1970-01-01. */
+function ordinal(day: Day): number {
+  const [y, m, d] = parts(day);
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d); // not Date.UTC, which maps years 0–99 to 1900–1999
+  return Math.round(t.getTime() / MS_PER_DAY);
+}
+
+function fromOrdinal(n: number): Day | null {
+  const t = new Date(n * MS_PER_DAY);
+  const y = t.getUTCFullYear();
+  return y >= 0 && y <= 9999 ? format(y, t.getUTCMonth() + 1, t.getUTCDate()) : null;
+}
+
+/** The local calendar day of an instant (not the UTC day). */
+export function todayOf(now: Date): Day {
+  if (Number.isNaN(now.getTime())) throw new RangeError('todayOf: invalid Date');
+  return format(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** Strict `YYYY-MM-DD` naming a real calendar day, else null. No trimming. */
+export function parseDay(text: string): Day | null {
+  const m = DAY_RE.exec(text);
+  return m && !unreal(Number(m[1]), Number(m[2]), Number(m[3])) ? text : null;
+}
+
+/** `day` plus `n` days (n may be negative). RangeError if n is not an integer or the result leaves 0000–9999. */
+export function addDays(day: Day, n: number): Day {
+  const out = Number.isInteger(n) ? fromOrdinal(ordinal(day) + n) : null;
+  if (out === null) throw new RangeError(`addDays: ${day} + ${n} is out of range`);
+  return out;
+}
+
+/** `to` − `from` in calendar days: daysBetween('2026-03-01', '2026-03-08') = 7. */
+export function daysBetween(from: Day, to: Day): number {
+  return ordinal(to) - ordinal(from);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(day: Day): number {
+  return (((ordinal(day) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+}
+
+/**
+ * A `YYYY-MM-DD`-looking input: the Day if real; throws if it is not a real date or is another date
+ * layout (slashes, dots, missing zeros, no year); undefined if it does not look like a date at all.
+ */
+function dateInput(text: string, t: string): Day | undefined {
+  const m = DAY_RE.exec(t);
+  if (m) {
+    const why = unreal(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (why) throw new UsageError(`date ${quoteInput(text)} is not a real date: ${why}`);
+    return t;
+  }
+  if (DATEISH_RE.test(t)) {
+    throw new UsageError(`unclear date ${quoteInput(text)}: write dates as YYYY-MM-DD, e.g. 2026-03-11`);
+  }
+  return undefined;
+}
+
+/**
+ * `1 day`, `a week`, `3w`, `2 months` → an Interval; undefined if `phrase` does not start with a
+ * count. A count with a bad number or unit (`0 days`, `1.5w`, `3 fortnights`) throws parseInterval's
+ * UsageError, which says exactly what is wrong with it.
+ */
+function countedInterval(phrase: string): Interval | undefined {
+  const p = phrase.replace(/^(?:an?|one) /, '1 ');
+  return /^[+-]?[\d.,]/.test(p) ? parseInterval(p) : undefined;
+}
+
+const PAST_FORMS = 'use YYYY-MM-DD, today, yesterday, N days ago, N weeks ago, N months ago, or a weekday '
+  + '(monday, mon, last monday)';
+
+/**
+ * When a touch happened (`rel log --on`): `YYYY-MM-DD`, `today`, `yesterday`, `N days ago`,
+ * `N weeks ago`, `N months ago` (also `a week ago`, `3d ago`; at most 100 years), or a weekday:
+ * `monday`/`mon` is the most recent Monday on or before today (today if it is one); `last monday`
+ * is the most recent one strictly before today. Case-insensitive; never later than `today`.
+ */
+export function parsePastDay(text: string, today: Day): Day {
+  const t = norm(text);
+  let day = dateInput(text, t);
+  if (day === undefined) {
+    const ago = /^(.+) ago$/.exec(t);
+    const wd = /^(last )?([a-z]+)$/.exec(t);
+    const interval = ago ? countedInterval(ago[1] ?? '') : undefined;
+    if (t === 'today') day = today;
+    else if (t === 'yesterday') day = addDays(today, -1);
+    else if (t === 'tomorrow') day = addDays(today, 1);
+    else if (interval) {
+      try {
+        day = addInterval(today, { n: -interval.n, unit: interval.unit });
+      } catch {
+        throw new UsageError(`date ${quoteInput(text)} is too far back: the earliest is 0000-01-01`);
+      }
+    } else if (wd && Object.hasOwn(WEEKDAYS, wd[2] ?? '')) {
+      const back = (weekdayOf(today) - (WEEKDAYS[wd[2] ?? ''] ?? 0) + 7) % 7;
+      day = addDays(today, -(back === 0 && wd[1] ? 7 : back));
+    } else throw new UsageError(`bad date ${quoteInput(text)}: ${PAST_FORMS}`);
+  }
+  if (day > today) throw new UsageError(`date ${day} is in the future: a touch cannot happen later than today`);
+  return day;
+}
+
+const FUTURE_FORMS = 'use YYYY-MM-DD, today, tomorrow, a weekday (friday, fri, next friday), or an interval '
+  + '(3d, 2w, 1m, in 2 weeks, monthly)';
+
+/**
+ * When a follow-up or snooze falls due: an interval added to `from` (`2w`, `in 3 days`, `a month`,
+ * `monthly`, calendar months), `YYYY-MM-DD`, `today` (= from), `tomorrow`, or a weekday (`friday`,
+ * `fri`, `next friday`: the next one strictly after `from`). Never earlier than `from`.
+ */
+export function parseFutureDay(text: string, from: Day): Day {
+  const t = norm(text).replace(/^in /, '');
+  let day = dateInput(text, t);
+  if (day === undefined) {
+    const wd = /^(?:next )?([a-z]+)$/.exec(t);
+    if (t === 'today') day = from;
+    else if (t === 'tomorrow') day = addDays(from, 1);
+    else if (t === 'yesterday') day = addDays(from, -1);
+    else if (wd && Object.hasOwn(WEEKDAYS, wd[1] ?? '')) {
+      const ahead = ((WEEKDAYS[wd[1] ?? ''] ?? 0) - weekdayOf(from) + 7) % 7;
+      day = addDays(from, ahead === 0 ? 7 : ahead);
+    } else {
+      const interval = countedInterval(t) ?? wordInterval(t);
+      if (!interval) throw new UsageError(`bad date ${quoteInput(text)}: ${FUTURE_FORMS}`);
+      try {
+        day = addInterval(from, interval);
+      } catch {
+        throw new UsageError(`date ${quoteInput(text)} is too far ahead: the latest is 9999-12-31`);
+      }
+    }
+  }
+  if (day < from) {
+    throw new UsageError(`date ${day} is before ${from}: a follow-up or snooze must be on ${from} or later`);
+  }
+  return day;
+}
+
+function wordInterval(t: string): Interval | undefined {
+  if (!/^[a-z]+$/.test(t)) return undefined;
+  try {
+    return parseInterval(t);
+  } catch {
+    return undefined;
+  }
+}
+
+const BIRTHDAY_FORMS = 'use YYYY-MM-DD, or MM-DD when the year is unknown';
+
+/**
+ * A birthday: `YYYY-MM-DD` (a real date, year 1900 or later, and not after `today` when given), or
+ * `MM-DD` / `--MM-DD` when the year is unknown, returned as `--MM-DD` (`--02-29` allowed).
+ */
+export function parseBirthday(text: string, today?: Day): string {
+  const t = text.trim();
+  const full = DAY_RE.exec(t);
+  if (full) {
+    const y = Number(full[1]);
+    const why = unreal(y, Number(full[2]), Number(full[3]));
+    if (why) throw new UsageError(`birthday ${quoteInput(text)} is not a real date: ${why}`);
+    if (y < 1900) {
+      throw new UsageError(`birthday ${quoteInput(text)}: the year must be 1900 or later (or leave it out: MM-DD)`);
+    }
+    if (today !== undefined && t > today) throw new UsageError(`birthday ${t} is in the future`);
+    return t;
+  }
+  const short = /^(?:--)?(\d{2})-(\d{2})$/.exec(t);
+  if (!short) throw new UsageError(`bad birthday ${quoteInput(text)}: ${BIRTHDAY_FORMS}`);
+  const why = unreal(2000, Number(short[1]), Number(short[2])); // a leap year: --02-29 is fine
+  if (why) throw new UsageError(`birthday ${quoteInput(text)} is not a real date: ${why.replace(' 2000', '')}`);
+  return `--${short[1]}-${short[2]}`;
+}
+
+/**
+ * The next occurrence of a birthday or anniversary (`YYYY-MM-DD` or `--MM-DD`; its year is ignored)
+ * on or after `today`. Feb 29 falls on Feb 28 in non-leap years.
+ */
+export function nextAnniversary(date: string, today: Day): Day {
+  const m = /^(?:\d{4}|-)-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) throw new RangeError(`nextAnniversary: not a date: ${date}`);
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  const on = (y: number): Day => format(y, month, Math.min(day, daysInMonth(y, month)));
+  const year = parts(today)[0];
+  const here = on(year);
+  return here >= today ? here : on(year + 1);
+}

@@ -1,0 +1,106 @@
+/**
+ * Who is due, and in what order. Pure: `today` is an argument.
+ *
+ * Each item has a score; the list is sorted by score, highest first, then by date, then by name.
+ * The terms are documented in the README ("How rel due ranks") and shown by `rel due --explain`:
+ *   overdue    days since the last touch / rhythm          1.0 = exactly one rhythm, 2.0 = twice it
+ *   follow-up  1 + days late / 7                            due today = 1.0, a week late = 2.0
+ *   birthday   3.0 on the day; before it, 1 - days to go / (window + 1), so never above an overdue contact
+ */
+import { addDays, daysBetween, nextAnniversary } from './dates.js';
+import type { Day } from './types.js';
+
+export type DueReason = 'overdue' | 'follow-up' | 'birthday';
+
+export interface DuePerson {
+  id: string;
+  name: string;
+  every_days: number | null;
+  birthday: string | null;
+  snoozed_until: Day | null;
+  added_on: Day;
+  last_touch: Day | null;
+}
+
+export interface DueFollowUp {
+  id: string;
+  person_id: string;
+  due_on: Day;
+  note: string | null;
+}
+
+export interface DueItem {
+  id: string;
+  name: string;
+  reason: DueReason;
+  /** When it is (or was) due: the rhythm's date, the follow-up's date, or this year's birthday. */
+  date: Day;
+  last_touch: Day | null;
+  every_days: number | null;
+  /** Days past `date`; negative when it is still ahead (a birthday, or within --within). */
+  days_overdue: number;
+  score: number;
+  /** One line saying why, e.g. "45 days since the last touch, rhythm 30d: 45 / 30 = 1.50". */
+  why: string;
+  note: string | null;
+}
+
+export interface DueOptions {
+  today: Day;
+  /** Look ahead this many days (rel due --within). */
+  withinDays: number;
+  /** How far ahead birthdays show; defaults to 14, or --within when given. */
+  birthdayDays: number;
+}
+
+/** Builds an item with its fields in the documented order (the JSON shape). */
+function item(p: DuePerson, reason: DueReason, date: Day, days_overdue: number, score: number, why: string, note: string | null): DueItem {
+  return { id: p.id, name: p.name, reason, date, last_touch: p.last_touch, every_days: p.every_days, days_overdue, score, why, note };
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: DueOptions): DueItem[] {
+  const { today } = opts;
+  const horizon = addDays(today, opts.withinDays);
+  const byId = new Map<string, DuePerson>();
+  const items: DueItem[] = [];
+  for (const p of people) {
+    if (p.snoozed_until !== null && p.snoozed_until > today) continue;
+    byId.set(p.id, p);
+    if (p.every_days !== null) {
+      const since = p.last_touch ?? p.added_on;
+      const date = addDays(since, p.every_days);
+      if (date <= horizon) {
+        const days = daysBetween(since, today);
+        const score = round2(days / p.every_days);
+        const what = p.last_touch ? 'since the last touch' : 'since added, never touched';
+        const why = `${days} days ${what}, rhythm ${p.every_days}d: ${days} / ${p.every_days} = ${score.toFixed(2)}`;
+        items.push(item(p, 'overdue', date, daysBetween(date, today), score, why, null));
+      }
+    }
+    if (p.birthday !== null) {
+      const date = nextAnniversary(p.birthday, today);
+      const ahead = daysBetween(today, date);
+      if (ahead <= opts.birthdayDays) {
+        const score = ahead === 0 ? 3 : round2(1 - ahead / (opts.birthdayDays + 1));
+        const why =
+          ahead === 0
+            ? 'birthday today: 3.00'
+            : `birthday in ${ahead} days: 1 - ${ahead} / ${opts.birthdayDays + 1} = ${score.toFixed(2)}`;
+        items.push(item(p, 'birthday', date, ahead === 0 ? 0 : -ahead, score, why, null));
+      }
+    }
+  }
+  for (const f of followUps) {
+    const p = byId.get(f.person_id);
+    if (!p || f.due_on > horizon) continue;
+    const late = daysBetween(f.due_on, today);
+    const score = round2(1 + late / 7);
+    const why = `follow-up ${late >= 0 ? `${late} days late` : `in ${-late} days`}: 1 + ${late} / 7 = ${score.toFixed(2)}`;
+    items.push(item(p, 'follow-up', f.due_on, late, score, why, f.note));
+  }
+  return items.sort(
+    (a, b) => b.score - a.score || a.date.localeCompare(b.date) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Which person does the user mean by "jose", "john sm" or "Núñez"? Pure matching over plain data.
+ */
+
+/** Letters that Unicode decomposition leaves alone but an ASCII keyboard cannot type. */
+const FOLDS: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
+};
+
+/**
+ * The key names are matched on: compatibility-decomposed (NFKD, so `ﬁ` → `fi` and full-width
+ * letters → ASCII), combining marks stripped, lower-cased (locale-independent), ß → ss (and æ, œ, ø,
+ * ł, đ, ð, þ, ı folded to ASCII), whitespace collapsed and trimmed.
+ * `José Núñez` → `jose nunez`, `ÅSA` → `asa`, `Straße` → `strasse`, `Søren` → `soren`.
+ */
+export function foldName(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ßæœøłđðþı]/g, (c) => FOLDS[c] ?? c)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface NameCandidate {
+  id: string;
+  name: string;
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** True when `q` starts the folded name or any word in it (a word starts after a non-letter/digit). */
+function startsAWord(q: string, name: string): boolean {
+  for (let i = name.indexOf(q); i >= 0; i = name.indexOf(q, i + 1)) {
+    if (i === 0 || !/[\p{L}\p{N}]/u.test(name[i - 1] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * The people `query` means, trying three stages and stopping at the first that matches anyone:
+ *   1. the folded name equals the folded query;
+ *   2. the folded query starts the folded name or one of its words ("sm" and "john sm" both match
+ *      "John Smith"; "luc" matches "Jean-Luc"; "brien" matches "O'Brien");
+ *   3. the folded query occurs anywhere in the folded name.
+ * [] means unknown, more than one means ambiguous: the caller decides. A query that folds to ""
+ * matches no one. Order is stable: by folded name, then name, then id (code-unit order, no locale).
+ */
+export function matchName<T extends NameCandidate>(query: string, candidates: T[]): T[] {
+  const q = foldName(query);
+  if (q === '') return [];
+  const keyed = candidates
+    .map((c) => ({ c, key: foldName(c.name) }))
+    .sort((a, b) => cmp(a.key, b.key) || cmp(a.c.name, b.c.name) || cmp(a.c.id, b.c.id));
+  const stages: ((key: string) => boolean)[] = [
+    (key) => key === q,
+    (key) => startsAWord(q, key),
+    (key) => key.includes(q),
+  ];
+  for (const stage of stages) {
+    const hits = keyed.filter(({ key }) => stage(key)).map(({ c }) => c);
+    if (hits.length > 0) return hits;
+  }
+  return [];
+}

@@ -1,0 +1,58 @@
+/** Plain data shared by the functional core. Calendar days are `YYYY-MM-DD` strings. */
+
+/** A local calendar day, `YYYY-MM-DD`. */
+export type Day = string;
+
+export const CHANNELS = ['meeting', 'call', 'video', 'email', 'message', 'social', 'event', 'letter', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const KINDS = ['intro', 'referral', 'advice', 'help', 'gift', 'favor', 'other'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export interface Person {
+  id: string;
+  name: string;
+  emails: string[];
+  phones: string[];
+  company: string | null;
+  title: string | null;
+  tags: string[];
+  every_days: number | null;
+  /** `YYYY-MM-DD`, or `--MM-DD` when the year is unknown. */
+  birthday: string | null;
+  met: string | null;
+  snoozed_until: Day | null;
+  /** The local day the person was added to rel. */
+  added_on: Day;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Touchpoint {
+  id: string;
+  person_id: string;
+  /** Touchpoints logged together (one meeting with several people) share a group id. */
+  group_id: string;
+  date: Day;
+  via: Channel;
+  note: string | null;
+  give: Kind | null;
+  ask: Kind | null;
+  created_at: string;
+}
+
+export interface Fact {
+  id: string;
+  person_id: string;
+  text: string;
+  date: Day;
+}
+
+export interface FollowUp {
+  id: string;
+  person_id: string;
+  touchpoint_id: string | null;
+  due_on: Day;
+  note: string | null;
+  closed_by: string | null;
+}

@@ -1,0 +1,30 @@
+/**
+ * Typed errors, mapped to exit codes in one place (src/main.ts):
+ *   UsageError  -> 2  bad flags or bad input: unknown person, bad date, empty name...
+ *   RelError    -> 1  anything else that went wrong and that we can explain
+ *   CancelError -> 130 the user cancelled a prompt (Ctrl-C / Ctrl-D)
+ * Anything else is a bug: exit 1, "this is a bug", stack only under REL_DEBUG=1.
+ */
+export class RelError extends Error {
+  readonly exitCode: number = 1;
+  constructor(message: string) {
+    super(message);
+    this.name = 'RelError';
+  }
+}
+
+export class UsageError extends RelError {
+  override readonly exitCode: number = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export class CancelError extends RelError {
+  override readonly exitCode: number = 130;
+  constructor(message = 'cancelled') {
+    super(message);
+    this.name = 'CancelError';
+  }
+}

@@ -1,0 +1,77 @@
+/** Plain data passed between the format parsers/writers (pure) and the import/export commands. */
+import type { Day, Person } from '../domain/types.js';
+
+/** One person read from an imported file, before it is matched against the database. */
+export interface ImportedPerson {
+  name: string;
+  emails: string[];
+  phones: string[];
+  company: string | null;
+  title: string | null;
+  tags: string[];
+  /** `YYYY-MM-DD`, or `--MM-DD` when the year is unknown. */
+  birthday: string | null;
+  /** How you met, in words: "LinkedIn connection" ... */
+  met: string | null;
+  /** The day you met / connected, when the file says. */
+  met_on: Day | null;
+  /** Free-text notes from the file: each becomes a remembered fact. */
+  notes: string[];
+  linkedin_url: string | null;
+  /** rel's own `X-REL-EVERY-DAYS` etc. when reading a vCard written by rel. */
+  every_days: number | null;
+  last_touch: Day | null;
+}
+
+/** Where in the file a record or a problem is: "line 12", "card 3". */
+export interface Located<T> {
+  where: string;
+  value: T;
+}
+
+export interface Problem {
+  where: string;
+  why: string;
+}
+
+export interface ParseResult {
+  records: Located<ImportedPerson>[];
+  problems: Problem[];
+}
+
+/** A person as handed to the writers (vCard, CSV): the stored person plus what is derived. */
+export interface ExportPerson extends Person {
+  facts: { text: string; date: Day }[];
+  last_touch: Day | null;
+  next_due: Day | null;
+  gives: number;
+  asks: number;
+}
+
+/** One all-day event of the iCalendar feed. */
+export interface CalendarEvent {
+  /** Stable across exports so a calendar app updates rather than duplicates. */
+  uid: string;
+  summary: string;
+  date: Day;
+  yearly: boolean;
+  description: string | null;
+}
+
+export function emptyImported(name: string): ImportedPerson {
+  return {
+    name,
+    emails: [],
+    phones: [],
+    company: null,
+    title: null,
+    tags: [],
+    birthday: null,
+    met: null,
+    met_on: null,
+    notes: [],
+    linkedin_url: null,
+    every_days: null,
+    last_touch: null,
+  };
+}

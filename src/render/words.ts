@@ -1,0 +1,30 @@
+/** Pure wording shared by the human renderers. */
+import { daysBetween } from '../domain/dates.js';
+import { formatEvery } from '../domain/interval.js';
+import type { Day } from '../domain/types.js';
+
+export const shortId = (id: string) => id.slice(0, 8);
+
+/** "today", "yesterday", "3 days ago", "in 5 days", "tomorrow". */
+export function relativeDay(day: Day | null, today: Day): string {
+  if (day === null) return 'never';
+  const d = daysBetween(day, today);
+  if (d === 0) return 'today';
+  if (d === 1) return 'yesterday';
+  if (d === -1) return 'tomorrow';
+  return d > 0 ? `${d} days ago` : `in ${-d} days`;
+}
+
+export const rhythm = (every: number | null) => (every === null ? '' : `every ${formatEvery(every)}`);
+
+/** `--MM-DD` birthdays are shown as "14 Mar"-style month-day without a year. */
+export function birthdayText(b: string | null): string {
+  if (b === null) return '';
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const m = /^(?:--|(\d{4})-)(\d{2})-(\d{2})$/.exec(b);
+  if (!m) return b;
+  const text = `${Number(m[3])} ${months[Number(m[2]) - 1]}`;
+  return m[1] ? `${text} ${m[1]}` : text;
+}
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

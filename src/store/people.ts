@@ -1,0 +1,132 @@
+/** SQL for people. Lists (emails, phones, tags) are stored as JSON arrays. */
+import type { Day, Person } from '../domain/types.js';
+import { foldName } from '../domain/names.js';
+import type { Db } from './open.js';
+
+interface PersonRow {
+  id: string;
+  name: string;
+  emails: string;
+  phones: string;
+  tags: string;
+  company: string | null;
+  title: string | null;
+  every_days: number | null;
+  birthday: string | null;
+  met: string | null;
+  snoozed_until: string | null;
+  added_on: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export type PersonWithLastTouch = Person & { last_touch: Day | null };
+
+const COLUMNS = `p.id, p.name, p.emails, p.phones, p.tags, p.company, p.title, p.every_days, p.birthday, p.met,
+  p.snoozed_until, p.added_on, p.created_at, p.updated_at`;
+const LAST_TOUCH = `(SELECT MAX(t.date) FROM touchpoints t WHERE t.person_id = p.id) AS last_touch`;
+
+function toPerson(r: PersonRow): Person {
+  return {
+    id: r.id,
+    name: r.name,
+    emails: JSON.parse(r.emails) as string[],
+    phones: JSON.parse(r.phones) as string[],
+    tags: JSON.parse(r.tags) as string[],
+    company: r.company,
+    title: r.title,
+    every_days: r.every_days,
+    birthday: r.birthday,
+    met: r.met,
+    snoozed_until: r.snoozed_until,
+    added_on: r.added_on,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+  };
+}
+
+function params(p: Person) {
+  return {
+    ...p,
+    name_key: foldName(p.name),
+    emails: JSON.stringify(p.emails),
+    phones: JSON.stringify(p.phones),
+    tags: JSON.stringify(p.tags),
+  };
+}
+
+export function insertPerson(db: Db, p: Person): void {
+  db.prepare(
+    `INSERT INTO people (id, name, name_key, emails, phones, tags, company, title, every_days, birthday, met,
+       snoozed_until, added_on, created_at, updated_at)
+     VALUES (@id, @name, @name_key, @emails, @phones, @tags, @company, @title, @every_days, @birthday, @met,
+       @snoozed_until, @added_on, @created_at, @updated_at)`,
+  ).run(params(p));
+}
+
+export function updatePerson(db: Db, p: Person): void {
+  db.prepare(
+    `UPDATE people SET name = @name, name_key = @name_key, emails = @emails, phones = @phones, tags = @tags,
+       company = @company, title = @title, every_days = @every_days, birthday = @birthday, met = @met,
+       snoozed_until = @snoozed_until, updated_at = @updated_at
+     WHERE id = @id`,
+  ).run(params(p));
+}
+
+export function deletePerson(db: Db, id: string): void {
+  db.prepare('DELETE FROM people WHERE id = ?').run(id);
+}
+
+export function getPerson(db: Db, id: string): PersonWithLastTouch | undefined {
+  const row = db.prepare(`SELECT ${COLUMNS}, ${LAST_TOUCH} FROM people p WHERE p.id = ?`).get(id) as
+    | (PersonRow & { last_touch: string | null })
+    | undefined;
+  return row && { ...toPerson(row), last_touch: row.last_touch };
+}
+
+/** People whose id starts with `prefix` (short ids), at most `limit`. */
+export function peopleByIdPrefix(db: Db, prefix: string, limit = 10): { id: string; name: string }[] {
+  return db
+    .prepare(`SELECT id, name FROM people WHERE id >= ? AND id < ? ORDER BY id LIMIT ?`)
+    .all(prefix, `${prefix}\uffff`, limit) as { id: string; name: string }[];
+}
+
+/** People whose folded name contains the folded query: a superset of every stage of matchName. */
+export function peopleByNameKey(db: Db, foldedQuery: string): { id: string; name: string }[] {
+  const like = `%${foldedQuery.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .prepare(`SELECT id, name FROM people WHERE name_key LIKE ? ESCAPE '\\' ORDER BY name, id`)
+    .all(like) as { id: string; name: string }[];
+}
+
+/** Everyone, with the day of their last touch, by name; only those with `tag` when given. */
+export function listPeople(db: Db, tag?: string): PersonWithLastTouch[] {
+  const where = tag === undefined ? '' : `WHERE EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)`;
+  const rows = db
+    .prepare(`SELECT ${COLUMNS}, ${LAST_TOUCH} FROM people p ${where} ORDER BY p.name_key, p.id`)
+    .all(tag === undefined ? {} : { tag }) as (PersonRow & { last_touch: string | null })[];
+  return rows.map((r) => ({ ...toPerson(r), last_touch: r.last_touch }));
+}
+
+export function countPeople(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM people').get() as { n: number }).n;
+}
+
+/** The few columns `rel due` needs, for everyone (or those with `tag`). */
+export function duePeople(db: Db, tag?: string) {
+  const where = tag === undefined ? '' : `WHERE EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)`;
+  return db
+    .prepare(
+      `SELECT p.id, p.name, p.every_days, p.birthday, p.snoozed_until, p.added_on, ${LAST_TOUCH}
+       FROM people p ${where}`,
+    )
+    .all(tag === undefined ? {} : { tag }) as {
+    id: string;
+    name: string;
+    every_days: number | null;
+    birthday: string | null;
+    snoozed_until: string | null;
+    added_on: string;
+    last_touch: string | null;
+  }[];
+}

@@ -1,0 +1,100 @@
+/** SQL for touchpoints (with their gives and asks), follow-ups and facts. */
+import type { Channel, Fact, FollowUp, Touchpoint } from '../domain/types.js';
+import type { LedgerEntry } from '../domain/ledger.js';
+import type { Db } from './open.js';
+
+export function insertTouchpoint(db: Db, t: Touchpoint): void {
+  db.prepare(
+    `INSERT INTO touchpoints (id, person_id, group_id, date, via, note, give, ask, created_at, updated_at)
+     VALUES (@id, @person_id, @group_id, @date, @via, @note, @give, @ask, @created_at, @created_at)`,
+  ).run(t);
+}
+
+/** A person's touchpoints, newest first; `limit` for the most recent only. */
+export function touchpointsOf(db: Db, personId: string, limit = -1): Touchpoint[] {
+  return db
+    .prepare(
+      `SELECT id, person_id, group_id, date, via, note, give, ask, created_at FROM touchpoints
+       WHERE person_id = ? ORDER BY date DESC, created_at DESC, id DESC LIMIT ?`,
+    )
+    .all(personId, limit) as Touchpoint[];
+}
+
+export function countTouchpoints(db: Db, personId: string): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM touchpoints WHERE person_id = ?').get(personId) as { n: number }).n;
+}
+
+/** Names of the other people in the same logged meeting, keyed by touchpoint id. */
+export function companionsOf(db: Db, personId: string): Map<string, string[]> {
+  const rows = db
+    .prepare(
+      `SELECT t.id AS tid, p.name AS name FROM touchpoints t
+       JOIN touchpoints o ON o.group_id = t.group_id AND o.person_id <> t.person_id
+       JOIN people p ON p.id = o.person_id
+       WHERE t.person_id = ? ORDER BY p.name`,
+    )
+    .all(personId) as { tid: string; name: string }[];
+  const map = new Map<string, string[]>();
+  for (const r of rows) map.set(r.tid, [...(map.get(r.tid) ?? []), r.name]);
+  return map;
+}
+
+/** Every give and ask, for the ledger; one person's only when `personId` is given. */
+export function ledgerEntries(db: Db, personId?: string): (LedgerEntry & { via: Channel })[] {
+  const where = personId === undefined ? '' : 'AND t.person_id = @personId';
+  return db
+    .prepare(
+      `SELECT t.person_id, p.name, t.date, t.created_at, t.give, t.ask, t.note, t.via
+       FROM touchpoints t JOIN people p ON p.id = t.person_id
+       WHERE (t.give IS NOT NULL OR t.ask IS NOT NULL) ${where}
+       ORDER BY t.date, t.created_at, t.id`,
+    )
+    .all(personId === undefined ? {} : { personId }) as (LedgerEntry & { via: Channel })[];
+}
+
+export function hasGivenTo(db: Db, personId: string): boolean {
+  return db.prepare('SELECT 1 FROM touchpoints WHERE person_id = ? AND give IS NOT NULL LIMIT 1').get(personId) !== undefined;
+}
+
+export function insertFollowUp(db: Db, f: FollowUp, now: string): void {
+  db.prepare(
+    `INSERT INTO follow_ups (id, person_id, touchpoint_id, due_on, note, closed_by, created_at, updated_at)
+     VALUES (@id, @person_id, @touchpoint_id, @due_on, @note, @closed_by, @now, @now)`,
+  ).run({ ...f, now });
+}
+
+export function openFollowUps(db: Db, personId?: string): FollowUp[] {
+  const where = personId === undefined ? '' : 'AND person_id = @personId';
+  return db
+    .prepare(
+      `SELECT id, person_id, touchpoint_id, due_on, note, closed_by FROM follow_ups
+       WHERE closed_by IS NULL ${where} ORDER BY due_on, id`,
+    )
+    .all(personId === undefined ? {} : { personId }) as FollowUp[];
+}
+
+export function insertFact(db: Db, f: Fact, now: string): void {
+  db.prepare(
+    `INSERT INTO facts (id, person_id, text, date, created_at, updated_at) VALUES (@id, @person_id, @text, @date, @now, @now)`,
+  ).run({ ...f, now });
+}
+
+export function factsOf(db: Db, personId: string): Fact[] {
+  return db
+    .prepare('SELECT id, person_id, text, date FROM facts WHERE person_id = ? ORDER BY date DESC, created_at DESC, id')
+    .all(personId) as Fact[];
+}
+
+/**
+ * A new touch of a person closes their open follow-ups — those that came from a touch on or before it,
+ * so that back-filling an older meeting does not close a newer promise.
+ */
+export function closeFollowUpsUpTo(db: Db, personId: string, byTouchpoint: string, date: string, now: string): number {
+  return db
+    .prepare(
+      `UPDATE follow_ups SET closed_by = @by, updated_at = @now
+       WHERE person_id = @personId AND closed_by IS NULL
+         AND (touchpoint_id IS NULL OR (SELECT t.date FROM touchpoints t WHERE t.id = follow_ups.touchpoint_id) <= @date)`,
+    )
+    .run({ by: byTouchpoint, now, personId, date }).changes;
+}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { foldName, matchName, type NameCandidate } from '../../src/domain/names.js';
+
+/** mulberry32: a seeded PRNG, so a failing random case can be reproduced. */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('foldName', () => {
+  it.each<[string, string]>([
+    ['José Núñez', 'jose nunez'],
+    ['ÅSA', 'asa'],
+    ['Åsa', 'asa'],
+    ['Jose\u0301 Nu\u0303n\u0303ez', 'jose nunez'], // already decomposed
+    ['Straße', 'strasse'],
+    ['STRAẞE', 'strasse'],
+    ['Søren Kierkegaard', 'soren kierkegaard'],
+    ['Łukasz Đorđević', 'lukasz dordevic'],
+    ['Ævar Þór', 'aevar thor'],
+    ['İsmail', 'ismail'],
+    ['ıspanak', 'ispanak'],
+    ['François Müller-Lüdenscheidt', 'francois muller-ludenscheidt'],
+    ["Siobhán O'Brien", "siobhan o'brien"],
+    ['  Ann \t  Lee\n', 'ann lee'],
+    ['Ann\u00a0Lee', 'ann lee'], // no-break space
+    ['Ｊｏｈｎ', 'john'], // full-width
+    ['ﬁona', 'fiona'], // ligature
+    ['Zoë', 'zoe'],
+    ['Ελένη', 'ελενη'],
+    ['Дмитрий Йорк', 'дмитрии иорк'], // й decomposes to и + breve
+    ['王小明', '王小明'],
+    ['محمد', 'محمد'],
+    ['Ann 😀', 'ann 😀'],
+    ['', ''],
+    ['   ', ''],
+  ])('%j → %j', (name, want) => {
+    expect(foldName(name)).toBe(want);
+  });
+
+  it('is the same whatever the locale (no toLocaleLowerCase)', () => {
+    expect(foldName('I')).toBe('i');
+  });
+});
+
+const people: NameCandidate[] = [
+  { id: 'p1', name: 'John Smith' },
+  { id: 'p2', name: 'Johnny Appleseed' },
+  { id: 'p3', name: 'José Núñez' },
+  { id: 'p4', name: 'Anna Karlsson' },
+  { id: 'p5', name: 'Hanna Berg' },
+  { id: 'p6', name: 'Jean-Luc Picard' },
+  { id: 'p7', name: "Siobhán O'Brien" },
+  { id: 'p8', name: 'Ann' },
+  { id: 'p9', name: 'ann' },
+  { id: 'p10', name: 'Åsa Öberg' },
+  { id: 'p11', name: 'John Smith' },
+];
+const ids = (query: string, list: NameCandidate[] = people): string[] => matchName(query, list).map((p) => p.id);
+
+describe('matchName', () => {
+  it.each<[string, string[]]>([
+    // stage 1: exact folded name
+    ['John Smith', ['p1', 'p11']],
+    ['  john   SMITH ', ['p1', 'p11']],
+    ['ann', ['p8', 'p9']], // exact beats prefix of "anna karlsson"
+    ['ANN', ['p8', 'p9']],
+    ['jose nunez', ['p3']],
+    ['José Núñez', ['p3']],
+    ['asa oberg', ['p10']],
+    // stage 2: prefix of the whole name or of a word
+    ['john', ['p1', 'p11', 'p2']],
+    ['johnn', ['p2']],
+    ['john sm', ['p1', 'p11']],
+    ['sm', ['p1', 'p11']],
+    ['smith', ['p1', 'p11']],
+    ['jose', ['p3']],
+    ['nunez', ['p3']],
+    ['NÚÑ', ['p3']],
+    ['anna', ['p4']],
+    ['karl', ['p4']],
+    ['luc', ['p6']],
+    ['jean-luc', ['p6']],
+    ['picard', ['p6']],
+    ['brien', ['p7']],
+    ["o'brien", ['p7']],
+    ['siobhan', ['p7']],
+    ['åsa', ['p10']],
+    ['asa', ['p10']],
+    ['ober', ['p10']],
+    ['hanna b', ['p5']],
+    // stage 3: substring
+    ['ohn', ['p1', 'p11', 'p2']],
+    ['nna', ['p4', 'p5']],
+    ['mith', ['p1', 'p11']],
+    ['ppleseed', ['p2']],
+    ['n smi', ['p1', 'p11']],
+    ['uc pic', ['p6']],
+    // unknown
+    ['zed', []],
+    ['john x', []],
+    ['smith john', []],
+    ['', []],
+    ['   ', []],
+    ['\u0301', []], // folds to nothing
+  ])('%j → %j', (query, want) => {
+    expect(ids(query)).toEqual(want);
+  });
+
+  it('stops at the first stage that matches anyone', () => {
+    const list = [{ id: 'a', name: 'Bo' }, { id: 'b', name: 'Bob' }, { id: 'c', name: 'Jimbo' }];
+    expect(ids('bo', list)).toEqual(['a']);
+    expect(ids('b', list)).toEqual(['a', 'b']);
+    expect(ids('mbo', list)).toEqual(['c']);
+  });
+
+  it('orders by folded name, then name, then id, whatever the input order', () => {
+    const list = [
+      { id: '2', name: 'anna' }, { id: '1', name: 'Anna' }, { id: '3', name: 'Anna' }, { id: '0', name: 'Ánna' },
+      { id: '9', name: 'Anna Z' }, { id: '8', name: 'Anna B' },
+    ];
+    const want = ['1', '3', '2', '0', '8', '9']; // code-unit order: 'anna' < 'Ánna'
+    expect(ids('ann', list)).toEqual(want);
+    expect(ids('ann', [...list].reverse())).toEqual(want);
+  });
+
+  it('keeps the candidates\' own objects and extra fields, and does not reorder the input', () => {
+    const list = [{ id: 'x', name: 'Zoë', every: 7 }, { id: 'y', name: 'Zoe', every: 30 }];
+    const got = matchName('zoe', list);
+    expect(got.map((p) => p.every)).toEqual([30, 7]);
+    expect(got[1]).toBe(list[0]);
+    expect(list.map((p) => p.id)).toEqual(['x', 'y']);
+  });
+
+  it('treats regex and SQL metacharacters literally', () => {
+    const list = [{ id: 'a', name: "Bobby'; DROP TABLE people;--" }, { id: 'b', name: 'A.*B' }];
+    expect(ids("'; drop", list)).toEqual(['a']);
+    expect(ids('.*', list)).toEqual(['b']);
+    expect(ids('(', list)).toEqual([]);
+  });
+});
+
+describe('names on random input', () => {
+  const pieces = ['a', 'b', 'A', 'é', 'E\u0301', 'ß', 'ø', 'İ', 'ı', ' ', '\t', '-', "'", '.', '😀', 'Ｊ', 'ﬁ',
+    'Σ', 'й', '王', 'ǅ', '\u00a0'];
+
+  it('foldName never throws, is idempotent and has no marks or edge spaces; matchName finds each name', () => {
+    const rand = rng(1);
+    for (let i = 0; i < 2000; i++) {
+      const len = Math.floor(rand() * 8);
+      let text = '';
+      for (let j = 0; j < len; j++) text += pieces[Math.floor(rand() * pieces.length)];
+      const folded = foldName(text);
+      expect(foldName(folded)).toBe(folded);
+      expect(folded).not.toMatch(/\p{M}|\s\s|^\s|\s$/u);
+      const list = [{ id: 'me', name: text }, { id: 'other', name: 'Zz Other' }];
+      const got = matchName(text, list).map((p) => p.id);
+      expect(got).toEqual(folded === '' ? [] : ['me']);
+    }
+  });
+});

@@ -1,0 +1,120 @@
+/** Test doubles for Deps: buffers for the streams, a fixed clock, a scripted prompter, a temp database. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Deps } from '../src/deps.js';
+import { main } from '../src/main.js';
+import type { Prompter } from '../src/prompt.js';
+
+export interface Buffer {
+  write(text: string): void;
+  text(): string;
+}
+
+export function buffer(): Buffer {
+  let s = '';
+  return { write: (t) => void (s += t), text: () => s };
+}
+
+/** A prompter that answers from a script, in order, and fails the test on an unexpected question. */
+export function scriptedPrompter(answers: unknown[]): Prompter & { asked: string[] } {
+  const asked: string[] = [];
+  const next = <T>(message: string): T => {
+    asked.push(message);
+    if (answers.length === 0) throw new Error(`unexpected prompt: ${message}`);
+    const a = answers.shift();
+    if (a instanceof Error) throw a;
+    return a as T;
+  };
+  return {
+    asked,
+    select: async (q) => next(q.message),
+    search: async (q) => {
+      const a = next<unknown>(q.message);
+      // A string answer is typed into the search box: pick the first candidate it finds.
+      if (typeof a === 'string') {
+        const first = q.source(a)[0];
+        if (!first) throw new Error(`search "${a}" found nothing`);
+        return first.value;
+      }
+      return a as never;
+    },
+    input: async (q) => {
+      const a = next<string>(q.message);
+      const ok = q.validate?.(a) ?? true;
+      if (ok !== true) throw new Error(`input "${a}" refused: ${ok}`);
+      return a === '' && q.default !== undefined ? q.default : a;
+    },
+    confirm: async (q) => next(q.message),
+  };
+}
+
+export function tempDir(): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'rel-test-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface TestDepsOptions {
+  /** A local date-time, e.g. '2026-03-01' or '2026-03-01T09:30'. */
+  now?: string;
+  stdinIsTTY?: boolean;
+  stdoutIsTTY?: boolean;
+  env?: Record<string, string>;
+  answers?: unknown[];
+}
+
+export function testDeps(db: string, o: TestDepsOptions = {}) {
+  const out = buffer();
+  const err = buffer();
+  const prompt = scriptedPrompter(o.answers ?? []);
+  const now = localDate(o.now ?? '2026-03-01T09:00');
+  const deps: Deps = {
+    env: { REL_DB: db, ...o.env },
+    now: () => now,
+    out,
+    err,
+    stdinIsTTY: o.stdinIsTTY ?? false,
+    stdoutIsTTY: o.stdoutIsTTY ?? false,
+    home: '/nonexistent',
+    prompt,
+  };
+  return { deps, out, err, prompt };
+}
+
+/** '2026-03-01' or '2026-03-01T09:30' as a local instant. */
+export function localDate(s: string): Date {
+  const [d, t = '12:00'] = s.split('T');
+  const [y, m, day] = d!.split('-').map(Number);
+  const [h, min] = t.split(':').map(Number);
+  return new Date(y!, m! - 1, day!, h!, min!);
+}
+
+export interface Run {
+  code: number;
+  out: string;
+  err: string;
+  json<T = any>(): T;
+}
+
+/** A rel bound to one temporary database, run in-process through main(argv, deps). */
+export function relAt(db: string, defaults: TestDepsOptions = {}) {
+  return async (argv: string[], o: TestDepsOptions = {}): Promise<Run & { asked: string[] }> => {
+    const { deps, out, err, prompt } = testDeps(db, { ...defaults, ...o });
+    const code = await main(argv, deps);
+    return { code, out: out.text(), err: err.text(), json: () => JSON.parse(out.text()), asked: prompt.asked };
+  };
+}
+
+export const BIN = fileURLToPath(new URL('../bin/rel.js', import.meta.url));
+
+/** Spawns the built bin/rel.js (end-to-end tests). stdin is closed: no terminal, as under cron. */
+export function spawnRel(argv: string[], env: Record<string, string | undefined> = {}, input?: string): Run {
+  const r = spawnSync(process.execPath, [BIN, ...argv], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: process.env.TZ, ...env },
+    input: input ?? '',
+    encoding: 'utf8',
+  });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) };
+}
