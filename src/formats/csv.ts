@@ -1,0 +1,337 @@
+/**
+ * CSV plumbing shared by the CSV importers (LinkedIn, Google, Outlook, mapped): rows with line numbers,
+ * header search, cells by name, multi-values, dates; plus the mapped import, the CSV export and format
+ * detection. Pure: text in, plain data out.
+ */
+import { parse, CsvError } from 'csv-parse/sync';
+import { UsageError } from '../errors.js';
+import { parseDay } from '../domain/dates.js';
+import type { Day } from '../domain/types.js';
+import { emptyImported, type ExportPerson, type ImportedPerson, type ParseResult, type Problem } from './types.js';
+
+/** One CSV record and the 1-based physical line where it starts. */
+export interface Row { line: number; cells: string[] }
+
+/** The rows after the header. `get` gives the trimmed cell under a header name (case-insensitive), or ''. */
+export interface Table {
+  header: string[];
+  rows: Row[];
+  get(row: Row, column: string): string;
+  /** Header names matching `re`, in file order. */
+  columns(re: RegExp): string[];
+}
+
+const HEADER_SEARCH = 20;
+const DELIMITERS = [',', ';', '\t'];
+const norm = (s: string): string => s.trim().toLowerCase();
+
+/** Every non-blank record; line endings are normalised to LF first (also inside quoted fields). */
+export function readRows(text: string, delimiter = ',', toLine?: number): Row[] {
+  const src = text.replace(/\r\n?/g, '\n');
+  let out: { record: string[]; info: { lines: number } }[];
+  try {
+    out = parse(src, {
+      bom: true, relax_column_count: true, relax_quotes: true, info: true,
+      delimiter, record_delimiter: '\n', ...(toLine === undefined ? {} : { to_line: toLine }),
+    }) as unknown as typeof out;
+  } catch (e) {
+    if (e instanceof CsvError) throw new UsageError(`not valid CSV: ${e.message}`);
+    throw e;
+  }
+  // Empty lines are records too (skip_empty_lines is off), so each record starts right after the last.
+  const rows: Row[] = [];
+  let end = 0;
+  for (const { record, info } of out) {
+    if (record.some((c) => c.trim() !== '')) rows.push({ line: end + 1, cells: record });
+    end = info.lines;
+  }
+  return rows;
+}
+
+export function headerHas(cells: string[], ...names: string[]): boolean {
+  const set = new Set(cells.map(norm));
+  return names.every((n) => set.has(n));
+}
+
+export const isLinkedInHeader = (c: string[]): boolean => headerHas(c, 'first name', 'last name', 'connected on');
+export const isGoogleHeader = (c: string[]): boolean =>
+  headerHas(c, 'e-mail 1 - value') || headerHas(c, 'given name', 'group membership') || headerHas(c, 'first name', 'labels');
+export const isOutlookHeader = (c: string[]): boolean => {
+  const n = c.map(norm);
+  const i = n.indexOf('first name');
+  const names = i >= 0 && n[i + 1] === 'middle name' && n[i + 2] === 'last name';
+  return !isGoogleHeader(c) && (names || headerHas(c, 'e-mail address', 'mobile phone'));
+};
+
+function makeTable(header: string[], rows: Row[]): Table {
+  const index = new Map<string, number>();
+  header.forEach((h, i) => index.has(norm(h)) || index.set(norm(h), i));
+  return {
+    header,
+    rows,
+    get: (row, column) => {
+      const i = index.get(norm(column));
+      return i === undefined ? '' : (row.cells[i] ?? '').trim();
+    },
+    columns: (re) => header.filter((h) => re.test(h.trim())),
+  };
+}
+
+/**
+ * Finds the header among the first 20 records (LinkedIn puts a "Notes:" paragraph first), trying `,`
+ * then `;` and tab as the delimiter. Throws UsageError with `missing(rows)` when there is none.
+ */
+export function findTable(text: string, isHeader: (cells: string[]) => boolean, missing: (rows: Row[]) => string): Table {
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new UsageError('the file is empty');
+  let first: Row[] | null = null;
+  let error: unknown = null;
+  for (const d of DELIMITERS) {
+    let rows: Row[];
+    try {
+      rows = readRows(text, d);
+    } catch (e) {
+      error ??= e;
+      continue;
+    }
+    first ??= rows;
+    const at = rows.slice(0, HEADER_SEARCH).findIndex((r) => isHeader(r.cells));
+    if (at >= 0) return makeTable(rows[at]!.cells, rows.slice(at + 1));
+  }
+  if (first === null) throw error;
+  throw new UsageError(missing(first.slice(0, HEADER_SEARCH)));
+}
+
+/** Splits a multi-valued cell: ` ::: ` (Google), `;` or `,` by default. */
+export function splitMulti(value: string, sep: RegExp = /\s*:::\s*|[;,]/): string[] {
+  return value.split(sep).map((v) => v.trim()).filter((v) => v !== '');
+}
+
+/** Drops repeats, comparing case-insensitively; keeps the first spelling. */
+export function uniq(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => !seen.has(v.toLowerCase()) && seen.add(v.toLowerCase()));
+}
+
+export const joinName = (...parts: string[]): string => parts.map((p) => p.trim()).filter(Boolean).join(' ');
+
+/** Reads one date cell; '', `0/0/00` and `1/1/4501` (Outlook) are none; a date not understood is a problem. */
+export function dateField(
+  raw: string, what: string, where: string, problems: Problem[], read: (s: string) => string | null,
+): string | null {
+  const s = raw.trim();
+  if (s === '' || /^0+[/.-]0+[/.-]0+$|^0?1[/.-]0?1[/.-]4501$/.test(s)) return null;
+  const value = read(s);
+  if (value === null) problems.push({ where, why: `${what} "${s}" not understood; kept the person without it` });
+  return value;
+}
+
+/** Runs `read` over every row; a null result (no name) is a problem and the row is skipped. Names are made one line. */
+export function eachRow(
+  table: Table, read: (row: Row, where: string, problems: Problem[]) => ImportedPerson | null,
+): ParseResult {
+  const result: ParseResult = { records: [], problems: [] };
+  for (const row of table.rows) {
+    const where = `line ${row.line}`;
+    const value = read(row, where, result.problems);
+    if (value === null) result.problems.push({ where, why: 'no name' });
+    else result.records.push({ where, value: { ...value, name: value.name.replace(/\s*[\r\n\t]+\s*/g, ' ') } });
+  }
+  return result;
+}
+
+// ---- dates in imported files (the user's own input goes through domain/dates.ts) ----
+
+/** How to read `a/b/y`: `us` is month/day unless the first part is over 12; `strict` refuses 3/4/2020. */
+export type Slash = 'us' | 'strict';
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+const real = (y: number, m: number, d: number): Day | null => parseDay(`${pad(y, 4)}-${pad(m)}-${pad(d)}`);
+
+/** Parts of `2024-03-12`, `3/12/24`, `12.3.2024`, `12 Mar 2024`, `Mar 12, 2024`; a time after it is ignored. */
+function ymd(text: string, slash: Slash): { y: number; m: number; d: number; short: boolean } | null {
+  const s = text.trim().replace(/(,|\s|T)\s*\d{1,2}:\d{2}.*$/i, '');
+  const month = (w: string): number => (w.length <= 9 ? MONTHS.indexOf(w.slice(0, 3).toLowerCase()) + 1 : 0);
+  let r: RegExpExecArray | null;
+  if ((r = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s))) return { y: +r[1]!, m: +r[2]!, d: +r[3]!, short: false };
+  if ((r = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})$/.exec(s))) {
+    const [a, b, y, short] = [+r[1]!, +r[3]!, +r[4]!, r[4]!.length === 2];
+    const dayFirst = r[2] === '.' || (a > 12 && b <= 12);
+    if (!dayFirst && slash === 'strict' && b <= 12 && a !== b) return null; // 3/4/2020: March or April?
+    return dayFirst ? { y, m: b, d: a, short } : { y, m: a, d: b, short };
+  }
+  if ((r = /^(\d{1,2})[\s-]+(\p{L}+)\.?[\s-]+(\d{4})$/u.exec(s))) return { y: +r[3]!, m: month(r[2]!), d: +r[1]!, short: false };
+  if ((r = /^(\p{L}+)\.?\s+(\d{1,2}),?\s+(\d{4})$/u.exec(s))) return { y: +r[3]!, m: month(r[1]!), d: +r[2]!, short: false };
+  return null;
+}
+
+/** A real calendar day `YYYY-MM-DD`, or null. Two-digit years follow POSIX: 69-99 -> 19xx, 00-68 -> 20xx. */
+export function readDay(text: string, slash: Slash): Day | null {
+  const p = ymd(text, slash);
+  return p && real(p.short ? (p.y >= 69 ? 1900 : 2000) + p.y : p.y, p.m, p.d);
+}
+
+/**
+ * `YYYY-MM-DD`, or `--MM-DD` when the year is unknown: `--03-14`, a two-digit year, or a year before
+ * 1900 (Apple writes 1604, some tools 0000); null when not understood.
+ */
+export function readBirthday(text: string, slash: Slash): string | null {
+  const yearless = /^--(\d{2})-?(\d{2})$/.exec(text.trim());
+  const p = yearless ? { y: 0, m: +yearless[1]!, d: +yearless[2]!, short: true } : ymd(text, slash);
+  if (p === null || real(p.short || p.y < 1900 ? 2000 : p.y, p.m, p.d) === null) return null;
+  return p.short || p.y < 1900 ? `--${pad(p.m)}-${pad(p.d)}` : real(p.y, p.m, p.d);
+}
+
+// ---- rel import --format csv [--map ...] ----
+
+export const MAP_FIELDS = ['name', 'first', 'last', 'email', 'phone', 'company', 'title', 'tags', 'birthday', 'note', 'met'] as const;
+type Field = (typeof MAP_FIELDS)[number];
+const isField = (s: string): s is Field => (MAP_FIELDS as readonly string[]).includes(s);
+
+/** Header names recognised without --map, best first. */
+const AUTO: Record<Field, string[]> = {
+  name: ['name', 'full name', 'display name'],
+  first: ['first name', 'given name', 'first'],
+  last: ['last name', 'family name', 'surname', 'last'],
+  email: ['email', 'e-mail', 'emails', 'email address', 'e-mail address', 'mail'],
+  phone: ['phone', 'phones', 'phone number', 'mobile', 'mobile phone', 'telephone', 'tel'],
+  company: ['company', 'organization', 'organisation', 'org'],
+  title: ['job title', 'position', 'title', 'role'],
+  tags: ['tags', 'labels', 'groups', 'categories'],
+  birthday: ['birthday', 'birth date', 'birthdate', 'date of birth', 'dob'],
+  note: ['note', 'notes'],
+  met: ['met', 'how we met', 'met on'],
+};
+
+/** Parses `name=Full Name,email=Mail,phone="Phone, mobile"` (quotes protect commas; `""` is a quote). */
+export function parseMap(spec: string): Record<string, string> {
+  const pairs: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < spec.length; i++) {
+    const ch = spec[i]!;
+    if (ch === '"' && quoted && spec[i + 1] === '"') (cur += '"'), i++;
+    else if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) pairs.push(cur), (cur = '');
+    else cur += ch;
+  }
+  if (quoted) throw new UsageError(`--map: a quote is not closed in ${spec}`);
+  pairs.push(cur);
+  const map: Record<string, string> = {};
+  for (const pair of pairs.filter((p) => p.trim() !== '')) {
+    const eq = pair.indexOf('=');
+    const key = pair.slice(0, Math.max(eq, 0)).trim().toLowerCase();
+    const column = pair.slice(eq + 1).trim();
+    if (eq < 0 || column === '') throw new UsageError(`--map: expected FIELD=COLUMN, got "${pair.trim()}"`);
+    if (!isField(key)) throw new UsageError(`--map: unknown field "${key}"; valid fields: ${MAP_FIELDS.join(', ')}`);
+    if (key in map) throw new UsageError(`--map: field "${key}" is mapped twice`);
+    map[key] = column;
+  }
+  return map;
+}
+
+/** Undoes writeCsv's formula guard: `'=x` -> `=x`. */
+const unguard = (s: string): string => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+
+/**
+ * A generic CSV with a map from rel fields to header names (see parseMap). With an empty map, the
+ * header is recognised by its names (AUTO). With a map, only the mapped fields are read.
+ */
+export function parseMappedCsv(text: string, map: Record<string, string>): ParseResult {
+  const fields = Object.keys(map);
+  const bad = fields.find((f) => !isField(f));
+  if (bad !== undefined) throw new UsageError(`unknown field "${bad}"; valid fields: ${MAP_FIELDS.join(', ')}`);
+  const explicit = fields.length > 0;
+  if (explicit && !['name', 'first', 'last'].some((f) => f in map)) {
+    throw new UsageError('--map must say where the name is: name=COLUMN, or first=COLUMN and/or last=COLUMN');
+  }
+  const wanted = Object.values(map);
+  const isHeader = explicit
+    ? (c: string[]) => headerHas(c, ...wanted.map(norm))
+    : (c: string[]) => [...AUTO.name, ...AUTO.first, ...AUTO.last].some((n) => headerHas(c, n));
+  const table = findTable(text, isHeader, (rows) => {
+    if (!explicit) return 'no header with a name column (name, full name, first name...) in the first 20 rows; use --map';
+    const score = (r: Row) => wanted.filter((w) => headerHas(r.cells, norm(w))).length;
+    const best = rows.reduce<Row | undefined>((b, r) => (b === undefined || score(r) > score(b) ? r : b), undefined);
+    const cells = best?.cells ?? [];
+    const absent = wanted.filter((w) => !headerHas(cells, norm(w)));
+    const names = absent.map((a) => `"${a}"`).join(', ');
+    return `column${absent.length > 1 ? 's' : ''} ${names} not in the header; the columns are: ${cells.map((c) => c.trim()).join(', ')}`;
+  });
+  const column: Partial<Record<Field, string>> = {};
+  for (const f of MAP_FIELDS) column[f] = explicit ? map[f] : AUTO[f].find((n) => headerHas(table.header, n));
+  return eachRow(table, (row, where, problems) => {
+    const v = (f: Field): string => (column[f] === undefined ? '' : unguard(table.get(row, column[f])));
+    const name = v('name') || joinName(v('first'), v('last'));
+    if (name === '') return null;
+    const p = emptyImported(name);
+    p.emails = uniq(splitMulti(v('email')));
+    p.phones = uniq(splitMulti(v('phone')));
+    p.company = v('company') || null;
+    p.title = v('title') || null;
+    p.tags = uniq(splitMulti(v('tags')));
+    p.birthday = dateField(v('birthday'), 'birthday', where, problems, (s) => readBirthday(s, 'strict'));
+    if (v('note')) p.notes = [v('note')];
+    const met = v('met');
+    p.met_on = met ? readDay(met, 'strict') : null;
+    p.met = met && p.met_on === null ? met : null;
+    return p;
+  });
+}
+
+// ---- rel export --format csv ----
+
+export const CSV_HEADER = ['id', 'name', 'emails', 'phones', 'company', 'title', 'tags', 'birthday',
+  'every_days', 'last_touch', 'next_due', 'gives', 'asks'] as const;
+
+const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)$|^(\d{4}|-)-\d{2}-\d{2}$/;
+
+function csvCell(value: string | number | null): string {
+  let s = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s) && !PLAIN.test(s)) s = `'${s}`; // a spreadsheet would run it as a formula
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** RFC 4180: CRLF after every record, quotes doubled; UTF-8 without BOM is the caller's encoding. */
+export function writeCsv(people: ExportPerson[]): string {
+  const lines = [CSV_HEADER.join(',')];
+  for (const p of people) {
+    const cells: (string | number | null)[] = [p.id, p.name, p.emails.join('; '), p.phones.join('; '), p.company,
+      p.title, p.tags.join('; '), p.birthday, p.every_days, p.last_touch, p.next_due, p.gives, p.asks];
+    lines.push(cells.map(csvCell).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+// ---- detection ----
+
+export type Format = 'linkedin' | 'google' | 'outlook' | 'vcard' | 'json' | 'csv';
+
+/** A generic header: 2+ short, non-empty cells that are not data (no @, not numbers or dates). */
+function looksLikeHeader(row: Row, next: Row | undefined): boolean {
+  const cells = row.cells.map((c) => c.trim());
+  return cells.length >= 2 && (next === undefined || next.cells.length >= 2) &&
+    cells.every((c) => c !== '' && c.length <= 64 && !c.includes('@') && /\p{L}/u.test(c));
+}
+
+export function detectFormat(text: string): Format | null {
+  const t = text.replace(/^\uFEFF/, '');
+  if (t.includes('\0') || t.trim() === '') return null;
+  const start = t.trimStart();
+  if (/^BEGIN:VCARD/i.test(start)) return 'vcard';
+  if (start.startsWith('{') || start.startsWith('[')) return 'json';
+  for (const d of DELIMITERS) {
+    let rows: Row[];
+    try {
+      rows = readRows(t, d, 2 * HEADER_SEARCH).slice(0, HEADER_SEARCH);
+    } catch {
+      continue;
+    }
+    for (const { cells } of rows) {
+      if (isLinkedInHeader(cells)) return 'linkedin';
+      if (isGoogleHeader(cells)) return 'google';
+      if (isOutlookHeader(cells)) return 'outlook';
+    }
+    if (rows.some((r, i) => looksLikeHeader(r, rows[i + 1]))) return 'csv';
+  }
+  return null;
+}

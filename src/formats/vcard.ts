@@ -1,0 +1,317 @@
+/**
+ * vCard import (2.1, 3.0, 4.0) and export (4.0). Pure: text in, plain data out.
+ *
+ * Reading happens in two steps. Our own pre-pass splits the file into cards (so one broken card
+ * cannot spoil the rest), unfolds lines, repairs vCard 2.1 (bare parameters, quoted-printable with
+ * soft line breaks, whitespace-keeping folding) and keeps only the properties rel uses. ical.js then
+ * parses the text properties of each card (escapes, structured and multi-valued values). Dates,
+ * URLs and rel's X-REL-* values are read by the pre-pass directly.
+ */
+import ICAL from 'ical.js';
+import { escapeText, foldLine, utcStamp } from './ics.js';
+import { emptyImported, type ExportPerson, type ImportedPerson, type ParseResult, type Problem } from './types.js';
+
+/** Properties handed to ical.js; everything else except RAW_PROPS is dropped (PHOTO, ADR...). */
+const TEXT_PROPS = new Set(['FN', 'N', 'EMAIL', 'TEL', 'ORG', 'TITLE', 'NOTE', 'CATEGORIES']);
+/** Properties whose value the pre-pass reads itself. */
+const RAW_PROPS = new Set(['BDAY', 'URL', 'X-SOCIALPROFILE', 'X-REL-ID', 'X-REL-EVERY-DAYS', 'X-REL-LAST-CONTACT']);
+const COMPOUND = new Set(['N', 'ORG']);
+const ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
+
+interface Line {
+  text: string;
+  line: number;
+}
+interface RawCard {
+  index: number;
+  /** 1-based line of BEGIN:VCARD; `lines[k]` is file line `line + 1 + k`. */
+  line: number;
+  lines: string[];
+  closed: boolean;
+}
+interface RawProp {
+  name: string;
+  params: Map<string, string>;
+  value: string;
+}
+
+class CardError extends Error {}
+
+export function parseVcards(text: string): ParseResult {
+  const { cards, problems } = splitCards(text);
+  const records: ParseResult['records'] = [];
+  for (const card of cards) {
+    const where = `card ${card.index} (line ${card.line})`;
+    if (!card.closed) {
+      problems.push({ where, why: 'BEGIN:VCARD without END:VCARD; card skipped' });
+      continue;
+    }
+    try {
+      const warnings: string[] = [];
+      records.push({ where, value: readCard(card, warnings) });
+      for (const why of warnings) problems.push({ where, why });
+    } catch (err) {
+      const why = err instanceof CardError ? err.message : `unreadable (${String(err)})`;
+      problems.push({ where, why: `${why}; card skipped` });
+    }
+  }
+  return { records, problems };
+}
+
+function splitCards(text: string): { cards: RawCard[]; problems: Problem[] } {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const cards: RawCard[] = [];
+  let begin = -1;
+  const close = (end: number, closed: boolean): void => {
+    cards.push({ index: cards.length + 1, line: begin + 1, lines: lines.slice(begin + 1, end), closed });
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const marker = raw.length < 30 && /^\s*(BEGIN|END):VCARD\s*$/i.exec(raw)?.[1]?.toUpperCase();
+    if (marker === 'BEGIN') {
+      if (begin >= 0) close(i, false);
+      begin = i;
+    } else if (marker === 'END' && begin >= 0) {
+      close(i, true);
+      begin = -1;
+    }
+  }
+  if (begin >= 0) close(lines.length, false);
+  if (cards.length > 0) return { cards, problems: [] };
+  const why = text.trim() === '' ? 'the file is empty' : 'no BEGIN:VCARD found: this is not a vCard file';
+  return { cards, problems: [{ where: 'file', why }] };
+}
+
+/**
+ * Joins folded lines and quoted-printable soft breaks into logical lines. Drops blank lines and the
+ * properties rel does not read, without ever joining their continuation lines (a base64 PHOTO).
+ * Lines without a ':' are kept so that readCard can report them.
+ */
+function unfold(card: RawCard): Line[] {
+  const is21 = card.lines.some((l) => (l.charCodeAt(0) | 32) === 118 && /^VERSION:\s*2\.1\s*$/i.test(l));
+  const out: Line[] = [];
+  let kept: Line | null = null;
+  let inProperty = false;
+  let qp = false;
+  let softBreak = false;
+  for (let k = 0; k < card.lines.length; k++) {
+    const text = card.lines[k]!;
+    const line = card.line + 1 + k;
+    if (softBreak || (inProperty && (text.startsWith(' ') || text.startsWith('\t')))) {
+      // 2.1 folds before existing whitespace (keep it); 3.0 and 4.0 insert one (drop it).
+      if (kept) kept.text = softBreak ? kept.text.slice(0, -1) + text : kept.text + (is21 ? text : text.slice(1));
+    } else if (text.trim() !== '') {
+      inProperty = true;
+      qp = /^[^:"]*QUOTED-PRINTABLE/i.test(text);
+      const head = /^[^:;]*/.exec(text)?.[0] ?? '';
+      const name = head.slice(head.lastIndexOf('.') + 1).trim().toUpperCase();
+      kept = TEXT_PROPS.has(name) || RAW_PROPS.has(name) || !text.includes(':') ? { text, line } : null;
+      if (kept) out.push(kept);
+    }
+    softBreak = qp && text.endsWith('=');
+  }
+  return out;
+}
+
+/**
+ * Splits `group.NAME;P=V;BARE:value` (a ':' inside a quoted parameter does not count); null when there
+ * is no ':'. Bare 2.1 parameters become ENCODING=x or TYPE=x; only ENCODING, CHARSET and
+ * X-APPLE-OMIT-YEAR are used later.
+ */
+function splitLine(text: string): RawProp | null {
+  let quoted = false;
+  let colon = -1;
+  for (let i = 0; i < text.length && colon < 0; i++) {
+    if (text[i] === '"') quoted = !quoted;
+    else if (!quoted && text[i] === ':') colon = i;
+  }
+  if (colon <= 0) return null;
+  const [head = '', ...rawParams] = text.slice(0, colon).split(';');
+  const params = new Map<string, string>();
+  for (const p of rawParams) {
+    const eq = p.indexOf('=');
+    const bare = p.trim().toUpperCase();
+    const key = eq >= 0 ? p.slice(0, eq).trim().toUpperCase() : ENCODINGS.has(bare) ? 'ENCODING' : 'TYPE';
+    params.set(key, (eq >= 0 ? p.slice(eq + 1) : p).trim().replace(/^"(.*)"$/, '$1'));
+  }
+  return { name: head.slice(head.lastIndexOf('.') + 1).trim().toUpperCase(), params, value: text.slice(colon + 1) };
+}
+
+const utf8 = new TextEncoder();
+
+function decodeQuotedPrintable(value: string, charset: string): string {
+  const bytes: number[] = [];
+  for (const part of value.split(/(=[0-9A-Fa-f]{2})/)) {
+    if (/^=[0-9A-Fa-f]{2}$/.test(part)) bytes.push(parseInt(part.slice(1), 16));
+    else for (const b of utf8.encode(part)) bytes.push(b);
+  }
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset || 'utf-8');
+  } catch {
+    decoder = new TextDecoder('utf-8');
+  }
+  return decoder.decode(new Uint8Array(bytes));
+}
+
+function readCard(card: RawCard, warnings: string[]): ImportedPerson {
+  const icalLines: string[] = [];
+  const raw: RawProp[] = [];
+  for (const { text, line } of unfold(card)) {
+    const prop = splitLine(text);
+    if (!prop) throw new CardError(`line ${line}: not a vCard property: ${JSON.stringify(text.slice(0, 40))}`);
+    const { name, params } = prop;
+    let value = prop.value;
+    if (params.get('ENCODING')?.toUpperCase() === 'QUOTED-PRINTABLE') {
+      value = decodeQuotedPrintable(value, params.get('CHARSET') ?? '').replace(/\r\n|\r|\n/g, '\\n');
+    }
+    if (RAW_PROPS.has(name)) {
+      raw.push({ name, params, value: unescapeRaw(value) });
+    } else {
+      // ical.js keeps `\;` as written outside compound values; RFC 6350 allows writers to send it.
+      if (!COMPOUND.has(name)) value = value.replace(/\\([\s\S])/g, (m: string, c: string) => (c === ';' ? ';' : m));
+      // Everything goes to ical.js as 4.0 text, so a 4.0 `TEL;VALUE=uri` is unescaped like the rest.
+      icalLines.push(`${name}${name === 'TEL' ? ';VALUE=text' : ''}:${value}`);
+    }
+  }
+  const props = parseText(icalLines);
+  const texts = (n: string): string[] => props.filter((p) => p.name === n).flatMap((p) => p.values.map(flat));
+  const person = emptyImported(nameOf(props, texts('fn')));
+  person.emails = unique(texts('email').map(clean), (e) => e.toLowerCase());
+  person.phones = unique(texts('tel').map((t) => clean(t.replace(/^tel:/i, '').replace(/;ext=/i, ' ext. '))));
+  const org = props.find((p) => p.name === 'org')?.values[0];
+  person.company = clean(flat(Array.isArray(org) ? org[0] : org)) || null;
+  person.title = clean(texts('title')[0] ?? '') || null;
+  person.tags = unique(texts('categories').map(clean));
+  const hasRelId = raw.some((r) => r.name === 'X-REL-ID');
+  // rel writes facts one per line in a single NOTE; other apps' multi-line notes stay whole.
+  person.notes = texts('note').flatMap((n) => (hasRelId ? n.split('\n') : [n])).map(clean).filter(Boolean);
+  readRaw(person, raw, warnings);
+  return person;
+}
+
+interface JProp {
+  name: string;
+  values: unknown[];
+}
+
+function parseText(lines: string[]): JProp[] {
+  if (lines.length === 0) return [];
+  const jcal: unknown = ICAL.parse(`BEGIN:VCARD\r\nVERSION:4.0\r\n${lines.join('\r\n')}\r\nEND:VCARD\r\n`);
+  const comp = Array.isArray(jcal) && jcal[0] === 'vcard' ? jcal : null;
+  const props: unknown = comp?.[1];
+  if (!Array.isArray(props)) throw new CardError('unreadable card');
+  return props.filter(Array.isArray).map((p: unknown[]) => ({ name: String(p[0]), values: p.slice(3) }));
+}
+
+function flat(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.map(flat).filter(Boolean).join(' ');
+  return v === undefined || v === null ? '' : String(v);
+}
+
+function clean(s: string): string {
+  return s.trim().normalize('NFC');
+}
+
+function unique(values: string[], key: (v: string) => string = (v) => v): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => v !== '' && !seen.has(key(v)) && seen.add(key(v)));
+}
+
+function nameOf(props: JProp[], fns: string[]): string {
+  const fn = fns.map(clean).find(Boolean);
+  if (fn) return fn;
+  const n = props.find((p) => p.name === 'n')?.values[0];
+  const parts = Array.isArray(n) ? n : [n];
+  const name = clean([flat(parts[1]), flat(parts[0])].filter(Boolean).join(' '));
+  if (!name) throw new CardError('no name (neither FN nor N)');
+  return name;
+}
+
+function unescapeRaw(value: string): string {
+  return value.replace(/\\([\s\S])/g, (_m: string, c: string) => (c === 'n' || c === 'N' ? '\n' : c)).trim();
+}
+
+function readRaw(person: ImportedPerson, raw: RawProp[], warnings: string[]): void {
+  for (const { name, params, value } of raw) {
+    if (name === 'BDAY' && person.birthday === null) {
+      person.birthday = normaliseBirthday(value, params.get('X-APPLE-OMIT-YEAR'));
+      if (person.birthday === null) warnings.push(`BDAY ${JSON.stringify(value)} is not a date; birthday ignored`);
+    } else if ((name === 'URL' || name === 'X-SOCIALPROFILE') && person.linkedin_url === null) {
+      if (/^(https?:\/\/)?([\w-]+\.)*linkedin\.com(\/|$)/i.test(value)) person.linkedin_url = value.normalize('NFC');
+    } else if (name === 'X-REL-EVERY-DAYS') {
+      const days = /^\d{1,5}$/.test(value) ? Number(value) : 0;
+      if (days > 0) person.every_days = days;
+      else warnings.push(`X-REL-EVERY-DAYS ${JSON.stringify(value)} is not a positive whole number; ignored`);
+    } else if (name === 'X-REL-LAST-CONTACT') {
+      const day = /^\d{4}-\d{2}-\d{2}$/.test(value) && validDay(value) ? value : null;
+      if (day) person.last_touch = day;
+      else warnings.push(`X-REL-LAST-CONTACT ${JSON.stringify(value)} is not a YYYY-MM-DD day; ignored`);
+    }
+  }
+}
+
+/**
+ * Any vCard birthday → `YYYY-MM-DD`, or `--MM-DD` when the year is unknown (`--0415`, `--04-15`,
+ * Apple's X-APPLE-OMIT-YEAR, and the placeholder years 1604 and 0000). A time part is dropped as
+ * written. Null when it is not a real date.
+ */
+export function normaliseBirthday(value: string, omitYear?: string): string | null {
+  const s = value.trim();
+  const yearless = /^--(\d{2})-?(\d{2})$/.exec(s);
+  const full = /^(\d{4})-?(\d{2})-?(\d{2})(?:T[\d:.]*(?:Z|[+-]\d{2}:?\d{2})?)?$/i.exec(s);
+  if (yearless) return validDay(`2000-${yearless[1]}-${yearless[2]}`) ? `--${yearless[1]}-${yearless[2]}` : null;
+  if (!full) return null;
+  const [, y, m, d] = full;
+  if (y === '1604' || y === '0000' || y === omitYear) return validDay(`2000-${m}-${d}`) ? `--${m}-${d}` : null;
+  return validDay(`${y}-${m}-${d}`) ? `${y}-${m}-${d}` : null;
+}
+
+function validDay(day: string): boolean {
+  const t = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === day;
+}
+
+// ---- writing ----
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * vCard 4.0, CRLF, folded at 75 octets. N is split on the last space: "Mary Ann Smith" →
+ * `N:Smith;Mary Ann;;;`; a one-word name goes in the given slot. FN always holds the full name,
+ * and it is what rel reads back.
+ */
+export function writeVcards(people: ExportPerson[]): string {
+  return people.flatMap(cardFor).map(foldLine).map((l) => `${l}\r\n`).join('');
+}
+
+function cardFor(p: ExportPerson): string[] {
+  const t = (v: string): string => escapeText(v, false);
+  const space = p.name.lastIndexOf(' ');
+  const [given, family] = space > 0 ? [p.name.slice(0, space), p.name.slice(space + 1)] : [p.name, ''];
+  const lines = ['BEGIN:VCARD', 'VERSION:4.0', `UID:${UUID.test(p.id) ? `urn:uuid:${p.id.toLowerCase()}` : t(p.id)}`];
+  lines.push(`FN:${t(p.name)}`, `N:${escapeText(family)};${escapeText(given)};;;`);
+  for (const e of p.emails.filter(Boolean)) lines.push(`EMAIL:${t(e)}`);
+  for (const tel of p.phones.filter(Boolean)) lines.push(`TEL;VALUE=text:${t(tel)}`);
+  if (p.company) lines.push(`ORG:${escapeText(p.company)}`);
+  if (p.title) lines.push(`TITLE:${t(p.title)}`);
+  const tags = p.tags.filter(Boolean);
+  if (tags.length > 0) lines.push(`CATEGORIES:${tags.map(t).join(',')}`);
+  const bday = p.birthday ? birthdayValue(p.birthday) : null;
+  if (bday) lines.push(`BDAY:${bday}`);
+  if (p.facts.length > 0) lines.push(`NOTE:${t(p.facts.map((f) => f.text).join('\n'))}`);
+  const rev = new Date(p.updated_at);
+  if (!Number.isNaN(rev.getTime())) lines.push(`REV:${utcStamp(rev)}`);
+  lines.push(`X-REL-ID:${t(p.id)}`);
+  if (p.every_days !== null) lines.push(`X-REL-EVERY-DAYS:${p.every_days}`);
+  if (p.last_touch !== null) lines.push(`X-REL-LAST-CONTACT:${p.last_touch}`);
+  lines.push('END:VCARD');
+  return lines;
+}
+
+function birthdayValue(birthday: string): string | null {
+  const m = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(birthday);
+  if (!m) return null;
+  return m[1] === '-' ? `--${m[2]}${m[3]}` : `${m[1]}${m[2]}${m[3]}`;
+}
