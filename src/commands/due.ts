@@ -1,6 +1,7 @@
 /** rel due [--within INTERVAL] [--tag T] [--limit N] [--json] [-q] [--explain] */
 import type { App } from '../main.js';
 import type { Ctx } from '../context.js';
+import { addDays } from '../domain/dates.js';
 import { dueItems, type DueItem } from '../domain/due.js';
 import { intervalDays, parseInterval } from '../domain/interval.js';
 import { UsageError } from '../errors.js';
@@ -19,6 +20,10 @@ export interface DueOptions {
 export type DueView = DueItem;
 
 export const BIRTHDAY_LOOKAHEAD_DAYS = 14;
+/** How many items the table shows without --limit or --all. */
+export const SCREENFUL = 20;
+
+type RawDue = { within?: string; tag?: string; limit?: string; all?: boolean; json?: boolean; quiet?: boolean; explain?: boolean };
 
 export function parseDueFlags(raw: { within?: string; tag?: string; limit?: string }): DueOptions {
   const within = raw.within === undefined ? undefined : intervalDays(parseInterval(raw.within));
@@ -41,7 +46,8 @@ export function register(app: App): void {
     .description('who to reach out to: overdue rhythms, follow-ups, birthdays; most urgent first')
     .option('--within <interval>', 'also what comes due within this time (2w); birthdays within it instead of 14 days')
     .option('--tag <tag>', 'only people with this tag')
-    .option('--limit <n>', 'at most n items')
+    .option('--limit <n>', `at most n items (the table shows ${SCREENFUL} unless --limit or --all)`)
+    .option('--all', 'show every item in the table')
     .option('--json', 'print as JSON')
     .option('-q, --quiet', 'print nothing when nothing is due (for cron)')
     .option('--explain', 'show how each score was computed')
@@ -54,22 +60,27 @@ Examples:
   0 8 * * 1-5 rel due -q        (crontab: mails you only when someone is due)`,
     )
     .action(
-      app.action(async (ctx, raw: { within?: string; tag?: string; limit?: string; json?: boolean; quiet?: boolean; explain?: boolean }) => {
-        const items = run(parseDueFlags(raw), ctx);
-        if (raw.json) return ctx.out(JSON.stringify(items, null, 2));
+      app.action(async (ctx, raw: RawDue) => {
+        const opts = parseDueFlags(raw);
+        const items = run(opts, ctx);
+        if (raw.json) return ctx.json(items);
         if (items.length === 0) {
           if (!raw.quiet) ctx.out('No one is due. Nice.');
           return;
         }
+        // A morning list is read, not scrolled: a screenful unless asked for more.
+        const shown = opts.limit === undefined && !raw.all ? items.slice(0, SCREENFUL) : items;
         const { dueTable } = await import('../render/due.js');
-        ctx.out(dueTable(items, ctx.today, ctx.color(), Boolean(raw.explain)));
+        ctx.out(dueTable(shown, ctx.today, ctx.color(), Boolean(raw.explain)));
+        if (shown.length < items.length) ctx.out(`... and ${items.length - shown.length} more (rel due --all)`);
       }),
     );
 }
 
 export function run(opts: DueOptions, ctx: Ctx): DueView[] {
   const db = ctx.db();
-  const items = dueItems(duePeople(db, opts.tag), openFollowUps(db), {
+  const window = { today: ctx.today, horizon: addDays(ctx.today, opts.withinDays), birthdayDays: opts.birthdayDays };
+  const items = dueItems(duePeople(db, window, opts.tag), openFollowUps(db), {
     today: ctx.today,
     withinDays: opts.withinDays,
     birthdayDays: opts.birthdayDays,

@@ -40,13 +40,19 @@ function parts(day: Day): [number, number, number] {
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
-/** Days since 1970-01-01. */
-function ordinal(day: Day): number {
-  const [y, m, d] = parts(day);
-  const t = new Date(0);
-  t.setUTCFullYear(y, m - 1, d); // not Date.UTC, which maps years 0–99 to 1900–1999
-  return Math.round(t.getTime() / MS_PER_DAY);
+/**
+ * Days since 1970-01-01, by integer arithmetic (H. Hinnant's days_from_civil): no Date is built,
+ * which matters when rel due computes this for every person.
+ */
+export function dayNumber(day: Day): number {
+  const [y0, m, d] = parts(day);
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 }
+const ordinal = dayNumber;
 
 function fromOrdinal(n: number): Day | null {
   const t = new Date(n * MS_PER_DAY);

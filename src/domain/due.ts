@@ -7,7 +7,7 @@
  *   follow-up  1 + days late / 7                            due today = 1.0, a week late = 2.0
  *   birthday   3.0 on the day; before it, 1 - days to go / (window + 1), so never above an overdue contact
  */
-import { addDays, daysBetween, nextAnniversary } from './dates.js';
+import { addDays, dayNumber, daysBetween, nextAnniversary } from './dates.js';
 import type { Day } from './types.js';
 
 export type DueReason = 'overdue' | 'follow-up' | 'birthday';
@@ -62,7 +62,10 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: DueOptions): DueItem[] {
   const { today } = opts;
+  // Day numbers, not Day strings, in the loop over everyone: it runs for 10,000 people on every rel due.
+  const todayN = dayNumber(today);
   const horizon = addDays(today, opts.withinDays);
+  const horizonN = todayN + opts.withinDays;
   const byId = new Map<string, DuePerson>();
   const items: DueItem[] = [];
   for (const p of people) {
@@ -70,18 +73,18 @@ export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: Du
     byId.set(p.id, p);
     if (p.every_days !== null) {
       const since = p.last_touch ?? p.added_on;
-      const date = addDays(since, p.every_days);
-      if (date <= horizon) {
-        const days = daysBetween(since, today);
+      const sinceN = dayNumber(since);
+      if (sinceN + p.every_days <= horizonN) {
+        const days = todayN - sinceN;
         const score = round2(days / p.every_days);
         const what = p.last_touch ? 'since the last touch' : 'since added, never touched';
         const why = `${days} days ${what}, rhythm ${p.every_days}d: ${days} / ${p.every_days} = ${score.toFixed(2)}`;
-        items.push(item(p, 'overdue', date, daysBetween(date, today), score, why, null));
+        items.push(item(p, 'overdue', addDays(since, p.every_days), days - p.every_days, score, why, null));
       }
     }
     if (p.birthday !== null) {
       const date = nextAnniversary(p.birthday, today);
-      const ahead = daysBetween(today, date);
+      const ahead = dayNumber(date) - todayN;
       if (ahead <= opts.birthdayDays) {
         const score = ahead === 0 ? 3 : round2(1 - ahead / (opts.birthdayDays + 1));
         const why =
@@ -100,7 +103,12 @@ export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: Du
     const why = `follow-up ${late >= 0 ? `${late} days late` : `in ${-late} days`}: 1 + ${late} / 7 = ${score.toFixed(2)}`;
     items.push(item(p, 'follow-up', f.due_on, late, score, why, f.note));
   }
-  return items.sort(
-    (a, b) => b.score - a.score || a.date.localeCompare(b.date) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
-  );
+  return items.sort(byUrgency);
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Highest score first, then the earlier date, then by name and id (plain code-point order: stable, fast). */
+export function byUrgency(a: DueItem, b: DueItem): number {
+  return b.score - a.score || cmp(a.date, b.date) || cmp(a.name, b.name) || cmp(a.id, b.id);
 }

@@ -21,11 +21,18 @@ export const MIGRATIONS: readonly string[] = [
     birthday      TEXT,                   -- YYYY-MM-DD or --MM-DD
     met           TEXT,
     snoozed_until TEXT,
+    last_touch    TEXT,                   -- derived: MAX(touchpoints.date), kept by the triggers below
     added_on      TEXT NOT NULL,          -- the local day the person was added
     created_at    TEXT NOT NULL,
-    updated_at    TEXT NOT NULL
+    updated_at    TEXT NOT NULL,
+    -- derived: when the rhythm next falls due; indexed so rel due reads only who may be due
+    next_due      TEXT GENERATED ALWAYS AS (
+                    CASE WHEN every_days IS NULL THEN NULL
+                    ELSE date(coalesce(last_touch, added_on), '+' || every_days || ' days') END) VIRTUAL
   ) STRICT;
   CREATE INDEX people_name_key ON people (name_key);
+  CREATE INDEX people_next_due ON people (next_due) WHERE next_due IS NOT NULL;
+  CREATE INDEX people_birthday ON people (substr(birthday, -5)) WHERE birthday IS NOT NULL;
 
   CREATE TABLE touchpoints (
     id          TEXT PRIMARY KEY,
@@ -40,6 +47,23 @@ export const MIGRATIONS: readonly string[] = [
     updated_at  TEXT NOT NULL
   ) STRICT;
   CREATE INDEX touchpoints_person_date ON touchpoints (person_id, date);
+
+  -- people.last_touch is what rel due reads for everyone; the triggers keep it equal to the newest
+  -- touchpoint whatever writes the touchpoints (log, import, undo), so it can never drift.
+  CREATE TRIGGER touchpoints_last_touch_insert AFTER INSERT ON touchpoints BEGIN
+    UPDATE people SET last_touch = NEW.date
+    WHERE id = NEW.person_id AND (last_touch IS NULL OR last_touch < NEW.date);
+  END;
+  CREATE TRIGGER touchpoints_last_touch_delete AFTER DELETE ON touchpoints BEGIN
+    UPDATE people SET last_touch = (SELECT MAX(date) FROM touchpoints WHERE person_id = OLD.person_id)
+    WHERE id = OLD.person_id;
+  END;
+  CREATE TRIGGER touchpoints_last_touch_update AFTER UPDATE OF date, person_id ON touchpoints BEGIN
+    UPDATE people SET last_touch = (SELECT MAX(date) FROM touchpoints WHERE person_id = OLD.person_id)
+    WHERE id = OLD.person_id;
+    UPDATE people SET last_touch = (SELECT MAX(date) FROM touchpoints WHERE person_id = NEW.person_id)
+    WHERE id = NEW.person_id;
+  END;
 
   CREATE TABLE facts (
     id          TEXT PRIMARY KEY,

@@ -1,5 +1,6 @@
 /** SQL for people. Lists (emails, phones, tags) are stored as JSON arrays. */
 import type { Day, Person } from '../domain/types.js';
+import { addDays } from '../domain/dates.js';
 import { foldName } from '../domain/names.js';
 import type { Db } from './open.js';
 
@@ -24,7 +25,6 @@ export type PersonWithLastTouch = Person & { last_touch: Day | null };
 
 const COLUMNS = `p.id, p.name, p.emails, p.phones, p.tags, p.company, p.title, p.every_days, p.birthday, p.met,
   p.snoozed_until, p.added_on, p.created_at, p.updated_at`;
-const LAST_TOUCH = `(SELECT MAX(t.date) FROM touchpoints t WHERE t.person_id = p.id) AS last_touch`;
 
 function toPerson(r: PersonRow): Person {
   return {
@@ -78,7 +78,7 @@ export function deletePerson(db: Db, id: string): void {
 }
 
 export function getPerson(db: Db, id: string): PersonWithLastTouch | undefined {
-  const row = db.prepare(`SELECT ${COLUMNS}, ${LAST_TOUCH} FROM people p WHERE p.id = ?`).get(id) as
+  const row = db.prepare(`SELECT ${COLUMNS}, p.last_touch FROM people p WHERE p.id = ?`).get(id) as
     | (PersonRow & { last_touch: string | null })
     | undefined;
   return row && { ...toPerson(row), last_touch: row.last_touch };
@@ -103,7 +103,7 @@ export function peopleByNameKey(db: Db, foldedQuery: string): { id: string; name
 export function listPeople(db: Db, tag?: string): PersonWithLastTouch[] {
   const where = tag === undefined ? '' : `WHERE EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)`;
   const rows = db
-    .prepare(`SELECT ${COLUMNS}, ${LAST_TOUCH} FROM people p ${where} ORDER BY p.name_key, p.id`)
+    .prepare(`SELECT ${COLUMNS}, p.last_touch FROM people p ${where} ORDER BY p.name_key, p.id`)
     .all(tag === undefined ? {} : { tag }) as (PersonRow & { last_touch: string | null })[];
   return rows.map((r) => ({ ...toPerson(r), last_touch: r.last_touch }));
 }
@@ -112,15 +112,45 @@ export function countPeople(db: Db): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM people').get() as { n: number }).n;
 }
 
-/** The few columns `rel due` needs, for everyone (or those with `tag`). */
-export function duePeople(db: Db, tag?: string) {
-  const where = tag === undefined ? '' : `WHERE EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)`;
+export interface DueWindow {
+  today: string;
+  /** The last day an overdue rhythm or a follow-up may fall on to count (today + --within). */
+  horizon: string;
+  /** How many days ahead birthdays count. */
+  birthdayDays: number;
+}
+
+/**
+ * The few columns `rel due` needs, for the people who may be due: a superset that SQLite finds through
+ * its indexes (next_due, the birthday's month-day, open follow-ups), so that 10,000 people need not
+ * cross into JavaScript. The domain (dueItems) makes the real decision.
+ */
+export function duePeople(db: Db, window: DueWindow, tag?: string) {
+  const from = window.today.slice(5);
+  const to = addDays(window.today, Math.min(window.birthdayDays, 366)).slice(5);
+  // Birthdays whose month-day falls in [today, today + days], wrapping at the new year, and 29 Feb
+  // (it falls on 28 Feb in other years): one indexed range per branch.
+  const md = `SELECT rowid FROM people WHERE birthday IS NOT NULL AND substr(birthday, -5)`;
+  const birthdays =
+    window.birthdayDays >= 365
+      ? 'SELECT rowid FROM people WHERE birthday IS NOT NULL'
+      : [
+          ...(from <= to ? [`${md} BETWEEN @from AND @to`] : [`${md} >= @from`, `${md} <= @to`]),
+          `${md} = '02-29'`,
+        ].join(' UNION ');
+  const tagged = tag === undefined ? '' : 'AND EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)';
   return db
     .prepare(
-      `SELECT p.id, p.name, p.every_days, p.birthday, p.snoozed_until, p.added_on, ${LAST_TOUCH}
-       FROM people p ${where}`,
+      `SELECT p.id, p.name, p.every_days, p.birthday, p.snoozed_until, p.added_on, p.last_touch
+       FROM people p
+       WHERE p.rowid IN (
+           SELECT rowid FROM people WHERE next_due IS NOT NULL AND next_due <= @horizon
+           UNION ${birthdays}
+           UNION SELECT people.rowid FROM follow_ups f JOIN people ON people.id = f.person_id
+                 WHERE f.closed_by IS NULL AND f.due_on <= @horizon)
+         AND (p.snoozed_until IS NULL OR p.snoozed_until <= @today) ${tagged}`,
     )
-    .all(tag === undefined ? {} : { tag }) as {
+    .all({ today: window.today, horizon: window.horizon, from, to, ...(tag === undefined ? {} : { tag }) }) as {
     id: string;
     name: string;
     every_days: number | null;
