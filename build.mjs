@@ -1,7 +1,25 @@
 // Bundles src/ into dist/ with esbuild: one file for the start-up path, lazy chunks for the rest
-// (inquirer, parsers, renderers), better-sqlite3 left external (a native module).
+// (inquirer, parsers, renderers). better-sqlite3's JavaScript is bundled too; its compiled addon is
+// loaded from node_modules by path (src/store/open.ts).
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+
+/**
+ * commander requires node:child_process at load time, only to run "executable subcommands", which rel
+ * does not use; loading it costs ~2 ms of every start. Hand commander a proxy that loads it on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes('node_modules/commander') ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
 
 rmSync('dist', { recursive: true, force: true });
 await build({
@@ -13,10 +31,11 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
-  external: ['better-sqlite3'],
+  minify: !process.env.REL_NO_MINIFY,
   // Some bundled CommonJS dependencies call require(): give the ESM bundle one.
   banner: { js: "import { createRequire as __relRequire } from 'node:module'; const require = __relRequire(import.meta.url);" },
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
+  plugins: [lazyChildProcess],
   logLevel: 'warning',
 });

@@ -17,6 +17,8 @@ export interface Ctx {
   /** Colour on: stdout is a terminal, NO_COLOR is unset or empty, and the output is not JSON. */
   color(json?: boolean): boolean;
   out(text: string): void;
+  /** Prints a view model as JSON: indented on a terminal, compact for programs (as gh does). */
+  json(value: unknown): void;
   err(text: string): void;
   close(): void;
 }
@@ -33,6 +35,7 @@ export function makeCtx(deps: Deps, dbFlag: string | undefined): Ctx {
     db: () => (db ??= openDb(path)),
     color: (json = false) => !json && deps.stdoutIsTTY && !deps.env.NO_COLOR,
     out: (text) => deps.out.write(text.endsWith('\n') ? text : `${text}\n`),
+    json: (value) => deps.out.write(`${JSON.stringify(value, null, deps.stdoutIsTTY ? 2 : undefined)}\n`),
     err: (text) => deps.err.write(text.endsWith('\n') ? text : `${text}\n`),
     close: () => {
       db?.close();

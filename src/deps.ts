@@ -2,6 +2,8 @@
  * Everything a command may touch, injected so that tests are fast and exact (cli/cli's iostreams.Test()).
  * realDeps() is the only place that reads process.*; tests build their own with test/helpers.ts.
  */
+import { writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Prompter } from './prompt.js';
 
 export interface Writer {
@@ -26,15 +28,46 @@ export interface Deps {
 }
 
 export function realDeps(): Deps {
+  let tty: typeof import('node:tty') | undefined;
+  const isatty = (fd: number) => (tty ??= createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
   return {
     env: process.env,
     now: () => new Date(),
-    out: process.stdout,
-    err: process.stderr,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    out: fdWriter(1),
+    err: fdWriter(2),
+    // Asked only when needed: node:tty loads node:net, a few ms that `rel due -q` and --json never need.
+    get stdinIsTTY() {
+      return isatty(0);
+    },
+    get stdoutIsTTY() {
+      return isatty(1);
+    },
     home: process.env.HOME ?? '',
     prompt: lazyInquirer(),
+  };
+}
+
+/**
+ * Writes straight to a file descriptor. process.stdout on a pipe builds a net.Socket (~3 ms of start-up)
+ * to do what Node does synchronously on Linux anyway. A reader that went away (`rel list | head -1`)
+ * ends the output quietly.
+ */
+function fdWriter(fd: number): Writer {
+  let closed = false;
+  return {
+    write(text: string) {
+      let buf = Buffer.from(text, 'utf8');
+      while (!closed && buf.length > 0) {
+        try {
+          buf = buf.subarray(writeSync(fd, buf));
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code === 'EAGAIN') continue; // a non-blocking pipe that is full: try again
+          if (code === 'EPIPE') closed = true;
+          else throw e;
+        }
+      }
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 /** rel add NAME [person options] [--json] */
-import { randomUUID } from 'node:crypto';
 import type { App } from '../main.js';
+import { newId } from '../store/ids.js';
 import { write, type Ctx } from '../context.js';
 import { cleanName } from '../domain/text.js';
 import type { Person } from '../domain/types.js';
@@ -29,7 +29,7 @@ Examples:
     .action(
       app.action(async (ctx, name: string, raw: RawPersonFlags & { json?: boolean }) => {
         const view = run({ name: cleanName(name), patch: parsePersonFlags(raw), json: Boolean(raw.json) }, ctx);
-        if (raw.json) ctx.out(JSON.stringify(view, null, 2));
+        if (raw.json) ctx.json(view);
         else {
           const { profile } = await import('../render/profile.js');
           ctx.out(`Added ${view.name}.\n\n${profile(view, ctx.today, ctx.color())}`);
@@ -41,7 +41,7 @@ Examples:
 export function run(opts: AddOptions, ctx: Ctx): PersonView {
   const db = ctx.db();
   const blank: Person = {
-    id: randomUUID(),
+    id: newId(),
     name: opts.name,
     emails: [],
     phones: [],
@@ -60,7 +60,7 @@ export function run(opts: AddOptions, ctx: Ctx): PersonView {
   write(db, () => {
     insertPerson(db, person);
     for (const text of opts.patch.notes) {
-      insertFact(db, { id: randomUUID(), person_id: person.id, text, date: ctx.today }, ctx.nowIso);
+      insertFact(db, { id: newId(), person_id: person.id, text, date: ctx.today }, ctx.nowIso);
     }
   });
   return personView(ctx, person.id);

@@ -1,6 +1,6 @@
 /** rel edit WHO [--name N] [person options] [--untag T] [--no-every] [--no-birthday] */
-import { randomUUID } from 'node:crypto';
 import type { App } from '../main.js';
+import { newId } from '../store/ids.js';
 import { write, type Ctx } from '../context.js';
 import { cleanName } from '../domain/text.js';
 import { UsageError } from '../errors.js';
@@ -45,7 +45,7 @@ export function register(app: App): void {
         };
         opts.id = (await resolveWho(ctx, who)).id;
         const view = run(opts, ctx);
-        if (raw.json) return ctx.out(JSON.stringify(view, null, 2));
+        if (raw.json) return ctx.json(view);
         const { profile } = await import('../render/profile.js');
         ctx.out(`Updated ${view.name}.\n\n${profile(view, ctx.today, ctx.color())}`);
       }),
@@ -71,7 +71,7 @@ export function run(opts: EditOptions, ctx: Ctx): PersonView {
     const after = { ...applyPatch(kept, opts.patch), name: opts.name ?? before.name, updated_at: ctx.nowIso };
     updatePerson(db, after);
     for (const text of opts.patch.notes) {
-      insertFact(db, { id: randomUUID(), person_id: opts.id, text, date: ctx.today }, ctx.nowIso);
+      insertFact(db, { id: newId(), person_id: opts.id, text, date: ctx.today }, ctx.nowIso);
     }
   });
   return personView(ctx, opts.id);

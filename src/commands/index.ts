@@ -1,4 +1,9 @@
-/** Every subcommand, in the order `rel --help` lists them. */
+/**
+ * Every subcommand, in the order `rel --help` lists them. They are bundled into the start-up file:
+ * measured, declaring all ten costs ~2 ms, while loading each as its own chunk cost more (an ESM
+ * dynamic import per command). What is heavy and rarely needed (inquirer, parsers, table rendering)
+ * is imported lazily inside the commands instead.
+ */
 import type { App } from '../main.js';
 import * as add from './add.js';
 import * as due from './due.js';

@@ -22,11 +22,11 @@ export function register(app: App): void {
         const render = await import('../render/ledger.js');
         if (who === undefined) {
           const rows = all(ctx);
-          if (opts.json) return ctx.out(JSON.stringify(rows, null, 2));
+          if (opts.json) return ctx.json(rows);
           ctx.out(render.ledgerTable(rows, ledgerTotals(rows), ctx.color()));
         } else {
           const view = one(await resolveWho(ctx, who), ctx);
-          if (opts.json) return ctx.out(JSON.stringify(view, null, 2));
+          if (opts.json) return ctx.json(view);
           ctx.out(render.personLedger(view, ctx.color()));
         }
       }),

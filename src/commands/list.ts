@@ -26,10 +26,10 @@ export function register(app: App): void {
     .action(
       app.action(async (ctx, opts: { tag?: string; json?: boolean }) => {
         const items = run({ tag: opts.tag === undefined ? undefined : parseTag(opts.tag) }, ctx);
-        if (opts.json) return ctx.out(JSON.stringify(items, null, 2));
+        if (opts.json) return ctx.json(items);
         if (items.length === 0) return ctx.out(opts.tag ? `No one is tagged ${opts.tag}.` : 'No one yet. Add someone: rel add "Maya Chen"');
         const [{ table }, { shortId, relativeDay, rhythm }] = await Promise.all([
-          import('../render/style.js'),
+          import('../render/table.js'),
           import('../render/words.js'),
         ]);
         const rows = items.map((p) => [shortId(p.id), p.name, p.company ?? '', p.tags.join(', '), rhythm(p.every_days), relativeDay(p.last_touch, ctx.today)]);

@@ -1,6 +1,6 @@
 /** rel log WHO... [-m TEXT] [--via CHANNEL] [--on DATE] [--give KIND] [--ask KIND] [--follow-up WHEN] */
-import { randomUUID } from 'node:crypto';
 import type { App } from '../main.js';
+import { newId } from '../store/ids.js';
 import { write, type Ctx } from '../context.js';
 import { parseFutureDay, parsePastDay } from '../domain/dates.js';
 import { cleanNote } from '../domain/text.js';
@@ -107,7 +107,7 @@ Examples:
       for (const name of view.asked_before_giving) {
         ctx.err(`reminder: you have not given anything to ${name} yet — give before you ask`);
       }
-      if (raw.json) return ctx.out(JSON.stringify(view, null, 2));
+      if (raw.json) return ctx.json(view);
       const names = view.people.map((p) => p.name).join(', ');
       const extra = [
         view.give && `gave ${view.give}`,
@@ -122,7 +122,7 @@ Examples:
 
 export function run(opts: LogOptions, ctx: Ctx): LogView {
   const db = ctx.db();
-  const group = randomUUID();
+  const group = newId();
   return write(db, () => {
     const view: LogView = {
       group_id: group,
@@ -138,7 +138,7 @@ export function run(opts: LogOptions, ctx: Ctx): LogView {
     };
     for (const person of opts.people) {
       if (opts.ask && !opts.give && !hasGivenTo(db, person.id)) view.asked_before_giving.push(person.name);
-      const id = randomUUID();
+      const id = newId();
       insertTouchpoint(db, {
         id,
         person_id: person.id,
@@ -154,7 +154,7 @@ export function run(opts: LogOptions, ctx: Ctx): LogView {
       if (opts.followUp) {
         insertFollowUp(
           db,
-          { id: randomUUID(), person_id: person.id, touchpoint_id: id, due_on: opts.followUp, note: opts.note, closed_by: null },
+          { id: newId(), person_id: person.id, touchpoint_id: id, due_on: opts.followUp, note: opts.note, closed_by: null },
           ctx.nowIso,
         );
       }

@@ -1,6 +1,6 @@
 /** rel note WHO FACT... */
-import { randomUUID } from 'node:crypto';
 import type { App } from '../main.js';
+import { newId } from '../store/ids.js';
 import { write, type Ctx } from '../context.js';
 import { cleanNote } from '../domain/text.js';
 import { insertFact } from '../store/touchpoints.js';
@@ -19,7 +19,7 @@ export function register(app: App): void {
         const text = cleanNote(words.join(' '), 'fact');
         const person = await resolveWho(ctx, who);
         const fact = run({ person, text }, ctx);
-        if (opts.json) return ctx.out(JSON.stringify(fact, null, 2));
+        if (opts.json) return ctx.json(fact);
         ctx.out(`Noted for ${person.name}: ${text}`);
       }),
     );
@@ -27,7 +27,7 @@ export function register(app: App): void {
 
 export function run(opts: { person: Who; text: string }, ctx: Ctx) {
   const db = ctx.db();
-  const fact = { id: randomUUID(), person_id: opts.person.id, text: opts.text, date: ctx.today };
+  const fact = { id: newId(), person_id: opts.person.id, text: opts.text, date: ctx.today };
   write(db, () => insertFact(db, fact, ctx.nowIso));
   return { id: fact.id, person: opts.person, text: fact.text, date: fact.date };
 }

@@ -13,7 +13,7 @@ export function register(app: App): void {
     .action(
       app.action(async (ctx, who: string, opts: { json?: boolean }) => {
         const view = personView(ctx, (await resolveWho(ctx, who)).id);
-        if (opts.json) return ctx.out(JSON.stringify(view, null, 2));
+        if (opts.json) return ctx.json(view);
         const { profile } = await import('../render/profile.js');
         ctx.out(profile(view, ctx.today, ctx.color()));
       }),

@@ -21,7 +21,7 @@ export function register(app: App): void {
         if (until !== null && until <= ctx.today) throw new UsageError(`snooze until ${until}? pick a day after today`);
         const person = await resolveWho(ctx, who);
         run({ person, until }, ctx);
-        if (opts.json) return ctx.out(JSON.stringify({ id: person.id, name: person.name, snoozed_until: until }, null, 2));
+        if (opts.json) return ctx.json({ id: person.id, name: person.name, snoozed_until: until });
         ctx.out(until ? `${person.name} is snoozed until ${until}.` : `${person.name} is no longer snoozed.`);
       }),
     );

@@ -3,8 +3,10 @@
  * The only module that decides how SQLite is configured.
  */
 import Database from 'better-sqlite3';
-import { closeSync, linkSync, mkdirSync, openSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, statSync, unlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RelError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
@@ -13,6 +15,25 @@ export type Db = Database.Database;
 /** "rel1" in ASCII: marks a SQLite file as a rel database (PRAGMA application_id). */
 export const APPLICATION_ID = 0x72656c31;
 const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * The compiled SQLite addon, named directly: better-sqlite3 otherwise finds it through the `bindings`
+ * package, which probes a dozen paths on every start (about 10 ms of rel's start-up budget).
+ */
+let addon: string | undefined;
+function nativeBinding(): string | undefined {
+  const file = 'better-sqlite3/build/Release/better_sqlite3.node';
+  const beside = fileURLToPath(new URL(`../node_modules/${file}`, import.meta.url)); // dist/ next to node_modules/
+  if (existsSync(beside)) return (addon = beside);
+  try {
+    return (addon ??= createRequire(import.meta.url).resolve(file));
+  } catch {
+    return undefined; // a Debug build or an unusual layout: let better-sqlite3 search
+  }
+}
+
+const sqlite = (path: string, options: Database.Options = {}) =>
+  new Database(path, { ...options, nativeBinding: addon ?? nativeBinding() });
 
 /** Where the database lives: --db, else REL_DB, else $XDG_DATA_HOME/rel/rel.db, else ~/.local/share/rel/rel.db. */
 export function dbPath(flag: string | undefined, env: Readonly<Record<string, string | undefined>>, home: string): string {
@@ -27,7 +48,7 @@ export function openDb(path: string): Db {
   if (path !== ':memory:' && !exists(path)) create(path);
   let db: Db;
   try {
-    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    db = sqlite(path, { timeout: BUSY_TIMEOUT_MS });
   } catch (e) {
     throw new RelError(`cannot open ${path}: ${message(e)}`);
   }
@@ -68,7 +89,7 @@ function create(path: string): void {
   const tmp = `${path}.new-${process.pid}-${Date.now()}`;
   try {
     closeSync(openSync(tmp, 'wx', 0o600)); // created private before SQLite touches it
-    const db = new Database(tmp);
+    const db = sqlite(tmp);
     try {
       initialise(db);
       configure(db);
