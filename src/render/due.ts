@@ -1,7 +1,8 @@
 /** The human table of `rel due`. */
 import type { DueItem } from '../domain/due.js';
 import type { Day } from '../domain/types.js';
-import { paint, table } from './style.js';
+import { columns } from './columns.js';
+import { paint } from './paint.js';
 import { relativeDay, rhythm } from './words.js';
 
 export function dueTable(items: DueItem[], today: Day, color: boolean, explain: boolean): string {
@@ -25,5 +26,5 @@ export function dueTable(items: DueItem[], today: Day, color: boolean, explain: 
     else if (i.note) row.push(c.dim(i.note.split('\n')[0]!.slice(0, 40)));
     return row;
   });
-  return table(explain ? [...head, 'score'] : [...head, ''], rows, color);
+  return columns((explain ? [...head, 'score'] : [...head, '']).map((h) => c.bold(h)), rows);
 }

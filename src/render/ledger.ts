@@ -1,7 +1,8 @@
 /** The human views of `rel ledger`. */
 import type { PersonLedger } from '../commands/ledger.js';
 import type { LedgerRow, LedgerTotals } from '../domain/ledger.js';
-import { paint, table } from './style.js';
+import { paint } from './paint.js';
+import { table } from './table.js';
 import { plural } from './words.js';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));

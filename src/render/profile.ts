@@ -1,7 +1,7 @@
 /** The human profile of `rel show` (and the confirmation of `rel add` / `rel edit`). */
 import type { PersonView } from '../commands/person-view.js';
 import type { Day } from '../domain/types.js';
-import { paint } from './style.js';
+import { paint } from './paint.js';
 import { birthdayText, plural, relativeDay, rhythm } from './words.js';
 
 export function profile(p: PersonView, today: Day, color: boolean, recent = 5): string {
