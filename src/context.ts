@@ -5,6 +5,7 @@
 import type { Deps } from './deps.js';
 import { todayOf } from './domain/dates.js';
 import type { Day } from './domain/types.js';
+import { recordChange } from './store/journal.js';
 import { dbPath, openDb, type Db } from './store/open.js';
 
 export interface Ctx {
@@ -44,7 +45,10 @@ export function makeCtx(deps: Deps, dbFlag: string | undefined): Ctx {
   };
 }
 
-/** Runs `fn` as one IMMEDIATE transaction: all of a command's writes, or none of them. */
-export function write<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn).immediate();
+/**
+ * Runs `fn` as one IMMEDIATE transaction — all of a command's writes or none of them — recorded in the
+ * undo journal with a summary of what it did ("log: a call with Maya Chen on 2026-11-20").
+ */
+export function write<T>(ctx: Ctx, command: string, summary: string | ((result: T) => string), fn: () => T): T {
+  return recordChange(ctx.db(), command, typeof summary === 'string' ? () => summary : summary, ctx.nowIso, fn);
 }

@@ -57,7 +57,7 @@ export function run(opts: AddOptions, ctx: Ctx): PersonView {
     updated_at: ctx.nowIso,
   };
   const person = applyPatch(blank, opts.patch);
-  write(db, () => {
+  write(ctx, 'add', `add: ${person.name}`, () => {
     insertPerson(db, person);
     for (const text of opts.patch.notes) {
       insertFact(db, { id: newId(), person_id: person.id, text, date: ctx.today }, ctx.nowIso);

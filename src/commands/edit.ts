@@ -54,7 +54,7 @@ export function register(app: App): void {
 
 export function run(opts: EditOptions, ctx: Ctx): PersonView {
   const db = ctx.db();
-  write(db, () => {
+  write(ctx, 'edit', (name: string) => `edit: ${name}`, () => {
     const before = getPerson(db, opts.id);
     if (!before) throw new UsageError(`no person with id ${opts.id}`);
     const drop = (list: string[], gone: string[]) => {
@@ -73,6 +73,7 @@ export function run(opts: EditOptions, ctx: Ctx): PersonView {
     for (const text of opts.patch.notes) {
       insertFact(db, { id: newId(), person_id: opts.id, text, date: ctx.today }, ctx.nowIso);
     }
+    return after.name;
   });
   return personView(ctx, opts.id);
 }

@@ -15,6 +15,7 @@ import * as note from './note.js';
 import * as rm from './rm.js';
 import * as show from './show.js';
 import * as snooze from './snooze.js';
+import * as undo from './undo.js';
 
 export const COMMANDS: ((app: App) => void)[] = [
   log.register,
@@ -27,4 +28,5 @@ export const COMMANDS: ((app: App) => void)[] = [
   ledger.register,
   snooze.register,
   rm.register,
+  undo.register,
 ];

@@ -123,7 +123,7 @@ Examples:
 export function run(opts: LogOptions, ctx: Ctx): LogView {
   const db = ctx.db();
   const group = newId();
-  return write(db, () => {
+  return write(ctx, 'log', (v: LogView) => `log: a ${v.via} with ${v.people.map((p) => p.name).join(', ')} on ${v.date}`, () => {
     const view: LogView = {
       group_id: group,
       date: opts.date,

@@ -28,6 +28,6 @@ export function register(app: App): void {
 export function run(opts: { person: Who; text: string }, ctx: Ctx) {
   const db = ctx.db();
   const fact = { id: newId(), person_id: opts.person.id, text: opts.text, date: ctx.today };
-  write(db, () => insertFact(db, fact, ctx.nowIso));
+  write(ctx, 'note', `note: ${opts.person.name}: ${opts.text.length > 40 ? `${opts.text.slice(0, 39)}…` : opts.text}`, () => insertFact(db, fact, ctx.nowIso));
   return { id: fact.id, person: opts.person, text: fact.text, date: fact.date };
 }

@@ -33,5 +33,5 @@ export function register(app: App): void {
 
 export function run(person: Who, ctx: Ctx): void {
   const db = ctx.db();
-  write(db, () => deletePerson(db, person.id));
+  write(ctx, 'rm', `rm: ${person.name}`, () => deletePerson(db, person.id));
 }

@@ -29,7 +29,7 @@ export function register(app: App): void {
 
 export function run(opts: { person: Who; until: Day | null }, ctx: Ctx): void {
   const db = ctx.db();
-  write(db, () => {
+  write(ctx, 'snooze', opts.until ? `snooze: ${opts.person.name} until ${opts.until}` : `snooze: ${opts.person.name} off`, () => {
     const p = getPerson(db, opts.person.id);
     if (!p) throw new UsageError(`no person with id ${opts.person.id}`);
     updatePerson(db, { ...p, snoozed_until: opts.until, updated_at: ctx.nowIso });

@@ -87,6 +87,91 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX follow_ups_open ON follow_ups (person_id) WHERE closed_by IS NULL;
   `,
+
+  // 2: where people come from (imports) and what rel remembers beyond touches: important dates,
+  // needs and offers, and the introductions you made between two people.
+  `
+  ALTER TABLE people ADD COLUMN linkedin_url TEXT;
+  ALTER TABLE people ADD COLUMN met_on TEXT;      -- the day you met or connected, when known
+  CREATE INDEX people_linkedin_url ON people (linkedin_url) WHERE linkedin_url IS NOT NULL;
+
+  -- rel intro A B: each side's touchpoint names the other person
+  ALTER TABLE touchpoints ADD COLUMN intro_to TEXT REFERENCES people (id) ON DELETE SET NULL;
+
+  CREATE TABLE dates (
+    id          TEXT PRIMARY KEY,
+    person_id   TEXT NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    label       TEXT NOT NULL,
+    date        TEXT NOT NULL,                -- YYYY-MM-DD, or --MM-DD for a yearly date with no year
+    yearly      INTEGER NOT NULL CHECK (yearly IN (0, 1)),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX dates_person ON dates (person_id);
+
+  CREATE TABLE wishes (                       -- needs and offers, for rel match
+    id          TEXT PRIMARY KEY,
+    person_id   TEXT NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL CHECK (kind IN ('need', 'offer')),
+    text        TEXT NOT NULL,
+    closed_on   TEXT,                         -- met or withdrawn: no longer matched
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX wishes_person ON wishes (person_id);
+  `,
+
+  // 3: the undo journal. Each command that writes opens a row in changes (see store/journal.ts);
+  // while it is open, triggers keep every row's before-image, so rel undo can put back exactly
+  // what the command changed, and only that. The column lists below are this step's schema.
+  journal({
+    people: ['id', 'name', 'name_key', 'emails', 'phones', 'tags', 'company', 'title', 'every_days', 'birthday', 'met',
+      'snoozed_until', 'last_touch', 'added_on', 'created_at', 'updated_at', 'linkedin_url', 'met_on'],
+    touchpoints: ['id', 'person_id', 'group_id', 'date', 'via', 'note', 'give', 'ask', 'created_at', 'updated_at', 'intro_to'],
+    facts: ['id', 'person_id', 'text', 'date', 'created_at', 'updated_at'],
+    follow_ups: ['id', 'person_id', 'touchpoint_id', 'due_on', 'note', 'closed_by', 'created_at', 'updated_at'],
+    dates: ['id', 'person_id', 'label', 'date', 'yearly', 'created_at', 'updated_at'],
+    wishes: ['id', 'person_id', 'kind', 'text', 'closed_on', 'created_at', 'updated_at'],
+  }),
 ];
+
+/** The SQL of the journal step: its tables and, per journaled table, three triggers. */
+function journal(tables: Record<string, string[]>): string {
+  const open = '(SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1';
+  const change = '(SELECT MAX(id) FROM changes)';
+  const image = (cols: string[]) => `json_object(${cols.map((c) => `'${c}', OLD.${c}`).join(', ')})`;
+  const triggers = Object.entries(tables).map(
+    ([t, cols]) => `
+  CREATE TRIGGER ${t}_journal_insert AFTER INSERT ON ${t} WHEN ${open} BEGIN
+    INSERT INTO change_rows (change_id, tbl, row_id, before) VALUES (${change}, '${t}', NEW.id, NULL);
+  END;
+  CREATE TRIGGER ${t}_journal_update AFTER UPDATE ON ${t} WHEN ${open} BEGIN
+    INSERT INTO change_rows (change_id, tbl, row_id, before) VALUES (${change}, '${t}', OLD.id, ${image(cols)});
+  END;
+  CREATE TRIGGER ${t}_journal_delete AFTER DELETE ON ${t} WHEN ${open} BEGIN
+    INSERT INTO change_rows (change_id, tbl, row_id, before) VALUES (${change}, '${t}', OLD.id, ${image(cols)});
+  END;`,
+  );
+  return `
+  CREATE TABLE changes (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    command     TEXT NOT NULL,              -- e.g. "log", "import"
+    summary     TEXT NOT NULL,              -- what rel undo says it undid
+    open        INTEGER NOT NULL DEFAULT 1, -- 1 while the command's transaction runs
+    created_at  TEXT NOT NULL,
+    undone_at   TEXT
+  ) STRICT;
+  CREATE TABLE change_rows (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    change_id   INTEGER NOT NULL REFERENCES changes (id) ON DELETE CASCADE,
+    tbl         TEXT NOT NULL,
+    row_id      TEXT NOT NULL,
+    before      TEXT                        -- the row as JSON before the change; NULL: it was inserted
+  ) STRICT;
+  CREATE INDEX change_rows_change ON change_rows (change_id);
+  CREATE INDEX change_rows_row ON change_rows (tbl, row_id);
+  ${triggers.join('\n')}
+  `;
+}
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

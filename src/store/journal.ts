@@ -1,0 +1,137 @@
+/**
+ * The undo journal (migration 3). recordChange() wraps a command's writes: it opens a row in
+ * `changes`, and while it is open the journal triggers keep the before-image of every row written.
+ * undoChange() puts those rows back, newest first, in one transaction.
+ */
+import { RelError } from '../errors.js';
+import type { Db } from './open.js';
+
+export interface Change {
+  id: number;
+  command: string;
+  summary: string;
+  created_at: string;
+  undone_at: string | null;
+}
+
+/** Tables the journal covers, with the columns it may write back (generated columns excluded). */
+const JOURNALED = ['people', 'touchpoints', 'facts', 'follow_ups', 'dates', 'wishes'] as const;
+/** Tables whose rows belong to a person (person_id). */
+const OWNED = ['touchpoints', 'facts', 'follow_ups', 'dates', 'wishes'] as const;
+
+/**
+ * Runs `fn` as one IMMEDIATE transaction recorded as an undoable change. A command that ends up writing
+ * nothing leaves no change behind.
+ */
+export function recordChange<T>(db: Db, command: string, summary: (result: T) => string, now: string, fn: () => T): T {
+  return db
+    .transaction(() => {
+      const id = Number(
+        db.prepare(`INSERT INTO changes (command, summary, open, created_at) VALUES (?, '', 1, ?)`).run(command, now)
+          .lastInsertRowid,
+      );
+      const result = fn();
+      const n = (db.prepare('SELECT COUNT(*) AS n FROM change_rows WHERE change_id = ?').get(id) as { n: number }).n;
+      if (n === 0) db.prepare('DELETE FROM changes WHERE id = ?').run(id);
+      else db.prepare('UPDATE changes SET open = 0, summary = ? WHERE id = ?').run(summary(result), id);
+      return result;
+    })
+    .immediate();
+}
+
+/** Changes that can still be undone, newest first. */
+export function undoableChanges(db: Db, limit = 20): Change[] {
+  return db
+    .prepare(
+      `SELECT id, command, summary, created_at, undone_at FROM changes
+       WHERE undone_at IS NULL AND open = 0 ORDER BY id DESC LIMIT ?`,
+    )
+    .all(limit) as Change[];
+}
+
+interface ChangeRow {
+  seq: number;
+  tbl: (typeof JOURNALED)[number];
+  row_id: string;
+  before: string | null;
+}
+
+/**
+ * Puts back what change `id` (default: the newest not yet undone) changed. Refuses, changing nothing,
+ * when a later change that is still in force touched the same records: undoing this one would remove
+ * what was written after it.
+ */
+export function undoChange(db: Db, now: string, id?: number): Change {
+  return db
+    .transaction(() => {
+      const change = (
+        id === undefined
+          ? db.prepare(`SELECT * FROM changes WHERE undone_at IS NULL AND open = 0 ORDER BY id DESC LIMIT 1`).get()
+          : db.prepare(`SELECT * FROM changes WHERE id = ?`).get(id)
+      ) as (Change & { open: number }) | undefined;
+      if (!change) throw new RelError(id === undefined ? 'nothing to undo' : `no change ${id} (see rel undo --list)`);
+      if (change.undone_at) throw new RelError(`change ${change.id} was already undone on ${change.undone_at.slice(0, 10)}`);
+      const rows = db
+        .prepare('SELECT seq, tbl, row_id, before FROM change_rows WHERE change_id = ? ORDER BY seq DESC')
+        .all(change.id) as ChangeRow[];
+      refuseConflicts(db, change, rows);
+      db.pragma('defer_foreign_keys = ON'); // rows come back in reverse order; check references at commit
+      const columns = new Map<string, string[]>();
+      const colsOf = (t: string) => {
+        if (!columns.has(t)) {
+          const info = db.prepare(`SELECT name, hidden FROM pragma_table_xinfo(?)`).all(t) as { name: string; hidden: number }[];
+          columns.set(t, info.filter((c) => c.hidden === 0).map((c) => c.name));
+        }
+        return columns.get(t)!;
+      };
+      const people = new Set<string>();
+      for (const r of rows) {
+        if (r.before === null) {
+          db.prepare(`DELETE FROM ${r.tbl} WHERE id = ?`).run(r.row_id);
+        } else {
+          const before = JSON.parse(r.before) as Record<string, unknown>;
+          const cols = colsOf(r.tbl).filter((c) => c in before);
+          const exists = db.prepare(`SELECT 1 FROM ${r.tbl} WHERE id = ?`).get(r.row_id) !== undefined;
+          if (exists) {
+            db.prepare(`UPDATE ${r.tbl} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(before);
+          } else {
+            db.prepare(`INSERT INTO ${r.tbl} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(before);
+          }
+          if (r.tbl === 'people') people.add(r.row_id);
+          else if (typeof before.person_id === 'string') people.add(before.person_id);
+        }
+      }
+      // last_touch is derived: make it agree with the touchpoints now present.
+      const fix = db.prepare(
+        'UPDATE people SET last_touch = (SELECT MAX(date) FROM touchpoints WHERE person_id = people.id) WHERE id = ?',
+      );
+      for (const p of people) fix.run(p);
+      db.prepare('UPDATE changes SET undone_at = ? WHERE id = ?').run(now, change.id);
+      return { ...change, undone_at: now };
+    })
+    .immediate();
+}
+
+function refuseConflicts(db: Db, change: Change, rows: ChangeRow[]): void {
+  const later = db.prepare(
+    `SELECT c.id, c.command, c.summary FROM change_rows r JOIN changes c ON c.id = r.change_id
+     WHERE c.id > ? AND c.undone_at IS NULL AND r.tbl = ? AND r.row_id = ? LIMIT 1`,
+  );
+  for (const r of rows) {
+    const hit = later.get(change.id, r.tbl, r.row_id) as { id: number; command: string; summary: string } | undefined;
+    if (hit) throw new RelError(`change ${hit.id} (${hit.summary}) came later and touched the same records: undo it first`);
+  }
+  // A person this undo removes must not have records that a later change added.
+  const mine = new Set(rows.map((r) => `${r.tbl}:${r.row_id}`));
+  for (const r of rows) {
+    if (r.tbl !== 'people' || r.before !== null) continue;
+    for (const t of OWNED) {
+      const owned = db.prepare(`SELECT id FROM ${t} WHERE person_id = ?`).pluck().all(r.row_id) as string[];
+      if (owned.some((o) => !mine.has(`${t}:${o}`))) {
+        throw new RelError(`records written later belong to someone this undo would remove: undo those changes first`);
+      }
+    }
+  }
+}
+
+export { JOURNALED };
