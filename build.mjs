@@ -2,7 +2,7 @@
 // (inquirer, parsers, renderers). better-sqlite3's JavaScript is bundled too; its compiled addon is
 // loaded from node_modules by path (src/store/open.ts).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 
 /**
  * commander requires node:child_process at load time, only to run "executable subcommands", which rel
@@ -21,10 +21,12 @@ const lazyChildProcess = {
   },
 };
 
-rmSync('dist', { recursive: true, force: true });
+// Build beside dist/ and swap it in, so that a rel started during a build (tests run in parallel)
+// finds a whole dist/ rather than a half-written one.
+const out = `dist.build-${process.pid}`;
 await build({
   entryPoints: { rel: 'src/main.ts' },
-  outdir: 'dist',
+  outdir: out,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -39,3 +41,11 @@ await build({
   plugins: [lazyChildProcess],
   logLevel: 'warning',
 });
+rmSync(`dist.old-${process.pid}`, { recursive: true, force: true });
+try {
+  renameSync('dist', `dist.old-${process.pid}`);
+} catch {
+  /* no dist yet */
+}
+renameSync(out, 'dist');
+rmSync(`dist.old-${process.pid}`, { recursive: true, force: true });

@@ -16,6 +16,9 @@ import * as rm from './rm.js';
 import * as show from './show.js';
 import * as snooze from './snooze.js';
 import * as undo from './undo.js';
+import { COMMANDS as INSIGHT } from './group-insight.js';
+import { COMMANDS as IO } from './group-io.js';
+import { COMMANDS as SHELL } from './group-shell.js';
 
 export const COMMANDS: ((app: App) => void)[] = [
   log.register,
@@ -28,5 +31,8 @@ export const COMMANDS: ((app: App) => void)[] = [
   ledger.register,
   snooze.register,
   rm.register,
+  ...INSIGHT,
+  ...IO,
   undo.register,
+  ...SHELL,
 ];
