@@ -5,6 +5,8 @@
 import type { Deps } from './deps.js';
 import { todayOf } from './domain/dates.js';
 import type { Day } from './domain/types.js';
+import { RelError } from './errors.js';
+import { ensureSound, markSound } from './store/health.js';
 import { recordChange } from './store/journal.js';
 import { dbPath, openDb, type Db } from './store/open.js';
 
@@ -22,6 +24,8 @@ export interface Ctx {
   json(value: unknown): void;
   err(text: string): void;
   close(): void;
+  /** Set when a write passed the soundness check: close() then notes the file as rel left it. */
+  soundSince?: string;
 }
 
 export function makeCtx(deps: Deps, dbFlag: string | undefined): Ctx {
@@ -33,16 +37,26 @@ export function makeCtx(deps: Deps, dbFlag: string | undefined): Ctx {
     today: todayOf(now),
     nowIso: now.toISOString(),
     dbPath: path,
-    db: () => (db ??= openDb(path)),
+    db: () => (db ??= openDb(path, { now, notice: (text) => deps.err.write(`rel: ${text}\n`) })),
     color: (json = false) => !json && deps.stdoutIsTTY && !deps.env.NO_COLOR,
     out: (text) => deps.out.write(text.endsWith('\n') ? text : `${text}\n`),
     json: (value) => deps.out.write(`${JSON.stringify(value, null, deps.stdoutIsTTY ? 2 : undefined)}\n`),
     err: (text) => deps.err.write(text.endsWith('\n') ? text : `${text}\n`),
-    close: () => {
-      db?.close();
+    close() {
+      if (!db) return;
+      db.close();
       db = undefined;
+      if (this.soundSince) markSound(path, this.soundSince);
     },
   };
+}
+
+/** The database, if rel may write to it: not read-only, and passing its quick check (store/health.ts). */
+export function writableDb(ctx: Ctx): Db {
+  const db = ctx.db();
+  if (db.readonly) throw new RelError(`${ctx.dbPath} is read-only: nothing was changed`);
+  ctx.soundSince = ensureSound(db, ctx.dbPath, ctx.nowIso);
+  return db;
 }
 
 /**
@@ -50,5 +64,6 @@ export function makeCtx(deps: Deps, dbFlag: string | undefined): Ctx {
  * undo journal with a summary of what it did ("log: a call with Maya Chen on 2026-11-20").
  */
 export function write<T>(ctx: Ctx, command: string, summary: string | ((result: T) => string), fn: () => T): T {
-  return recordChange(ctx.db(), command, typeof summary === 'string' ? () => summary : summary, ctx.nowIso, fn);
+  const db = writableDb(ctx);
+  return recordChange(db, command, typeof summary === 'string' ? () => summary : summary, ctx.nowIso, fn);
 }

@@ -7,6 +7,7 @@ import type { Deps } from './deps.js';
 import { RelError } from './errors.js';
 import { makeCtx, type Ctx } from './context.js';
 import { COMMANDS } from './commands/index.js';
+import { explain } from './store/open.js';
 
 export { realDeps } from './deps.js';
 
@@ -74,8 +75,13 @@ function report(e: unknown, deps: Deps): number {
     return e.exitCode;
   }
   const err = e instanceof Error ? e : new Error(String(e));
-  if (/SQLITE_BUSY|database is locked/i.test(err.message)) {
-    deps.err.write('rel: the database is busy (another rel is writing); try again\n');
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    // SQLite said no (busy, full disk, damaged file, read-only...): a failure to explain, not a bug.
+    // The command's transaction rolled back, so nothing was written.
+    const why = code.startsWith('SQLITE_BUSY') ? 'the database is busy (another rel is writing); try again' : explain(e);
+    deps.err.write(`rel: ${why}; nothing was changed\n`);
+    if (deps.env.REL_DEBUG === '1' && err.stack) deps.err.write(`${err.stack}\n`);
     return 1;
   }
   deps.err.write(`rel: ${err.message} (this is a bug; run with REL_DEBUG=1 for details)\n`);

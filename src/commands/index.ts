@@ -6,6 +6,8 @@
  */
 import type { App } from '../main.js';
 import * as add from './add.js';
+import * as backup from './backup.js';
+import * as doctor from './doctor.js';
 import * as due from './due.js';
 import * as edit from './edit.js';
 import * as ledger from './ledger.js';
@@ -34,5 +36,7 @@ export const COMMANDS: ((app: App) => void)[] = [
   ...INSIGHT,
   ...IO,
   undo.register,
+  backup.register,
+  doctor.register,
   ...SHELL,
 ];

@@ -1,6 +1,6 @@
 /** rel undo [ID] [--list]: reverts the last command that changed data; repeated, walks further back. */
 import type { App } from '../main.js';
-import type { Ctx } from '../context.js';
+import { writableDb, type Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
 import { undoableChanges, undoChange, type Change } from '../store/journal.js';
 
@@ -30,4 +30,4 @@ export function register(app: App): void {
 }
 
 export const list = (ctx: Ctx): Change[] => undoableChanges(ctx.db());
-export const run = (ctx: Ctx, id?: number): Change => undoChange(ctx.db(), ctx.nowIso, id);
+export const run = (ctx: Ctx, id?: number): Change => undoChange(writableDb(ctx), ctx.nowIso, id);

@@ -133,6 +133,7 @@ export const MIGRATIONS: readonly string[] = [
     dates: ['id', 'person_id', 'label', 'date', 'yearly', 'created_at', 'updated_at'],
     wishes: ['id', 'person_id', 'kind', 'text', 'closed_on', 'created_at', 'updated_at'],
   }),
+
 ];
 
 /** The SQL of the journal step: its tables and, per journaled table, three triggers. */

@@ -3,7 +3,7 @@
  * The only module that decides how SQLite is configured.
  */
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,7 @@ function nativeBinding(): string | undefined {
   }
 }
 
-const sqlite = (path: string, options: Database.Options = {}) =>
+export const sqlite = (path: string, options: Database.Options = {}) =>
   new Database(path, { ...options, nativeBinding: addon ?? nativeBinding() });
 
 /** Where the database lives: --db, else REL_DB, else $XDG_DATA_HOME/rel/rel.db, else ~/.local/share/rel/rel.db. */
@@ -43,20 +43,34 @@ export function dbPath(flag: string | undefined, env: Readonly<Record<string, st
   return `${data}/rel/rel.db`;
 }
 
-/** Opens (creating if missing) the rel database at `path`, migrated to the current schema. */
-export function openDb(path: string): Db {
+export interface OpenOptions {
+  /** Told about what opening did that the user should know (a schema upgrade and its backup). */
+  notice?: (text: string) => void;
+  /** The instant, for naming the backup kept before an upgrade. */
+  now?: Date;
+}
+
+/**
+ * Opens (creating if missing) the rel database at `path`, migrated to the current schema. A file or
+ * folder rel may not write is opened read-only: read commands work, writes fail with a clear error.
+ */
+export function openDb(path: string, opts: OpenOptions = {}): Db {
   if (path !== ':memory:' && !exists(path)) create(path);
+  if (path !== ':memory:') refuseNonFiles(path);
+  const readonly = path !== ':memory:' && !writable(path);
+  if (path !== ':memory:' && !readonly) reclaimSideFiles(path);
   let db: Db;
   try {
-    db = sqlite(path, { timeout: BUSY_TIMEOUT_MS });
+    db = sqlite(path, { timeout: BUSY_TIMEOUT_MS, readonly, fileMustExist: path !== ':memory:' });
   } catch (e) {
-    throw new RelError(`cannot open ${path}: ${message(e)}`);
+    throw new RelError(`cannot open ${path}: ${explain(e)}`);
   }
   try {
     if (path === ':memory:') initialise(db);
     else identify(db, path);
-    configure(db);
-    migrate(db, path);
+    if (!readonly) configure(db);
+    else db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    migrate(db, path, readonly, opts);
     return db;
   } catch (e) {
     db.close();
@@ -72,6 +86,59 @@ function exists(path: string): boolean {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw new RelError(`cannot open ${path}: ${message(e)}`);
   }
+}
+
+function refuseNonFiles(path: string): void {
+  const st = statSync(path);
+  if (st.isDirectory()) throw new RelError(`${path} is a directory, not a rel database`);
+  if (!st.isFile()) throw new RelError(`${path} is not a regular file`);
+}
+
+/** Can rel write the file, and create its -wal and -shm files beside it? */
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A read-only session (the file was 0400) leaves -wal and -shm behind with the file's mode of the time;
+ * once the file is writable again SQLite would refuse to write through a read-only -shm. They are the
+ * user's own files: make them private and writable again.
+ */
+function reclaimSideFiles(path: string): void {
+  for (const side of [`${path}-wal`, `${path}-shm`]) {
+    try {
+      accessSync(side, constants.W_OK);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      try {
+        chmodSync(side, 0o600);
+      } catch {
+        /* not ours: SQLite will say so */
+      }
+    }
+  }
+}
+
+/** SQLite's messages, said for people. */
+export function explain(e: unknown): string {
+  const code = (e as { code?: string }).code ?? '';
+  const text = message(e);
+  if (code === 'SQLITE_CANTOPEN') return 'SQLite cannot open it (is its folder readable, and writable for the -shm file?)';
+  if (code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_READONLY_CANTINIT') {
+    return 'its folder is read-only, and SQLite must create a -shm file beside it even to read';
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || /malformed/i.test(text)) return 'the file is damaged (run rel doctor)';
+  if (code === 'SQLITE_NOTADB') return 'it is not a database';
+  if (code === 'SQLITE_FULL') return 'the disk is full';
+  if (code.startsWith('SQLITE_IOERR')) return `a disk error (${code})`;
+  if (code.startsWith('SQLITE_READONLY')) return 'it is read-only';
+  return text;
 }
 
 /**
@@ -93,7 +160,7 @@ function create(path: string): void {
     try {
       initialise(db);
       configure(db);
-      migrate(db, tmp);
+      migrate(db, tmp, false, {});
     } finally {
       db.close();
     }
@@ -123,13 +190,14 @@ function initialise(db: Db): void {
 /** Refuses, without writing a byte, any file that is not a rel database. */
 function identify(db: Db, path: string): void {
   let appId: number;
+  if (startsWithSqliteMagic(path)) refuseTruncated(path);
   try {
     appId = db.pragma('application_id', { simple: true }) as number;
   } catch (e) {
     if (/not a database|file is not|malformed/i.test(message(e))) {
       throw new RelError(`${path} is not a rel database (not an SQLite file, or damaged); it was left untouched`);
     }
-    throw new RelError(`cannot read ${path}: ${message(e)}`);
+    throw new RelError(`cannot read ${path}: ${explain(e)}`);
   }
   if (appId !== APPLICATION_ID) {
     const empty = statSync(path).size === 0;
@@ -141,6 +209,44 @@ function identify(db: Db, path: string): void {
   }
 }
 
+function startsWithSqliteMagic(path: string): boolean {
+  const magic = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    return readSync(fd, magic, 0, 16, 0) === 16 && magic.toString('latin1') === 'SQLite format 3\0';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A file cut short (a partial copy, a full disk during a copy) still opens and answers its header; SQLite
+ * would only fail later, on the missing pages. The header says how long the file must be (bytes 16-17 page
+ * size, 28-31 page count, valid when bytes 92-95 equal the change counter at 24-27). Checked before
+ * SQLite reads anything, and only on a file at rest.
+ */
+function refuseTruncated(path: string): void {
+  // While a -wal file exists another rel may be checkpointing, and the header may run ahead of the file.
+  if (existsSync(`${path}-wal`)) return;
+  const header = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const raw = header.readUInt16BE(16);
+  const pageSize = raw === 1 ? 65536 : raw;
+  const pages = header.readUInt32BE(28);
+  const valid = header.readUInt32BE(24) === header.readUInt32BE(92);
+  const size = statSync(path).size;
+  if (valid && pages > 0 && size < pages * pageSize) {
+    throw new RelError(
+      `${path} is damaged: it is cut short (${size} of ${pages * pageSize} bytes); it was left untouched (rel restore a backup)`,
+    );
+  }
+}
+
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL'); // WAL defaults to NORMAL, which can lose the last commits on power loss
@@ -148,7 +254,11 @@ function configure(db: Db): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
 }
 
-function migrate(db: Db, path: string): void {
+/**
+ * Brings the schema up to date: all pending steps in one IMMEDIATE transaction, so a failure leaves the
+ * old version intact. An existing database is first copied (VACUUM INTO, private) beside itself.
+ */
+function migrate(db: Db, path: string, readonly: boolean, opts: OpenOptions): void {
   const version = () => db.pragma('user_version', { simple: true }) as number;
   const current = version();
   if (current > SCHEMA_VERSION) {
@@ -156,13 +266,37 @@ function migrate(db: Db, path: string): void {
       `${path} was written by a newer rel (schema ${current}; this rel knows ${SCHEMA_VERSION}): upgrade rel to use it`,
     );
   }
-  for (let v = current; v < SCHEMA_VERSION; v++) {
-    // IMMEDIATE: take the write lock first, then re-read the version another process may have moved on.
-    db.transaction(() => {
-      if (version() !== v) return;
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    }).immediate();
+  if (current === SCHEMA_VERSION) return;
+  if (readonly) throw new RelError(`${path} needs an upgrade to schema ${SCHEMA_VERSION} but is read-only: make it writable`);
+  let kept: string | undefined;
+  if (current > 0 && path !== ':memory:') {
+    kept = `${path}.schema-${current}.${stamp(opts.now ?? new Date())}.bak`;
+    copyInto(db, kept);
+  }
+  db.transaction(() => {
+    const v = version(); // another rel may have upgraded it meanwhile
+    for (let step = v; step < SCHEMA_VERSION; step++) db.exec(MIGRATIONS[step]!);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+  if (kept) opts.notice?.(`upgraded ${path} to schema ${SCHEMA_VERSION}; the previous version is kept at ${kept}`);
+}
+
+/** A timestamp for file names: 2026-11-23T112233Z. */
+export function stamp(now: Date): string {
+  return now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '');
+}
+
+/**
+ * A consistent private copy of the open database at `dest` (which must not exist): the file is created
+ * 0600 first, then filled by VACUUM INTO, which writes into it and keeps its mode.
+ */
+export function copyInto(db: Db, dest: string): void {
+  try {
+    closeSync(openSync(dest, 'wx', 0o600));
+    db.prepare('VACUUM INTO ?').run(dest);
+    chmodSync(dest, 0o600);
+  } catch (e) {
+    throw new RelError(`cannot write the copy ${dest}: ${explain(e)}`);
   }
 }
 
