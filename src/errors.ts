@@ -7,8 +7,9 @@
  */
 export class RelError extends Error {
   readonly exitCode: number = 1;
+  /** Every error is one line on stderr: line breaks in quoted input are shown as spaces. */
   constructor(message: string) {
-    super(message);
+    super(message.replace(/\s*[\r\n]+\s*/g, ' '));
     this.name = 'RelError';
   }
 }

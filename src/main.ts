@@ -67,7 +67,7 @@ Examples:
 function report(e: unknown, deps: Deps): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-    deps.err.write(`rel: ${e.message.replace(/^error: /, '')}\n`);
+    deps.err.write(`rel: ${e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}\n`);
     return 2;
   }
   if (e instanceof RelError) {

@@ -43,6 +43,12 @@ export function register(app: App): void {
           removeEmails: raw.rmEmail,
           removePhones: raw.rmPhone,
         };
+        const p = opts.patch;
+        const nothing =
+          opts.name === undefined && !opts.untag.length && !opts.removeEmails.length && !opts.removePhones.length &&
+          !p.emails.length && !p.phones.length && !p.tags.length && !p.notes.length &&
+          [p.company, p.title, p.every_days, p.birthday, p.met].every((v) => v === undefined);
+        if (nothing) throw new UsageError('nothing to change: give at least one option (see rel edit --help)');
         opts.id = (await resolveWho(ctx, who)).id;
         const view = run(opts, ctx);
         if (raw.json) return ctx.json(view);
