@@ -21,6 +21,8 @@ export interface Deps {
   stdinIsTTY: boolean;
   /** Is stdout a terminal? Tables and colour only when it is. */
   stdoutIsTTY: boolean;
+  /** Is stderr a terminal? Progress lines (rel import) only when it is. */
+  stderrIsTTY?: boolean;
   /** The user's home folder, for the default database path. */
   home: string;
   /** Asks questions; only ever called when stdinIsTTY. */
@@ -41,6 +43,9 @@ export function realDeps(): Deps {
     },
     get stdoutIsTTY() {
       return isatty(1);
+    },
+    get stderrIsTTY() {
+      return isatty(2);
     },
     home: process.env.HOME ?? '',
     prompt: lazyInquirer(),

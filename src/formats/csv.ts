@@ -251,7 +251,9 @@ export function parseMappedCsv(text: string, map: Record<string, string>): Parse
   const table = findTable(text, isHeader, (rows) => {
     if (!explicit) return 'no header with a name column (name, full name, first name...) in the first 20 rows; use --map';
     const score = (r: Row) => wanted.filter((w) => headerHas(r.cells, norm(w))).length;
-    const best = rows.reduce<Row | undefined>((b, r) => (b === undefined || score(r) > score(b) ? r : b), undefined);
+    // Most mapped columns found; on a tie, the widest row (a header, rather than a one-cell preamble).
+    const better = (r: Row, b: Row) => score(r) - score(b) || r.cells.length - b.cells.length;
+    const best = rows.reduce<Row | undefined>((b, r) => (b === undefined || better(r, b) > 0 ? r : b), undefined);
     const cells = best?.cells ?? [];
     const absent = wanted.filter((w) => !headerHas(cells, norm(w)));
     const names = absent.map((a) => `"${a}"`).join(', ');

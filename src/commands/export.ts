@@ -1,0 +1,135 @@
+/** rel export [--format json|csv|vcard|ics] [-o FILE] [--force] */
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { App } from '../main.js';
+import type { Ctx } from '../context.js';
+import { RelError, UsageError } from '../errors.js';
+import { message } from '../store/open.js';
+import type { RelPerson } from '../formats/json.js';
+import { readEverything } from '../store/transfer.js';
+
+export const EXPORT_FORMATS = ['json', 'csv', 'vcard', 'ics'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  format: ExportFormat;
+  /** null: stdout. */
+  output: string | null;
+  force: boolean;
+}
+
+export function parseExportFlags(raw: { format?: string; output?: string; force?: boolean }): ExportOptions {
+  const f = (raw.format ?? 'json').trim().toLowerCase();
+  const format = ({ vcf: 'vcard', ical: 'ics', icalendar: 'ics' } as Record<string, string>)[f] ?? f;
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`bad --format "${raw.format}": use one of ${EXPORT_FORMATS.join(', ')}`);
+  }
+  if (raw.output !== undefined && raw.output.trim() === '') throw new UsageError('-o needs a file name');
+  return { format: format as ExportFormat, output: raw.output ?? null, force: Boolean(raw.force) };
+}
+
+export function register(app: App): void {
+  app.program
+    .command('export')
+    .description('write everything out: rel JSON (to move or merge), CSV, vCard, or an iCalendar feed')
+    .option('--format <format>', `${EXPORT_FORMATS.join(', ')}`, 'json')
+    .option('-o, --output <file>', 'write to this file (created private, mode 600) instead of stdout')
+    .option('--force', 'with -o: replace the file if it exists')
+    .addHelpText(
+      'after',
+      `
+Formats:
+  json    everything, with stable ids: rel import reads it back (another machine, a backup)
+  csv     one row per person: emails, phones, rhythm, last touch, next due, gives and asks
+  vcard   vCard 4.0 for a phone or mail app (X-REL- properties keep the rhythm and last contact)
+  ics     a calendar: birthdays and dates (yearly), when each person is next due, follow-ups
+
+Examples:
+  rel export -o rel-backup.json
+  rel export --format ics -o ~/rel.ics
+  rel export --format csv | column -s, -t`,
+    )
+    .action(
+      app.action(async (ctx, raw: { format?: string; output?: string; force?: boolean }) => {
+        const opts = parseExportFlags(raw);
+        if (opts.output !== null && !opts.force) refuseExisting(opts.output);
+        const { text, people } = await run(opts, ctx);
+        if (opts.output === null) return ctx.deps.out.write(text);
+        writePrivate(opts.output, text, opts.force);
+        ctx.out(`Exported ${people} ${people === 1 ? 'person' : 'people'} to ${opts.output} (${opts.format}).`);
+      }),
+    );
+}
+
+/** The export's text, and how many people it has. */
+export async function run(opts: ExportOptions, ctx: Ctx): Promise<{ text: string; people: number }> {
+  const people = readEverything(ctx.db());
+  return { text: await render(opts.format, people, ctx), people: people.length };
+}
+
+async function render(format: ExportFormat, people: RelPerson[], ctx: Ctx): Promise<string> {
+  const now = ctx.deps.now();
+  switch (format) {
+    case 'json':
+      return (await import('../formats/json.js')).writeRelJson(people, now);
+    case 'csv': {
+      const [{ writeCsv }, { exportPeople }] = await Promise.all([import('../formats/csv.js'), import('../formats/feed.js')]);
+      return writeCsv(exportPeople(people));
+    }
+    case 'vcard': {
+      const [{ writeVcards }, { exportPeople }] = await Promise.all([import('../formats/vcard.js'), import('../formats/feed.js')]);
+      return writeVcards(exportPeople(people));
+    }
+    case 'ics': {
+      const [{ writeIcs }, { calendarEvents }] = await Promise.all([import('../formats/ics.js'), import('../formats/feed.js')]);
+      return writeIcs(calendarEvents(people, ctx.today), now);
+    }
+  }
+}
+
+function refuseExisting(file: string): void {
+  let isDir = false;
+  try {
+    isDir = statSync(file).isDirectory();
+  } catch {
+    return; // not there: fine
+  }
+  throw new UsageError(isDir ? `${file} is a folder: name a file` : `${file} exists: use --force to replace it`);
+}
+
+/**
+ * Writes `text` to `file` atomically and privately: a 0600 temporary file beside it, synced, then
+ * linked into place (refusing an existing file, even one that appeared meanwhile) or, with --force,
+ * renamed over it. The file is never seen half-written.
+ */
+export function writePrivate(file: string, text: string, force: boolean): void {
+  const tmp = join(dirname(file), `.${basename(file)}.rel-${process.pid}-${Date.now()}`);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx', 0o600);
+  } catch (e) {
+    throw new RelError(`cannot write ${file}: ${message(e).replace(/^[A-Z]+: /, '')}`);
+  }
+  try {
+    try {
+      const buf = Buffer.from(text, 'utf8');
+      for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (force) renameSync(tmp, file);
+    else linkSync(tmp, file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UsageError(`${file} exists: use --force to replace it`);
+    if (code === 'EISDIR') throw new UsageError(`${file} is a folder: name a file`);
+    throw new RelError(`cannot write ${file}: ${message(e).replace(/^[A-Z]+: /, '')}`);
+  } finally {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* renamed away */
+    }
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The file side of rel import: reading the bytes as text (UTF-8, BOM stripped; UTF-16 with a BOM;
+ * Windows-1252 when it is not UTF-8; refusing binary files), telling the format, and running the
+ * parser. The parsers (csv-parse, ical.js) are imported here, lazily, so that other commands never
+ * load them.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { message } from '../store/open.js';
+import { RelError, UsageError } from '../errors.js';
+import type { RawRecord } from '../domain/tidy.js';
+import type { RelPerson } from '../formats/json.js';
+import type { Problem } from '../formats/types.js';
+
+export const FORMATS = ['linkedin', 'google', 'outlook', 'vcard', 'csv', 'json'] as const;
+export type ImportFormat = (typeof FORMATS)[number];
+
+export interface Parsed {
+  records: { where: string; value: RawRecord; id?: string }[];
+  problems: Problem[];
+  /** rel JSON: the people as exported, by id. */
+  rel?: Map<string, RelPerson>;
+}
+
+/** Reads FILE as text. Errors name the file: missing, a folder, unreadable, empty, binary. */
+export function readText(file: string, problems: Problem[]): string {
+  let bytes: Buffer;
+  try {
+    if (statSync(file).isDirectory()) throw new UsageError(`${file} is a folder, not a file`);
+    bytes = readFileSync(file);
+  } catch (e) {
+    if (e instanceof RelError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${file}: no such file`);
+    throw new RelError(`cannot read ${file}: ${message(e).replace(/^[A-Z]+: /, '')}`);
+  }
+  if (bytes.length === 0) throw new UsageError(`${file} is empty`);
+  let text: string;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  else {
+    if (bytes.includes(0)) throw new UsageError(`${file} is a binary file (it has NUL bytes), not contacts: expected vCard, CSV or rel JSON`);
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder('windows-1252').decode(bytes);
+      problems.push({ where: 'file', why: 'not UTF-8: read as Windows-1252 (Latin-1); check accented names' });
+    }
+  }
+  text = text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') throw new UsageError(`${file} is empty`);
+  return text;
+}
+
+export function parseFormat(text: string): ImportFormat {
+  const f = text.trim().toLowerCase();
+  const alias: Record<string, ImportFormat> = { vcf: 'vcard', vcards: 'vcard', rel: 'json' };
+  const format = alias[f] ?? f;
+  if ((FORMATS as readonly string[]).includes(format)) return format as ImportFormat;
+  throw new UsageError(`bad --format "${text}": use one of ${FORMATS.join(', ')}`);
+}
+
+/** The format from the content: vCard, JSON, or a CSV header LinkedIn, Google or Outlook write. */
+export async function detect(text: string, file: string): Promise<ImportFormat> {
+  const { detectFormat } = await import('../formats/csv.js');
+  const format = detectFormat(text);
+  if (format === null) {
+    throw new UsageError(
+      `cannot tell what ${file} is: not a vCard, not rel JSON, not a CSV with a header row (use --format, or --map for a CSV)`,
+    );
+  }
+  return format;
+}
+
+export async function parseAs(format: ImportFormat, text: string, map: Record<string, string> | null): Promise<Parsed> {
+  switch (format) {
+    case 'vcard':
+      return (await import('../formats/vcard.js')).parseVcards(text);
+    case 'linkedin':
+      return (await import('../formats/linkedin.js')).parseLinkedIn(text);
+    case 'google':
+      return (await import('../formats/google.js')).parseGoogle(text);
+    case 'outlook':
+      return (await import('../formats/outlook.js')).parseOutlook(text);
+    case 'csv':
+      return (await import('../formats/csv.js')).parseMappedCsv(text, map ?? {});
+    case 'json': {
+      const { readRelJson } = await import('../formats/json.js');
+      const { people, problems } = readRelJson(text);
+      const rel = new Map(people.map(({ person }) => [person.id, person]));
+      const records = people.map(({ where, person: p }) => ({
+        where,
+        id: p.id,
+        value: {
+          name: p.name, emails: p.emails, phones: p.phones, tags: p.tags, company: p.company, title: p.title,
+          birthday: p.birthday, met: p.met, met_on: p.met_on, linkedin_url: p.linkedin_url, every_days: p.every_days,
+          notes: [], last_touch: null,
+        },
+      }));
+      return { records, problems, rel };
+    }
+  }
+}

@@ -1,0 +1,213 @@
+/** rel import FILE [--format F] [--dry-run] [--tag T]... [--every INTERVAL] [--map SPEC] [--json] */
+import { basename } from 'node:path';
+import type { App } from '../main.js';
+import { write, type Ctx } from '../context.js';
+import { intervalDays, parseInterval } from '../domain/interval.js';
+import { planImport, type Decision, type ImportPlan, type MergeRecord } from '../domain/merge.js';
+import { tidyRecord } from '../domain/tidy.js';
+import { UsageError } from '../errors.js';
+import type { Problem } from '../formats/types.js';
+import { newId } from '../store/ids.js';
+import { newRecordsOf, peopleForMerge, writePlan, writeRelRecords, type NewPersonExtras } from '../store/transfer.js';
+import { FORMATS, detect, parseAs, parseFormat, readText, type ImportFormat, type Parsed } from './import-read.js';
+import { parseTag } from './person-fields.js';
+
+export interface ImportOptions {
+  file: string;
+  format: ImportFormat | null;
+  dryRun: boolean;
+  tags: string[];
+  everyDays: number | null;
+  map: Record<string, string> | null;
+}
+
+/** The summary; `--json` prints it as is. `records` (each decision) only on a dry run. */
+export interface ImportView {
+  format: ImportFormat;
+  dry_run: boolean;
+  added: number;
+  merged: number;
+  skipped: number;
+  problems: Problem[];
+  /** Why records were skipped, with how many. */
+  skipped_why: Record<string, number>;
+  records?: Decision[];
+}
+
+interface RawImport {
+  format?: string;
+  dryRun?: boolean;
+  tag: string[];
+  every?: string;
+  map?: string;
+  json?: boolean;
+}
+
+/** Above this many records (or bytes), a terminal gets a progress line on stderr. */
+const LARGE = 2000;
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export async function parseImportFlags(file: string, raw: RawImport): Promise<ImportOptions> {
+  let format = raw.format === undefined ? null : parseFormat(raw.format);
+  let map: Record<string, string> | null = null;
+  if (raw.map !== undefined) {
+    if (format !== null && format !== 'csv') throw new UsageError(`--map is for --format csv, not ${format}`);
+    format = 'csv';
+    map = (await import('../formats/csv.js')).parseMap(raw.map);
+  }
+  return {
+    file,
+    format,
+    dryRun: Boolean(raw.dryRun),
+    tags: [...new Set(raw.tag.map(parseTag))],
+    everyDays: raw.every === undefined ? null : intervalDays(parseInterval(raw.every)),
+    map,
+  };
+}
+
+export function register(app: App): void {
+  app.program
+    .command('import')
+    .argument('<file>', 'a vCard (.vcf), a CSV (LinkedIn, Google, Outlook or any with --map), or a rel JSON export')
+    .description('bring people in from contacts files; matches people you have and merges, never duplicates')
+    .option('--format <format>', `${FORMATS.join(', ')} (default: told from the content)`)
+    .option('--dry-run', 'show what would be added, merged and skipped; write nothing')
+    .option('--tag <tag>', 'tag everyone in the file (repeatable)', collect, [])
+    .option('--every <interval>', 'a rhythm for the people added: 2w, 1m, quarterly...')
+    .option('--map <spec>', 'which CSV column holds which field: FIELD=COLUMN,... (fields below)')
+    .option('--json', 'print the summary as JSON')
+    .addHelpText(
+      'after',
+      `
+Fields for --map: name, first, last, email, phone, company, title, tags, birthday, note, met.
+
+Examples:
+  rel import Connections.csv --tag linkedin --dry-run
+  rel import contacts.vcf --every 3m
+  rel import crm.csv --map "name=Full Name,email=Mail,note=Remarks"
+  rel import rel-export.json          (from another machine: adds what is missing)`,
+    )
+    .action(
+      app.action(async (ctx, file: string, raw: RawImport) => {
+        const view = await run(await parseImportFlags(file, raw), ctx);
+        if (raw.json) return ctx.json(view);
+        const { importLines } = await import('../render/import.js');
+        const { out, err } = importLines(view, file);
+        for (const line of out) ctx.out(line);
+        for (const line of err) ctx.err(line);
+      }),
+    );
+}
+
+export async function run(opts: ImportOptions, ctx: Ctx): Promise<ImportView> {
+  const problems: Problem[] = [];
+  const text = readText(opts.file, problems);
+  const show = progressLine(ctx);
+  show.large = text.length > 1_000_000;
+  show(`reading ${basename(opts.file)}…`);
+  const format = opts.format ?? (await detect(text, opts.file));
+  const parsed = await parseAs(format, text, opts.map);
+  problems.push(...parsed.problems);
+  const records: MergeRecord[] = [];
+  for (const r of parsed.records) {
+    const rec = tidyRecord(r.value, r.where, problems);
+    if (rec) records.push(r.id === undefined ? rec : { ...rec, id: r.id });
+  }
+  if (records.length === 0 && !(format === 'json' && problems.length === 0)) {
+    show(null);
+    const first = problems[0];
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    throw new UsageError(`no one could be read from ${opts.file}${first ? `: ${first.where}: ${first.why}${more}` : ''}`);
+  }
+  show.large ||= records.length > LARGE;
+  show(`matching ${records.length.toLocaleString('en')} records…`);
+
+  const go = (): ImportPlan => plan(ctx, opts, parsed, records, show);
+  const result = opts.dryRun
+    ? go()
+    : write(ctx, 'import', (p: ImportPlan) => `import: ${p.counts.added} added, ${p.counts.merged} merged from ${basename(opts.file)}`, go);
+  show(null);
+  const skipped_why: Record<string, number> = {};
+  for (const d of result.decisions) {
+    if (d.action !== 'skip' || d.why === null) continue;
+    const why = d.why.startsWith('same as ') ? 'repeated in the file' : d.why.includes('people called') ? 'ambiguous name' : d.why;
+    skipped_why[why] = (skipped_why[why] ?? 0) + 1;
+  }
+  return {
+    format,
+    dry_run: opts.dryRun,
+    ...result.counts,
+    problems,
+    skipped_why,
+    ...(opts.dryRun ? { records: result.decisions } : {}),
+  };
+}
+
+/** Reads rel, plans, and (unless a dry run) writes: inside the import's transaction. */
+function plan(
+  ctx: Ctx, opts: ImportOptions, parsed: Parsed, records: MergeRecord[], show: (s: string | null) => void,
+): ImportPlan {
+  const db = ctx.db();
+  const fresh = parsed.rel ? newRecordsOf(db) : null;
+  const relRecords = new Map<string, ReturnType<NonNullable<typeof fresh>>>();
+  if (fresh && parsed.rel) {
+    for (const rec of records) {
+      const news = fresh(parsed.rel.get(rec.id!)!);
+      relRecords.set(rec.id!, news);
+      rec.pending = Object.entries(news)
+        .filter(([, rows]) => rows.length > 0)
+        .map(([kind, rows]) => `${rows.length} ${(rows.length === 1 ? ONE : MANY)[kind]}`);
+    }
+  }
+  const p = planImport(peopleForMerge(db), records, {
+    today: ctx.today,
+    tags: opts.tags,
+    everyDays: opts.everyDays,
+    newId,
+  });
+  if (opts.dryRun) return p;
+  const extras = new Map<string, NewPersonExtras>();
+  if (parsed.rel) {
+    for (const person of p.added) {
+      const r = parsed.rel.get(person.id);
+      if (r) extras.set(person.id, { snoozed_until: r.snoozed_until, added_on: r.added_on, created_at: r.created_at, updated_at: r.updated_at });
+    }
+  }
+  writePlan(db, {
+    added: p.added, updated: p.updated, extras, today: ctx.today, now: ctx.nowIso, newId,
+    onProgress: (done, total) => show(`writing ${done.toLocaleString('en')} of ${total.toLocaleString('en')}…`),
+  });
+  if (parsed.rel) {
+    const ids = new Map<string, string>();
+    const items: Parameters<typeof writeRelRecords>[1] = [];
+    p.decisions.forEach((d, i) => {
+      const id = records[i]!.id!;
+      if (d.person_id === null) return;
+      ids.set(id, d.person_id);
+      items.push({ personId: d.person_id, records: relRecords.get(id)! });
+    });
+    writeRelRecords(db, items, ids);
+  }
+  return p;
+}
+
+const ONE: Record<string, string> = { facts: 'fact', touchpoints: 'touchpoint', follow_ups: 'follow-up', dates: 'date', wishes: 'wish' };
+const MANY: Record<string, string> = { facts: 'facts', touchpoints: 'touchpoints', follow_ups: 'follow-ups', dates: 'dates', wishes: 'wishes' };
+
+/** A line on stderr that rewrites itself, only for a large import in a terminal; null clears it. */
+function progressLine(ctx: Ctx): ((text: string | null) => void) & { large: boolean } {
+  let shown = false;
+  const show = (text: string | null): void => {
+    if (!show.large || ctx.deps.stderrIsTTY !== true) return;
+    if (text === null) {
+      if (shown) ctx.deps.err.write('\r\x1b[K');
+      shown = false;
+      return;
+    }
+    ctx.deps.err.write(`\r\x1b[Kimport: ${text}`);
+    shown = true;
+  };
+  show.large = false;
+  return show;
+}

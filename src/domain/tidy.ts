@@ -1,0 +1,72 @@
+/**
+ * Imported records checked once, at the edge, like anything the user types: names through cleanName,
+ * notes through cleanNote, emails kept exactly as written but only when they look like addresses,
+ * tags made rel tags (one lower-case word). A record without a usable name is a problem, not an
+ * abort; a bad field is dropped with a problem and the person kept. Pure.
+ */
+import { RelError } from '../errors.js';
+import type { MergeRecord } from './merge.js';
+import { cleanName, cleanNote } from './text.js';
+
+export interface Problem {
+  where: string;
+  why: string;
+}
+
+/** What a parser hands over (structurally formats/types.ts ImportedPerson). */
+export type RawRecord = Omit<MergeRecord, 'where' | 'id' | 'pending'>;
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/** A rel tag from an imported label: "Work, Past" → "work-past"; null when nothing is left. */
+export function importedTag(label: string): string | null {
+  const t = label.normalize('NFC').trim().toLowerCase().replace(/[\s,]+/g, '-').replace(/^-+|-+$/g, '');
+  if (t === '' || [...t].length > 200 || /[\p{Cc}\p{Cs}]/u.test(t)) return null;
+  return t;
+}
+
+export function tidyRecord(raw: RawRecord, where: string, problems: Problem[]): MergeRecord | null {
+  const why = (e: unknown): string => (e instanceof RelError ? e.message : String(e));
+  let name: string;
+  try {
+    name = cleanName(raw.name);
+  } catch (e) {
+    problems.push({ where, why: `${why(e)}; skipped` });
+    return null;
+  }
+  const text = (value: string | null, what: string, clean = cleanName): string | null => {
+    if (value === null || value.trim() === '') return null;
+    try {
+      return clean(value, what);
+    } catch (e) {
+      problems.push({ where, why: `${why(e)}; left out` });
+      return null;
+    }
+  };
+  const emails: string[] = [];
+  for (const e of raw.emails) {
+    const v = e.trim().normalize('NFC');
+    if (v === '') continue;
+    if (EMAIL.test(v) && [...v].length <= 254) emails.push(v);
+    else problems.push({ where, why: `email ${JSON.stringify(v.slice(0, 60))} is not an address; left out` });
+  }
+  const phones = raw.phones.map((p) => text(p, 'phone')).filter((p): p is string => p !== null);
+  const tags = raw.tags.map(importedTag).filter((t): t is string => t !== null);
+  const notes = raw.notes.map((n) => text(n, 'note', cleanNote)).filter((n): n is string => n !== null);
+  return {
+    where,
+    name,
+    emails,
+    phones,
+    tags: [...new Set(tags)],
+    company: text(raw.company, 'company'),
+    title: text(raw.title, 'title'),
+    birthday: raw.birthday,
+    met: text(raw.met, 'met', cleanNote),
+    met_on: raw.met_on,
+    linkedin_url: text(raw.linkedin_url, 'LinkedIn URL'),
+    every_days: raw.every_days,
+    notes,
+    last_touch: raw.last_touch,
+  };
+}

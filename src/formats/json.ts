@@ -1,0 +1,240 @@
+/**
+ * rel's own export: everything, with stable ids, so that a database can be moved or merged.
+ *
+ *   { "format": "rel", "version": 1, "exported_at": "2026-03-01T09:00:00.000Z",
+ *     "people": [ { id, name, emails, phones, tags, company, title, every_days, birthday, met, met_on,
+ *                   linkedin_url, snoozed_until, added_on, created_at, updated_at,
+ *                   last_touch, next_due,            (derived: written for readers, ignored on import)
+ *                   facts: [{ id, text, date, created_at, updated_at }],
+ *                   touchpoints: [{ id, group_id, date, via, note, give, ask, intro_to, created_at, updated_at }],
+ *                   follow_ups: [{ id, touchpoint_id, due_on, note, closed_by, created_at, updated_at }],
+ *                   dates: [{ id, label, date, yearly, created_at, updated_at }],
+ *                   wishes: [{ id, kind, text, closed_on, created_at, updated_at }] } ] }
+ *
+ * The reader checks the whole structure. A wrong top level throws UsageError; a bad person (or a bad
+ * record of theirs) is a problem naming the path of the field (`people[3].touchpoints[0].date: ...`)
+ * and that person is left out. Pure.
+ */
+import { parseDay } from '../domain/dates.js';
+import { CHANNELS, KINDS, type Day } from '../domain/types.js';
+import { UsageError } from '../errors.js';
+import type { Problem } from './types.js';
+
+export const REL_FORMAT = 'rel';
+export const REL_VERSION = 1;
+
+interface Stamped {
+  id: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface RelFact extends Stamped { text: string; date: Day }
+export interface RelTouch extends Stamped {
+  group_id: string; date: Day; via: string; note: string | null; give: string | null; ask: string | null; intro_to: string | null;
+}
+export interface RelFollowUp extends Stamped {
+  touchpoint_id: string | null; due_on: Day; note: string | null; closed_by: string | null;
+}
+export interface RelDate extends Stamped { label: string; date: string; yearly: boolean }
+export interface RelWish extends Stamped { kind: 'need' | 'offer'; text: string; closed_on: Day | null }
+
+export interface RelPerson extends Stamped {
+  name: string;
+  emails: string[];
+  phones: string[];
+  tags: string[];
+  company: string | null;
+  title: string | null;
+  every_days: number | null;
+  birthday: string | null;
+  met: string | null;
+  met_on: Day | null;
+  linkedin_url: string | null;
+  snoozed_until: Day | null;
+  added_on: Day;
+  last_touch?: Day | null;
+  next_due?: Day | null;
+  facts: RelFact[];
+  touchpoints: RelTouch[];
+  follow_ups: RelFollowUp[];
+  dates: RelDate[];
+  wishes: RelWish[];
+}
+
+export interface RelExport {
+  format: typeof REL_FORMAT;
+  version: typeof REL_VERSION;
+  exported_at: string;
+  people: RelPerson[];
+}
+
+export function writeRelJson(people: RelPerson[], now: Date): string {
+  const doc: RelExport = { format: REL_FORMAT, version: REL_VERSION, exported_at: now.toISOString(), people };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+class Bad extends Error {}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Reads a rel export; people with a bad field become problems. */
+export function readRelJson(text: string): { people: { where: string; person: RelPerson }[]; problems: Problem[] } {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new UsageError(`not valid JSON: ${jsonWhere(text, e)}`);
+  }
+  if (!isObj(doc) || doc.format !== REL_FORMAT) {
+    throw new UsageError('this JSON is not a rel export (expected an object with "format": "rel")');
+  }
+  if (typeof doc.version !== 'number' || !Number.isInteger(doc.version) || doc.version < 1) {
+    throw new UsageError('version: expected a whole number, 1 or more');
+  }
+  if (doc.version > REL_VERSION) {
+    throw new UsageError(`this export is version ${doc.version}, from a newer rel (this rel reads version ${REL_VERSION}): upgrade rel`);
+  }
+  if (!Array.isArray(doc.people)) throw new UsageError('people: expected an array');
+  const people: { where: string; person: RelPerson }[] = [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  doc.people.forEach((raw: unknown, i: number) => {
+    const where = `people[${i}]`;
+    try {
+      const person = readPerson(raw, where);
+      const ids = [person.id, ...(['facts', 'touchpoints', 'follow_ups', 'dates', 'wishes'] as const)
+        .flatMap((k) => person[k].map((r) => r.id))];
+      const dup = ids.find((id) => seen.has(id));
+      if (dup !== undefined) throw new Bad(`${where}: id ${JSON.stringify(dup)} appears twice in the file`);
+      for (const id of ids) seen.add(id);
+      people.push({ where, person });
+    } catch (e) {
+      if (!(e instanceof Bad)) throw e;
+      problems.push({ where, why: `${e.message}; person skipped` });
+    }
+  });
+  return { people, problems };
+}
+
+/** JSON.parse's message with a line and column (V8 gives a position, or only a snippet around it). */
+function jsonWhere(text: string, e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  let pos: number | null = null;
+  const at = / at position (\d+)/.exec(msg);
+  const snippet = /^Unexpected token '(.)', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(msg);
+  if (at) pos = Number(at[1]);
+  else if (/end of JSON input/.test(msg)) pos = text.length;
+  else if (snippet) {
+    const start = text.indexOf(snippet[3]!);
+    if (start >= 0) pos = start + (snippet[2] ? 10 : Math.max(0, snippet[3]!.indexOf(snippet[1]!)));
+  }
+  const what = msg.replace(/ in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?"[\s\S]*" is not valid JSON$/, '');
+  if (pos === null) return what;
+  const before = text.slice(0, pos);
+  return `${what} at line ${before.split('\n').length}, column ${pos - before.lastIndexOf('\n')}`;
+}
+
+// ---- field readers: each throws Bad naming the path ----
+
+function field(o: Obj, key: string, path: string): unknown {
+  if (!(key in o)) throw new Bad(`${path}.${key}: missing`);
+  return o[key];
+}
+function str(o: Obj, key: string, path: string, nullable = false): string | null {
+  const v = field(o, key, path);
+  if (v === null && nullable) return null;
+  if (typeof v !== 'string' || (v === '' && !nullable)) {
+    throw new Bad(`${path}.${key}: expected ${nullable ? 'a string or null' : 'a non-empty string'}, got ${JSON.stringify(v)}`);
+  }
+  return v;
+}
+const text = (o: Obj, key: string, path: string): string => str(o, key, path)!;
+const optText = (o: Obj, key: string, path: string): string | null => str(o, key, path, true);
+function day(o: Obj, key: string, path: string, nullable = false): Day | null {
+  const v = str(o, key, path, nullable);
+  if (v === null) return null;
+  if (parseDay(v) === null) throw new Bad(`${path}.${key}: expected a YYYY-MM-DD day, got ${JSON.stringify(v)}`);
+  return v;
+}
+function yearlyDate(o: Obj, key: string, path: string, nullable = false): string | null {
+  const v = str(o, key, path, nullable);
+  if (v === null) return null;
+  if (parseDay(v) === null && !(/^--\d{2}-\d{2}$/.test(v) && parseDay(`2000${v.slice(1)}`) !== null)) {
+    throw new Bad(`${path}.${key}: expected YYYY-MM-DD or --MM-DD, got ${JSON.stringify(v)}`);
+  }
+  return v;
+}
+function instant(o: Obj, key: string, path: string): string {
+  const v = text(o, key, path);
+  if (Number.isNaN(Date.parse(v))) throw new Bad(`${path}.${key}: expected an ISO 8601 time, got ${JSON.stringify(v)}`);
+  return v;
+}
+function strings(o: Obj, key: string, path: string): string[] {
+  const v = field(o, key, path);
+  if (!Array.isArray(v)) throw new Bad(`${path}.${key}: expected an array of strings`);
+  v.forEach((s, i) => {
+    if (typeof s !== 'string' || s.trim() === '') throw new Bad(`${path}.${key}[${i}]: expected a non-empty string, got ${JSON.stringify(s)}`);
+  });
+  return v as string[];
+}
+function oneOf<T extends string>(o: Obj, key: string, path: string, values: readonly T[], nullable = false): T | null {
+  const v = str(o, key, path, nullable);
+  if (v === null) return null;
+  if (!(values as readonly string[]).includes(v)) throw new Bad(`${path}.${key}: expected one of ${values.join(', ')}, got ${JSON.stringify(v)}`);
+  return v as T;
+}
+function list<T>(o: Obj, key: string, path: string, read: (r: Obj, p: string) => T): T[] {
+  const v = field(o, key, path);
+  if (!Array.isArray(v)) throw new Bad(`${path}.${key}: expected an array`);
+  return v.map((r: unknown, i: number) => {
+    const p = `${path}.${key}[${i}]`;
+    if (!isObj(r)) throw new Bad(`${p}: expected an object`);
+    return read(r, p);
+  });
+}
+const stamped = (o: Obj, p: string): Stamped => ({ id: text(o, 'id', p), created_at: instant(o, 'created_at', p), updated_at: instant(o, 'updated_at', p) });
+
+function readPerson(raw: unknown, path: string): RelPerson {
+  if (!isObj(raw)) throw new Bad(`${path}: expected an object`);
+  const o = raw;
+  const every = field(o, 'every_days', path);
+  if (every !== null && !(typeof every === 'number' && Number.isInteger(every) && every > 0 && every <= 36500)) {
+    throw new Bad(`${path}.every_days: expected a whole number of days (1 to 36500) or null, got ${JSON.stringify(every)}`);
+  }
+  return {
+    ...stamped(o, path),
+    name: text(o, 'name', path),
+    emails: strings(o, 'emails', path),
+    phones: strings(o, 'phones', path),
+    tags: strings(o, 'tags', path),
+    company: optText(o, 'company', path),
+    title: optText(o, 'title', path),
+    every_days: every as number | null,
+    birthday: yearlyDate(o, 'birthday', path, true),
+    met: optText(o, 'met', path),
+    met_on: day(o, 'met_on', path, true),
+    linkedin_url: optText(o, 'linkedin_url', path),
+    snoozed_until: day(o, 'snoozed_until', path, true),
+    added_on: day(o, 'added_on', path)!,
+    facts: list(o, 'facts', path, (r, p) => ({ ...stamped(r, p), text: text(r, 'text', p), date: day(r, 'date', p)! })),
+    touchpoints: list(o, 'touchpoints', path, (r, p) => ({
+      ...stamped(r, p), group_id: text(r, 'group_id', p), date: day(r, 'date', p)!, via: oneOf(r, 'via', p, CHANNELS)!,
+      note: optText(r, 'note', p), give: oneOf(r, 'give', p, KINDS, true), ask: oneOf(r, 'ask', p, KINDS, true),
+      intro_to: 'intro_to' in r ? optText(r, 'intro_to', p) : null,
+    })),
+    follow_ups: list(o, 'follow_ups', path, (r, p) => ({
+      ...stamped(r, p), touchpoint_id: optText(r, 'touchpoint_id', p), due_on: day(r, 'due_on', p)!,
+      note: optText(r, 'note', p), closed_by: optText(r, 'closed_by', p),
+    })),
+    dates: list(o, 'dates', path, (r, p) => {
+      const yearly = field(r, 'yearly', p);
+      if (typeof yearly !== 'boolean') throw new Bad(`${p}.yearly: expected true or false, got ${JSON.stringify(yearly)}`);
+      return { ...stamped(r, p), label: text(r, 'label', p), date: yearlyDate(r, 'date', p)!, yearly };
+    }),
+    wishes: list(o, 'wishes', path, (r, p) => ({
+      ...stamped(r, p), kind: oneOf(r, 'kind', p, ['need', 'offer'] as const)!, text: text(r, 'text', p),
+      closed_on: day(r, 'closed_on', p, true),
+    })),
+  };
+}

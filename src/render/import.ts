@@ -1,0 +1,26 @@
+/** The human summary of rel import: lines for stdout (what happened) and stderr (the problems). */
+import type { ImportView } from '../commands/import.js';
+
+const ACTIONS = { add: 'would add', merge: 'would merge', skip: 'would skip' } as const;
+
+export function importLines(view: ImportView, file: string): { out: string[]; err: string[] } {
+  const out: string[] = [];
+  if (view.records) {
+    for (const d of view.records) {
+      const detail =
+        d.action === 'add' ? '' :
+        d.action === 'merge' ? ` into ${d.into}: ${d.changes.join(', ')}` :
+        `: ${d.why ?? ''}`;
+      out.push(`${ACTIONS[d.action].padEnd(12)}${d.name}, ${d.where}${detail}`);
+    }
+  }
+  const reasons = Object.entries(view.skipped_why).map(([why, n]) => `${n} ${why}`);
+  const counts = view.dry_run
+    ? `Dry run of ${file}: would add ${view.added}, merge ${view.merged}, skip ${view.skipped}`
+    : `Added ${view.added}, merged ${view.merged}, skipped ${view.skipped}`;
+  out.push(`${counts}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}.${view.dry_run ? ' Nothing was written.' : ''}`);
+  const n = view.problems.length;
+  const err = view.problems.map((p) => `${p.where}: ${p.why}`);
+  if (n > 0) err.push(`${n} problem${n === 1 ? '' : 's'} in ${file}${view.dry_run ? '' : '; the rest was imported'}`);
+  return { out, err };
+}

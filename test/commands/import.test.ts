@@ -1,0 +1,244 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/main.js';
+import { relAt, tempDir, testDeps } from '../helpers.js';
+
+const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
+const shared = (name: string) => `/work/shared/fixtures/vcard-node-vcf/${name}`;
+
+let tmp: ReturnType<typeof tempDir>;
+let db: string;
+let rel: ReturnType<typeof relAt>;
+beforeEach(() => {
+  tmp = tempDir();
+  db = join(tmp.dir, 'rel.db');
+  rel = relAt(db, { now: '2026-03-01T09:00' });
+});
+afterEach(() => tmp.cleanup());
+
+type Person = { name: string; emails: string[]; tags: string[]; [k: string]: unknown };
+/** Everyone in the database, as rel's JSON export has them. */
+async function everyone(): Promise<Person[]> {
+  return (await rel(['export', '--format', 'json'])).json().people;
+}
+const byName = async (name: string) => (await everyone()).find((p) => p.name === name);
+const imp = async (...argv: string[]) => {
+  const r = await rel(['import', ...argv, '--json']);
+  expect(r.code, r.err).toBe(0);
+  return r.json();
+};
+
+describe('rel import: each format', () => {
+  it('vCard 3.0 from Apple: grouped items, escapes, yearless birthday, LinkedIn URL, notes as facts', async () => {
+    expect(await imp(fixture('vcard/apple.vcf'))).toEqual({ format: 'vcard', dry_run: false, added: 2, merged: 0, skipped: 0, problems: [], skipped_why: {} });
+    const ngozi = await byName('Ngozi Okafor');
+    expect(ngozi).toMatchObject({
+      emails: ['ngozi@example.com', 'Ngozi.Okafor@Example.com'], phones: ['+234 800 000 0001'], company: 'Lagos Widgets Ltd, Inc.',
+      title: 'Staff Engineer', birthday: '--03-14', tags: ['friends', 'work-past'], linkedin_url: 'https://www.linkedin.com/in/ngozi-okafor-example',
+      added_on: '2026-03-01',
+    });
+    expect(ngozi!.facts).toMatchObject([{ text: 'Prefers calls after 6pm; allergic to peanuts\nLikes chess', date: '2026-03-01' }]);
+    expect(await byName('ليلى حداد')).toMatchObject({ birthday: '1990-07-04', linkedin_url: 'https://www.linkedin.com/in/layla-haddad-example' });
+  });
+
+  it.each([
+    ['vcard/v21-quoted-printable.vcf', 'vcard', ['Jörg Müller', 'Renée Dubois']],
+    ['vcard/thunderbird.vcf', 'vcard', ['Tomás Ferreira 🎸']],
+    ['vcard/lf-only.vcf', 'vcard', ['Aiko Tanaka', 'Sven Lindqvist']],
+    ['csv/linkedin-old.csv', 'linkedin', ['Bruno Costa', 'Chloé Martin', 'Dmitri Ivanov']],
+    ['csv/google-old.csv', 'google', ['Bruno Costa', 'Chloé Martin']],
+    ['csv/outlook.csv', 'outlook', ['Ethan Walker', 'Fatima Zahra El Amrani', 'Gustavo Pérez', 'Hanna Berg', 'Ivo Novak']],
+    ['csv/people.csv', 'csv', ['José Álvarez 😀', 'Lima, Ana', 'مريم', 'נועה לוי']],
+  ])('%s is told apart as %s; names come back exactly', async (file, format, names) => {
+    expect((await imp(fixture(file))).format).toBe(format);
+    expect((await everyone()).map((p) => p.name).sort()).toEqual([...names].sort());
+  });
+
+  it('the shared vCard fixtures (2.1, 3.0, 4.0, XING) import; cards without a name are refused', async () => {
+    for (const f of ['vcard-2.1.vcf', 'vcard-3.0.vcf', 'vcard-4.0.vcf', 'xing.vcf', 'empty-lines.vcf', 'multiple.vcf']) {
+      expect((await rel(['import', shared(f)])).code, f).toBe(0);
+    }
+    expect((await everyone()).map((p) => p.name)).toEqual(['Dr. Erika Mustermann', 'Forrest Gump', 'Hans-Peter Mustermann']);
+    const forrest = await byName('Forrest Gump');
+    expect(forrest!.emails).toEqual(['forrestgump@example.com']);
+    expect(forrest!.phones).toEqual(expect.arrayContaining(['(111) 555-1212', '+11115551212']));
+    for (const f of ['photo-base64.vcf', 'quoted-list.vcf']) {
+      const r = await rel(['import', shared(f)]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^rel: no one could be read from .*card 1 \(line 1\): no name/);
+    }
+  });
+
+  it('LinkedIn (current): the connection date becomes met_on; problems are listed, the rest imported', async () => {
+    const r = await rel(['import', fixture('csv/linkedin-current.csv')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('Added 5, merged 0, skipped 0.\n');
+    expect(r.err).toBe(
+      'line 9: no name\nline 10: connection date "sometime" not understood; kept the person without it\n' +
+        '2 problems in ' + fixture('csv/linkedin-current.csv') + '; the rest was imported\n',
+    );
+    expect(await byName('Ana Núñez')).toMatchObject({ met: 'LinkedIn', met_on: '2024-03-12', company: 'Acme, Inc.', title: 'Engineer' });
+    expect(await byName('Zoë Okafor 🌻')).toMatchObject({ title: 'Head of "Growth"', emails: ['zoe@example.com'] });
+    expect(await byName('דנה כהן')).toMatchObject({ met_on: '2022-02-05' });
+  });
+
+  it('Google (current): Labels become tags, ::: values split, the primary first, multi-line notes kept', async () => {
+    const v = await imp(fixture('csv/google-new.csv'));
+    expect(v).toMatchObject({ format: 'google', added: 4 });
+    const ana = await byName('Ana María Núñez Jr.');
+    expect(ana).toMatchObject({ tags: ['friends', 'starred'], phones: ['+34 600 000 002', '+34 600 000 001', '+34 910 000 003'] });
+    expect(ana!.emails[0]).toBe('ana@work.example');
+    expect((ana!.facts as { text: string }[])[0]!.text).toBe('Met at the "Open Data" meetup, Lisbon.\nLoves climbing; ask about the new job.');
+  });
+
+  it('a generic CSV with --map', async () => {
+    const v = await imp(fixture('csv/mapped.csv'), '--map', 'first=Given,last=Surname,email=Mail,phone="Phone, mobile",birthday=Born,met=How we met,note=Remarks');
+    expect(v).toMatchObject({ format: 'csv', added: 2, problems: [] });
+    expect(await byName('Ana Núñez')).toMatchObject({ emails: ['ana@example.com', 'ana@work.example'], birthday: '1990-03-14', met_on: '2019-05-01' });
+    expect(await byName('Ben Osei')).toMatchObject({ met: 'at a conference', met_on: null });
+  });
+});
+
+describe('rel import: merging', () => {
+  it('merges by LinkedIn URL, by email and by name across files; adds, never overwrites', async () => {
+    await rel(['add', 'Ngozi Okafor', '--company', 'Typed By Me', '--phone', '+234 800 000 0001']);
+    expect(await imp(fixture('vcard/apple.vcf'))).toMatchObject({ added: 1, merged: 1 });
+    expect(await byName('Ngozi Okafor')).toMatchObject({ company: 'Typed By Me', phones: ['+234 800 000 0001'], emails: ['ngozi@example.com', 'Ngozi.Okafor@Example.com'] });
+    // Layla: the same LinkedIn profile; Zoë: no match yet
+    const li = await imp(fixture('csv/linkedin-current.csv'));
+    expect(li).toMatchObject({ added: 4, merged: 1 });
+    expect(await byName('ليلى حداد')).toMatchObject({ emails: ['layla@example.org'], met_on: '2020-09-07', birthday: '1990-07-04' });
+    // Google: Zoë by email (zoe@example.com), Layla by name (no email on either side... she has one now: a conflict-free match needs none on the record)
+    const g = await imp(fixture('csv/google-new.csv'));
+    expect(g).toMatchObject({ added: 2, merged: 2 });
+    expect(await byName('Zoë Okafor 🌻')).toMatchObject({ birthday: '--07-04' });
+    expect(await byName('ليلى حداد')).toMatchObject({ tags: ['family'] });
+    expect(await everyone()).toHaveLength(8);
+  });
+
+  it('re-importing the same file changes nothing, not even the undo journal', async () => {
+    for (const f of ['vcard/apple.vcf', 'csv/linkedin-current.csv', 'csv/google-new.csv', 'csv/outlook.csv', 'csv/people.csv']) {
+      await imp(fixture(f));
+      const before = await everyone();
+      const again = await imp(fixture(f));
+      expect(again.added + again.merged, f).toBe(0);
+      expect(await everyone(), f).toEqual(before);
+    }
+    expect((await rel(['undo', '--list', '--json'])).json()).toHaveLength(5);
+  });
+
+  it('--tag goes to everyone in the file, --every to the people added', async () => {
+    await rel(['add', 'Bruno Costa', '--email', 'bruno@example.com', '--every', '1w']);
+    const v = await imp(fixture('csv/linkedin-old.csv'), '--tag', 'Old-Job', '--tag', 'linkedin', '--every', '3m');
+    expect(v).toMatchObject({ added: 2, merged: 1 });
+    expect(await byName('Bruno Costa')).toMatchObject({ tags: ['old-job', 'linkedin'], every_days: 7, company: 'Northwind' });
+    expect(await byName('Dmitri Ivanov')).toMatchObject({ tags: ['old-job', 'linkedin'], every_days: 90 });
+    expect((await rel(['import', fixture('csv/linkedin-old.csv'), '--every', 'sometimes'])).code).toBe(2);
+  });
+});
+
+describe('rel import: dry run and undo', () => {
+  it('--dry-run says what would happen and writes nothing', async () => {
+    await rel(['add', 'Bruno Costa', '--email', 'bruno@example.com']);
+    const before = await everyone();
+    const r = await rel(['import', fixture('csv/linkedin-old.csv'), '--dry-run', '--json']);
+    expect(r.json()).toMatchObject({ dry_run: true, added: 2, merged: 1, skipped: 0 });
+    expect(r.json().records.map((d: { action: string; name: string }) => `${d.action} ${d.name}`)).toEqual(['merge Bruno Costa', 'add Chloé Martin', 'add Dmitri Ivanov']);
+    const human = await rel(['import', fixture('csv/linkedin-old.csv'), '--dry-run']);
+    expect(human.out).toMatch(/^would merge Bruno Costa, line 2 into Bruno Costa: company, title, met, met on\nwould add   Chloé Martin, line 3\n/);
+    expect(human.out).toMatch(/Dry run of .*: would add 2, merge 1, skip 0\. Nothing was written\.\n$/);
+    expect(await everyone()).toEqual(before);
+    expect((await rel(['undo', '--list', '--json'])).json()).toHaveLength(1); // only the add
+  });
+
+  it('rel undo after an import removes exactly the import, merges included', async () => {
+    await rel(['add', 'Ngozi Okafor', '--phone', '+234 800 000 0001', '--note', 'met in Lagos']);
+    const before = await everyone();
+    await imp(fixture('vcard/apple.vcf'));
+    expect(await everyone()).toHaveLength(2);
+    const undone = await rel(['undo']);
+    expect(undone.code).toBe(0);
+    expect(undone.out).toBe('Undid import: 1 added, 1 merged from apple.vcf.\n');
+    expect(await everyone()).toEqual(before);
+  });
+});
+
+describe('rel import: bad files', () => {
+  it.each([
+    ['csv/empty.csv', [], 2, /^rel: .*empty\.csv is empty\n$/],
+    ['vcard/empty.vcf', [], 2, /is empty/],
+    ['csv/binary.bin', [], 2, /binary\.bin is a binary file \(it has NUL bytes\)/],
+    ['csv/not-csv.txt', [], 2, /cannot tell what .*not-csv\.txt is/],
+    ['csv/not-csv.txt', ['--format', 'linkedin'], 2, /no LinkedIn header/],
+    ['vcard/not-a-vcard.vcf', ['--format', 'vcard'], 2, /no BEGIN:VCARD found/],
+    ['csv/mapped.csv', ['--map', 'name=Nom,email=Courriel'], 2, /columns "Nom", "Courriel" not in the header; the columns are: Given, Surname/],
+    ['csv/mapped.csv', ['--map', 'shoe=Given'], 2, /--map: unknown field "shoe"/],
+    ['csv/mapped.csv', ['--format', 'vcard', '--map', 'name=Given'], 2, /--map is for --format csv/],
+    ['csv/people.csv', ['--format', 'xml'], 2, /bad --format "xml"/],
+    ['nothing-here.csv', [], 2, /nothing-here\.csv: no such file/],
+    ['csv', [], 2, /csv is a folder/],
+  ])('%s %j: exit %i, one clear line', async (file, flags, code, message) => {
+    const r = await rel(['import', fixture(file), ...(flags as string[])]);
+    expect(r.code).toBe(code);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(await everyone()).toEqual([]);
+  });
+
+  it('a broken card among good ones: the rest import, exit 0, each problem named', async () => {
+    const v = await imp(fixture('vcard/one-broken.vcf'));
+    expect(v).toMatchObject({ added: 2, merged: 0, skipped: 0 });
+    expect(v.problems).toEqual([
+      { where: 'card 2 (line 5)', why: 'no name (neither FN nor N); card skipped' },
+      { where: 'card 3 (line 9)', why: 'line 12: not a vCard property: "this line is garbage"; card skipped' },
+      { where: 'card 4 (line 14)', why: 'BEGIN:VCARD without END:VCARD; card skipped' },
+      { where: 'card 5 (line 17)', why: 'BDAY "1999-02-30" is not a date; birthday ignored' },
+    ]);
+    expect((await everyone()).map((p) => p.name)).toEqual(['Good One', 'Good Two']);
+  });
+
+  it('a name with a control character is a problem, not an abort; a Latin-1 file is read with a warning', async () => {
+    const f = join(tmp.dir, 'odd.csv');
+    writeFileSync(f, Buffer.concat([Buffer.from('Name,Email\nBad\u0007Bell,bell@example.com\n'), Buffer.from('Ren\xe9e,renee@example.com\n', 'latin1')]));
+    const v = await imp(f);
+    expect(v.added).toBe(1);
+    expect(v.problems[0]).toEqual({ where: 'file', why: 'not UTF-8: read as Windows-1252 (Latin-1); check accented names' });
+    expect(v.problems[1].where).toBe('line 2');
+    expect((await everyone()).map((p) => p.name)).toEqual(['Renée']);
+  });
+
+  it('UTF-16 with a BOM (Outlook on Windows) is read', async () => {
+    const f = join(tmp.dir, 'utf16.csv');
+    writeFileSync(f, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Name,Email\nZoë 🎉,zoe@example.com\n', 'utf16le')]));
+    expect((await imp(f)).added).toBe(1);
+    expect((await everyone())[0]!.name).toBe('Zoë 🎉');
+  });
+});
+
+describe('rel import: large files', () => {
+  const cards = (n: number) =>
+    Array.from({ length: n }, (_, i) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person ${i} Ñandú\r\nEMAIL:p${i}@example.com\r\nEND:VCARD\r\n`).join('');
+
+  it('10,000 vCards: every one added; again: every one up to date', async () => {
+    const f = join(tmp.dir, 'big.vcf');
+    writeFileSync(f, cards(10_000));
+    expect(await imp(f)).toMatchObject({ added: 10_000, merged: 0, skipped: 0, problems: [] });
+    expect(await imp(f)).toMatchObject({ added: 0, merged: 0, skipped: 10_000, skipped_why: { 'already up to date': 10_000 } });
+  });
+
+  it('a progress line on stderr only when stderr is a terminal', async () => {
+    const f = join(tmp.dir, 'mid.vcf');
+    writeFileSync(f, cards(2500));
+    for (const tty of [true, false]) {
+      mkdirSync(join(tmp.dir, String(tty)));
+      const { deps, err, out } = testDeps(join(tmp.dir, String(tty), 'rel.db'));
+      deps.stderrIsTTY = tty;
+      expect(await main(['import', f], deps)).toBe(0);
+      expect(out.text()).toBe('Added 2500, merged 0, skipped 0.\n');
+      if (tty) expect(err.text()).toMatch(/^\r\x1b\[Kimport: matching 2,500 records….*\r\x1b\[K$/s);
+      else expect(err.text()).toBe('');
+    }
+  });
+});

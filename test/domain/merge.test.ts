@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseLinkedIn, planImport, type ExistingPerson, type MergeRecord } from '../../src/domain/merge.js';
+import { importedTag, tidyRecord, type Problem } from '../../src/domain/tidy.js';
+
+const person = (id: string, name: string, more: Partial<ExistingPerson> = {}): ExistingPerson => ({
+  id, name, emails: [], phones: [], tags: [], company: null, title: null, birthday: null, met: null, met_on: null,
+  linkedin_url: null, every_days: null, last_touch: null, facts: [], ...more,
+});
+const rec = (where: string, name: string, more: Partial<MergeRecord> = {}): MergeRecord => ({
+  where, name, emails: [], phones: [], tags: [], company: null, title: null, birthday: null, met: null, met_on: null,
+  linkedin_url: null, every_days: null, notes: [], last_touch: null, ...more,
+});
+let n = 0;
+const opts = (more: Partial<Parameters<typeof planImport>[2]> = {}) => ({
+  today: '2026-03-01', tags: [], everyDays: null, newId: () => `new-${++n}`, ...more,
+});
+
+describe('normaliseLinkedIn', () => {
+  it.each([
+    ['https://www.linkedin.com/in/ana-nunez/', 'linkedin.com/in/ana-nunez'],
+    ['http://LinkedIn.com/in/Ana-Nunez?trk=abc#x', 'linkedin.com/in/ana-nunez'],
+    ['linkedin.com/in/ana-nunez', 'linkedin.com/in/ana-nunez'],
+    ['https://de.linkedin.com/in/ana-nunez', 'de.linkedin.com/in/ana-nunez'],
+    ['https://www.linkedin.com/in/jos%C3%A9', 'linkedin.com/in/josé'],
+    ['', null],
+    ['http://', null],
+  ])('%s -> %s', (url, key) => expect(normaliseLinkedIn(url)).toBe(key));
+});
+
+describe('planImport: matching', () => {
+  const people = [
+    person('p1', 'Ana Núñez', { emails: ['Ana@Example.com'], company: 'Acme' }),
+    person('p2', 'Bruno Costa', { linkedin_url: 'https://www.linkedin.com/in/bruno-costa/' }),
+    person('p3', 'Chloé Martin'),
+    person('p4', 'Dana Cohen', { emails: ['dana@one.example'] }),
+  ];
+
+  it('matches by email (case-insensitive), adds what is new, never overwrites', () => {
+    const p = planImport(people, [rec('line 2', 'Ana N.', { emails: ['ana@example.COM', 'ana@work.example'], company: 'Other', title: 'CTO' })], opts());
+    expect(p.counts).toEqual({ added: 0, merged: 1, skipped: 0 });
+    expect(p.decisions[0]).toMatchObject({ action: 'merge', person_id: 'p1', into: 'Ana Núñez', changes: ['email', 'title'] });
+    expect(p.updated[0]).toMatchObject({ id: 'p1', name: 'Ana Núñez', emails: ['Ana@Example.com', 'ana@work.example'], company: 'Acme', title: 'CTO' });
+  });
+
+  it('matches by LinkedIn URL, normalised', () => {
+    const p = planImport(people, [rec('line 3', 'Bruno C', { linkedin_url: 'http://linkedin.com/in/Bruno-Costa?trk=x', company: 'Northwind' })], opts());
+    expect(p.decisions[0]).toMatchObject({ action: 'merge', person_id: 'p2', changes: ['company'] });
+  });
+
+  it('matches by folded name when the emails do not conflict', () => {
+    const p = planImport(people, [
+      rec('line 4', 'CHLOE MARTIN', { emails: ['chloe@example.com'] }),
+      rec('line 5', 'dana cohen', { emails: ['dana@two.example'] }),
+      rec('line 6', 'Dana Cohen'),
+    ], opts());
+    // line 6 has no email: both Dana Cohens (rel's and line 5's) could be meant
+    expect(p.decisions.map((d) => [d.action, d.person_id])).toEqual([['merge', 'p3'], ['add', `new-${n}`], ['skip', null]]);
+    expect(p.decisions[2]!.why).toMatch(/^2 people called "Dana Cohen" already/);
+    const again = planImport(people, [rec('line 7', 'dana cohen')], opts());
+    expect(again.decisions[0]).toMatchObject({ action: 'skip', person_id: 'p4', why: 'already up to date' });
+  });
+
+  it('a name shared by two people with no email is ambiguous: skipped with a reason', () => {
+    const p = planImport([person('a', 'Li Wei'), person('b', 'Li Wei')], [rec('line 2', 'Li Wei', { phones: ['+1 555'] })], opts());
+    expect(p.decisions[0]).toMatchObject({ action: 'skip', person_id: null });
+    expect(p.decisions[0]!.why).toMatch(/2 people called "Li Wei"/);
+  });
+
+  it('different LinkedIn profiles with the same name are different people', () => {
+    const p = planImport(people, [rec('line 2', 'Bruno Costa', { linkedin_url: 'https://linkedin.com/in/another-bruno' })], opts());
+    expect(p.decisions[0]!.action).toBe('add');
+  });
+
+  it('records of the same file merge into each other; a repeat is skipped', () => {
+    const p = planImport([], [
+      rec('line 2', 'Eve Stone', { emails: ['eve@example.com'] }),
+      rec('line 3', 'Eve S.', { emails: ['EVE@example.com'], phones: ['+44 20 0000 0000'] }),
+      rec('line 4', 'Eve Stone', { emails: ['eve@example.com'] }),
+    ], opts());
+    expect(p.counts).toEqual({ added: 1, merged: 1, skipped: 1 });
+    expect(p.added[0]).toMatchObject({ name: 'Eve Stone', phones: ['+44 20 0000 0000'] });
+    expect(p.decisions[2]!.why).toBe('same as line 2');
+  });
+
+  it('records with ids (rel JSON) are matched by id first and never merged into each other', () => {
+    const p = planImport(people, [
+      rec('people[0]', 'Ana Núñez', { id: 'p1', company: 'Other', pending: ['1 fact'] }),
+      rec('people[1]', 'Zed', { id: 'z1', emails: ['z@example.com'] }),
+      rec('people[2]', 'Zed', { id: 'z2', emails: ['z@example.com'] }),
+    ], opts());
+    expect(p.decisions.map((d) => [d.action, d.person_id, d.changes])).toEqual([
+      ['merge', 'p1', ['1 fact']], ['add', 'z1', []], ['add', 'z2', []],
+    ]);
+    expect(p.updated).toEqual([]); // an id match leaves the person's fields alone
+  });
+
+  it('phones compare by digits, tags and notes are not repeated', () => {
+    const existing = [person('p', 'Fay', { phones: ['+1 (555) 000-1111'], tags: ['work'], facts: ['likes tea'] })];
+    const p = planImport(existing, [rec('l', 'Fay', { phones: ['+15550001111'], tags: ['Work'], notes: ['likes tea'] })], opts());
+    expect(p.decisions[0]).toMatchObject({ action: 'skip', why: 'already up to date' });
+  });
+});
+
+describe('planImport: options', () => {
+  it('--every goes to the people added, --tag to everyone matched or added', () => {
+    const p = planImport([person('p', 'Gil', { emails: ['gil@example.com'] })], [
+      rec('1', 'Gil', { emails: ['gil@example.com'] }),
+      rec('2', 'Hal', { every_days: 7 }),
+    ], opts({ tags: ['conf'], everyDays: 30 }));
+    expect(p.updated[0]).toMatchObject({ tags: ['conf'], every_days: null });
+    expect(p.added[0]).toMatchObject({ tags: ['conf'], every_days: 30 });
+  });
+
+  it('a newer last contact becomes a touch; a future one is ignored', () => {
+    const p = planImport([person('p', 'Ida', { last_touch: '2026-01-01' })], [
+      rec('1', 'Ida', { last_touch: '2026-02-01' }),
+      rec('2', 'Jo', { last_touch: '2027-01-01' }),
+    ], opts());
+    expect(p.updated[0]!.touch).toBe('2026-02-01');
+    expect(p.added[0]!.touch).toBeNull();
+  });
+
+  it('is linear: 10,000 records against 10,000 people', () => {
+    const people = Array.from({ length: 10_000 }, (_, i) => person(`p${i}`, `Person ${i}`, { emails: [`p${i}@example.com`] }));
+    const records = Array.from({ length: 10_000 }, (_, i) => rec(`line ${i}`, `Person ${i}`, { emails: [`p${(i * 7) % 20_000}@example.com`] }));
+    const p = planImport(people, records, opts());
+    expect(p.counts.added + p.counts.merged + p.counts.skipped).toBe(10_000);
+    expect(p.counts.skipped).toBeGreaterThan(0);
+  });
+});
+
+describe('tidyRecord', () => {
+  const raw = { ...rec('x', ''), where: undefined };
+  it('keeps names exactly (NFC), drops bad fields with a problem, refuses a bad name', () => {
+    const problems: Problem[] = [];
+    const ok = tidyRecord({ ...raw, name: ' Ze\u0301 🎉 ', emails: ['ze@example.com', 'not an email'], notes: ['a\r\nb'], tags: ['Work, Past'] }, 'line 2', problems);
+    expect(ok).toMatchObject({ name: 'Zé 🎉', emails: ['ze@example.com'], notes: ['a\nb'], tags: ['work-past'] });
+    expect(problems).toEqual([{ where: 'line 2', why: 'email "not an email" is not an address; left out' }]);
+    expect(tidyRecord({ ...raw, name: 'bad\u0007name' }, 'line 3', problems)).toBeNull();
+    expect(problems[1]!.why).toMatch(/control character.*skipped$/);
+  });
+
+  it.each([['Friends', 'friends'], ['  ', null], ['Work, Past', 'work-past'], ['a b', 'a-b']])('tag %j -> %j', (label, tag) =>
+    expect(importedTag(label)).toBe(tag));
+});
