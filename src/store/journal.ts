@@ -3,6 +3,7 @@
  * `changes`, and while it is open the journal triggers keep the before-image of every row written.
  * undoChange() puts those rows back, newest first, in one transaction.
  */
+import type Database from 'better-sqlite3';
 import { RelError } from '../errors.js';
 import type { Db } from './open.js';
 
@@ -74,8 +75,14 @@ export function undoChange(db: Db, now: string, id?: number): Change {
       const rows = db
         .prepare('SELECT seq, tbl, row_id, before FROM change_rows WHERE change_id = ? ORDER BY seq DESC')
         .all(change.id) as ChangeRow[];
-      refuseConflicts(db, change, rows);
+      refuseConflicts(db, change);
       db.pragma('defer_foreign_keys = ON'); // rows come back in reverse order; check references at commit
+      const statements = new Map<string, Database.Statement>();
+      const stmt = (sql: string) => {
+        let st = statements.get(sql);
+        if (!st) statements.set(sql, (st = db.prepare(sql)));
+        return st;
+      };
       const columns = new Map<string, string[]>();
       const colsOf = (t: string) => {
         if (!columns.has(t)) {
@@ -87,15 +94,15 @@ export function undoChange(db: Db, now: string, id?: number): Change {
       const people = new Set<string>();
       for (const r of rows) {
         if (r.before === null) {
-          db.prepare(`DELETE FROM ${r.tbl} WHERE id = ?`).run(r.row_id);
+          stmt(`DELETE FROM ${r.tbl} WHERE id = ?`).run(r.row_id);
         } else {
           const before = JSON.parse(r.before) as Record<string, unknown>;
           const cols = colsOf(r.tbl).filter((c) => c in before);
-          const exists = db.prepare(`SELECT 1 FROM ${r.tbl} WHERE id = ?`).get(r.row_id) !== undefined;
+          const exists = stmt(`SELECT 1 FROM ${r.tbl} WHERE id = ?`).get(r.row_id) !== undefined;
           if (exists) {
-            db.prepare(`UPDATE ${r.tbl} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(before);
+            stmt(`UPDATE ${r.tbl} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(before);
           } else {
-            db.prepare(`INSERT INTO ${r.tbl} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(before);
+            stmt(`INSERT INTO ${r.tbl} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(before);
           }
           if (r.tbl === 'people') people.add(r.row_id);
           else if (typeof before.person_id === 'string') people.add(before.person_id);
@@ -112,25 +119,28 @@ export function undoChange(db: Db, now: string, id?: number): Change {
     .immediate();
 }
 
-function refuseConflicts(db: Db, change: Change, rows: ChangeRow[]): void {
-  const later = db.prepare(
-    `SELECT c.id, c.command, c.summary FROM change_rows r JOIN changes c ON c.id = r.change_id
-     WHERE c.id > ? AND c.undone_at IS NULL AND r.tbl = ? AND r.row_id = ? LIMIT 1`,
-  );
-  for (const r of rows) {
-    const hit = later.get(change.id, r.tbl, r.row_id) as { id: number; command: string; summary: string } | undefined;
-    if (hit) throw new RelError(`change ${hit.id} (${hit.summary}) came later and touched the same records: undo it first`);
-  }
-  // A person this undo removes must not have records that a later change added.
-  const mine = new Set(rows.map((r) => `${r.tbl}:${r.row_id}`));
-  for (const r of rows) {
-    if (r.tbl !== 'people' || r.before !== null) continue;
-    for (const t of OWNED) {
-      const owned = db.prepare(`SELECT id FROM ${t} WHERE person_id = ?`).pluck().all(r.row_id) as string[];
-      if (owned.some((o) => !mine.has(`${t}:${o}`))) {
-        throw new RelError(`records written later belong to someone this undo would remove: undo those changes first`);
-      }
-    }
+function refuseConflicts(db: Db, change: Change): void {
+  // A later change still in force that touched one of the same records.
+  const hit = db
+    .prepare(
+      `SELECT c.id, c.summary FROM change_rows mine
+       JOIN change_rows r ON r.tbl = mine.tbl AND r.row_id = mine.row_id AND r.change_id > mine.change_id
+       JOIN changes c ON c.id = r.change_id AND c.undone_at IS NULL
+       WHERE mine.change_id = ? ORDER BY c.id LIMIT 1`,
+    )
+    .get(change.id) as { id: number; summary: string } | undefined;
+  if (hit) throw new RelError(`change ${hit.id} (${hit.summary}) came later and touched the same records: undo it first`);
+  // A person this undo removes must not have records that it did not write (a later change did).
+  for (const t of OWNED) {
+    const orphan = db
+      .prepare(
+        `SELECT 1 FROM ${t} x
+         WHERE x.person_id IN (SELECT row_id FROM change_rows WHERE change_id = @id AND tbl = 'people' AND before IS NULL)
+           AND NOT EXISTS (SELECT 1 FROM change_rows m WHERE m.change_id = @id AND m.tbl = '${t}' AND m.row_id = x.id)
+         LIMIT 1`,
+      )
+      .get({ id: change.id });
+    if (orphan) throw new RelError('records written later belong to someone this undo would remove: undo those changes first');
   }
 }
 
