@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { relAt, tempDir } from '../helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -47,6 +48,27 @@ describe('rel undo', () => {
     expect(u.code).toBe(0);
     expect(u.out).toMatch(/^Undid /);
     expect(snapshot()).toEqual(before);
+  });
+
+  it.each([
+    ['a vCard import', 'vcard/apple.vcf'],
+    ['a LinkedIn import', 'csv/linkedin-current.csv'],
+    ['a Google import', 'csv/google-new.csv'],
+  ])('undo of %s restores exactly the previous data (rel export --format json)', async (_, fixture) => {
+    await rel(['add', 'Ana Example', '--email', 'ana@example.com']);
+    const exported = async () => {
+      const data = (await rel(['export', '--format', 'json'])).json();
+      delete data.exported_at;
+      return data;
+    };
+    const before = await exported();
+    const snap = snapshot();
+    const imp = await rel(['import', fileURLToPath(new URL(`../fixtures/${fixture}`, import.meta.url))]);
+    expect(imp.code).toBe(0);
+    expect(await exported()).not.toEqual(before);
+    expect((await rel(['undo'])).out).toMatch(/^Undid import: /);
+    expect(await exported()).toEqual(before);
+    expect(snapshot()).toEqual(snap);
   });
 
   it('repeated, walks further back; --list shows what it would undo; then there is nothing to undo', async () => {
