@@ -25,6 +25,8 @@ export function exportPeople(people: RelPerson[]): ExportPerson[] {
     every_days: p.every_days,
     birthday: p.birthday,
     met: p.met,
+    linkedin_url: p.linkedin_url,
+    met_on: p.met_on,
     snoozed_until: p.snoozed_until,
     added_on: p.added_on,
     created_at: p.created_at,

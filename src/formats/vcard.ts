@@ -14,7 +14,7 @@ import { emptyImported, type ExportPerson, type ImportedPerson, type ParseResult
 /** Properties handed to ical.js; everything else except RAW_PROPS is dropped (PHOTO, ADR...). */
 const TEXT_PROPS = new Set(['FN', 'N', 'EMAIL', 'TEL', 'ORG', 'TITLE', 'NOTE', 'CATEGORIES']);
 /** Properties whose value the pre-pass reads itself. */
-const RAW_PROPS = new Set(['BDAY', 'URL', 'X-SOCIALPROFILE', 'X-REL-ID', 'X-REL-EVERY-DAYS', 'X-REL-LAST-CONTACT']);
+const RAW_PROPS = new Set(['BDAY', 'URL', 'X-SOCIALPROFILE', 'X-REL-ID', 'X-REL-EVERY-DAYS', 'X-REL-LAST-CONTACT', 'X-REL-MET', 'X-REL-MET-ON']);
 const COMPOUND = new Set(['N', 'ORG']);
 const ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
 
@@ -244,6 +244,11 @@ function readRaw(person: ImportedPerson, raw: RawProp[], warnings: string[]): vo
       const days = /^\d{1,5}$/.test(value) ? Number(value) : 0;
       if (days > 0) person.every_days = days;
       else warnings.push(`X-REL-EVERY-DAYS ${JSON.stringify(value)} is not a positive whole number; ignored`);
+    } else if (name === 'X-REL-MET') {
+      person.met = unescapeRaw(value).normalize('NFC') || null;
+    } else if (name === 'X-REL-MET-ON') {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(value) && validDay(value)) person.met_on = value;
+      else warnings.push(`X-REL-MET-ON ${JSON.stringify(value)} is not a YYYY-MM-DD day; ignored`);
     } else if (name === 'X-REL-LAST-CONTACT') {
       const day = /^\d{4}-\d{2}-\d{2}$/.test(value) && validDay(value) ? value : null;
       if (day) person.last_touch = day;
@@ -301,6 +306,9 @@ function cardFor(p: ExportPerson): string[] {
   const bday = p.birthday ? birthdayValue(p.birthday) : null;
   if (bday) lines.push(`BDAY:${bday}`);
   if (p.facts.length > 0) lines.push(`NOTE:${t(p.facts.map((f) => f.text).join('\n'))}`);
+  if (p.linkedin_url) lines.push(`URL;TYPE=linkedin:${p.linkedin_url}`);
+  if (p.met) lines.push(`X-REL-MET:${t(p.met)}`);
+  if (p.met_on) lines.push(`X-REL-MET-ON:${p.met_on}`);
   const rev = new Date(p.updated_at);
   if (!Number.isNaN(rev.getTime())) lines.push(`REV:${utcStamp(rev)}`);
   lines.push(`X-REL-ID:${t(p.id)}`);

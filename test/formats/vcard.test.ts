@@ -368,3 +368,19 @@ describe('writeVcards', () => {
     expect(only(writeVcards([person({ facts })])).notes).toEqual(facts.map((f) => f.text));
   });
 });
+
+describe('writeVcards: where you met, and the LinkedIn profile', () => {
+  it('round-trips met, met_on and linkedin_url', () => {
+    const p = person({
+      name: 'Zoë Met',
+      met: 'PyCon 2025, the hallway track; a long chat about SQLite',
+      met_on: '2025-05-17',
+      linkedin_url: 'https://www.linkedin.com/in/zoe-met',
+    });
+    const text = writeVcards([p]);
+    expect(text).toContain('URL;TYPE=linkedin:https://www.linkedin.com/in/zoe-met\r\n');
+    expect(text).toContain('X-REL-MET-ON:2025-05-17\r\n');
+    const [back] = parseVcards(text).records;
+    expect(back!.value).toMatchObject({ met: p.met, met_on: '2025-05-17', linkedin_url: 'https://www.linkedin.com/in/zoe-met' });
+  });
+});
