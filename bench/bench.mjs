@@ -106,6 +106,8 @@ const cases = {
   'rel due': node([bin, 'due'], normal.env),
   'rel due --json': node([bin, 'due', '--json'], normal.env),
   'rel log': node([bin, 'log', 'Person 4242 Benchmark', '-m', 'bench'], normal.env),
+  'rel brief': node([bin, 'brief', 'Person 4242 Benchmark'], normal.env),
+  'rel stats': node([bin, 'stats'], normal.env),
   'rel due (stress)': node([bin, 'due'], stress.env),
 };
 const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));

@@ -5,12 +5,14 @@ import type { Channel, Day, Kind } from '../domain/types.js';
 import { getPerson, type PersonWithLastTouch } from '../store/people.js';
 import { companionsOf, factsOf, ledgerEntries, openFollowUps, touchpointsOf } from '../store/touchpoints.js';
 import { RelError } from '../errors.js';
+import { introNamesOf } from '../store/insight.js';
 
 export interface PersonView extends Omit<PersonWithLastTouch, 'snoozed_until'> {
   short_id: string;
   snoozed_until: Day | null;
   facts: { text: string; date: Day }[];
-  touchpoints: { date: Day; via: Channel; note: string | null; give: Kind | null; ask: Kind | null; with: string[] }[];
+  /** `intro_to`: for an introduction (rel intro), the name of the person they were introduced to. */
+  touchpoints: { date: Day; via: Channel; note: string | null; give: Kind | null; ask: Kind | null; with: string[]; intro_to: string | null }[];
   follow_ups: { date: Day; note: string | null }[];
   ledger: Omit<LedgerRow, 'id' | 'name'>;
 }
@@ -20,6 +22,7 @@ export function personView(ctx: Ctx, id: string): PersonView {
   const p = getPerson(db, id);
   if (!p) throw new RelError(`person ${id} vanished (removed by another rel?)`);
   const companions = companionsOf(db, id);
+  const intros = introNamesOf(db, id);
   const row = ledgerRows(ledgerEntries(db, id))[0];
   return {
     ...p,
@@ -32,6 +35,7 @@ export function personView(ctx: Ctx, id: string): PersonView {
       give: t.give,
       ask: t.ask,
       with: companions.get(t.id) ?? [],
+      intro_to: intros.get(t.id) ?? null,
     })),
     follow_ups: openFollowUps(db, id).map((f) => ({ date: f.due_on, note: f.note })),
     ledger: {

@@ -6,11 +6,14 @@
  *   overdue    days since the last touch / rhythm          1.0 = exactly one rhythm, 2.0 = twice it
  *   follow-up  1 + days late / 7                            due today = 1.0, a week late = 2.0
  *   birthday   3.0 on the day; before it, 1 - days to go / (window + 1), so never above an overdue contact
+ *   date       an important date (rel date), scored like a birthday within the same window: yearly dates
+ *              every year, one-off dates once; the item's `label` names it
  */
 import { addDays, dayNumber, daysBetween, nextAnniversary } from './dates.js';
+import { nextOccurrence } from './important-dates.js';
 import type { Day } from './types.js';
 
-export type DueReason = 'overdue' | 'follow-up' | 'birthday';
+export type DueReason = 'overdue' | 'follow-up' | 'birthday' | 'date';
 
 export interface DuePerson {
   id: string;
@@ -29,6 +32,15 @@ export interface DueFollowUp {
   note: string | null;
 }
 
+/** An important date of a person (rel date): `YYYY-MM-DD`, or `--MM-DD` when yearly without a year. */
+export interface DueDate {
+  id: string;
+  person_id: string;
+  label: string;
+  date: string;
+  yearly: boolean;
+}
+
 export interface DueItem {
   id: string;
   name: string;
@@ -43,6 +55,8 @@ export interface DueItem {
   /** One line saying why, e.g. "45 days since the last touch, rhythm 30d: 45 / 30 = 1.50". */
   why: string;
   note: string | null;
+  /** What the date is ("wedding"), for reason `date`; null otherwise. */
+  label: string | null;
 }
 
 export interface DueOptions {
@@ -54,13 +68,14 @@ export interface DueOptions {
 }
 
 /** Builds an item with its fields in the documented order (the JSON shape). */
-function item(p: DuePerson, reason: DueReason, date: Day, days_overdue: number, score: number, why: string, note: string | null): DueItem {
-  return { id: p.id, name: p.name, reason, date, last_touch: p.last_touch, every_days: p.every_days, days_overdue, score, why, note };
+function item(p: DuePerson, reason: DueReason, date: Day, days_overdue: number, score: number, why: string, note: string | null, label: string | null = null): DueItem {
+  return { id: p.id, name: p.name, reason, date, last_touch: p.last_touch, every_days: p.every_days, days_overdue, score, why, note, label };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: DueOptions): DueItem[] {
+/** A person listed twice (the same row from two prefilters) counts once. */
+export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: DueOptions, dates: DueDate[] = []): DueItem[] {
   const { today } = opts;
   // Day numbers, not Day strings, in the loop over everyone: it runs for 10,000 people on every rel due.
   const todayN = dayNumber(today);
@@ -69,7 +84,7 @@ export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: Du
   const byId = new Map<string, DuePerson>();
   const items: DueItem[] = [];
   for (const p of people) {
-    if (p.snoozed_until !== null && p.snoozed_until > today) continue;
+    if ((p.snoozed_until !== null && p.snoozed_until > today) || byId.has(p.id)) continue;
     byId.set(p.id, p);
     if (p.every_days !== null) {
       const since = p.last_touch ?? p.added_on;
@@ -102,6 +117,16 @@ export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: Du
     const score = round2(1 + late / 7);
     const why = `follow-up ${late >= 0 ? `${late} days late` : `in ${-late} days`}: 1 + ${late} / 7 = ${score.toFixed(2)}`;
     items.push(item(p, 'follow-up', f.due_on, late, score, why, f.note));
+  }
+  for (const d of dates) {
+    const p = byId.get(d.person_id);
+    const next = p && nextOccurrence(d, today);
+    if (!p || !next || next.days > opts.birthdayDays) continue;
+    const ahead = next.days;
+    const score = ahead === 0 ? 3 : round2(1 - ahead / (opts.birthdayDays + 1));
+    const what = next.years === null ? d.label : `${d.label} (${next.years} ${next.years === 1 ? 'year' : 'years'})`;
+    const why = ahead === 0 ? `${what} today: 3.00` : `${what} in ${ahead} days: 1 - ${ahead} / ${opts.birthdayDays + 1} = ${score.toFixed(2)}`;
+    items.push(item(p, 'date', next.on, ahead === 0 ? 0 : -ahead, score, why, null, d.label));
   }
   return items.sort(byUrgency);
 }

@@ -40,7 +40,8 @@ export function profile(p: PersonView, today: Day, color: boolean, recent = 5): 
     lines.push('', c.bold(`Touches (${p.touchpoints.length})`));
     for (const t of p.touchpoints.slice(0, recent)) {
       const tags = [t.give && c.green(`gave ${t.give}`), t.ask && c.yellow(`asked ${t.ask}`)].filter(Boolean).join(', ');
-      const withWhom = t.with.length ? ` with ${t.with.join(', ')}` : '';
+      const others = t.intro_to === null ? t.with : t.with.filter((n) => n !== t.intro_to);
+      const withWhom = (t.intro_to ? ` introduced to ${t.intro_to}` : '') + (others.length ? ` with ${others.join(', ')}` : '');
       lines.push(`  ${c.dim(t.date)}  ${t.via}${withWhom}${tags ? `  [${tags}]` : ''}`);
       if (t.note) lines.push(`${' '.repeat(14)}${indent(t.note)}`);
     }

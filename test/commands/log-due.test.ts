@@ -22,7 +22,7 @@ describe('rel log', () => {
     expect(v).toMatchObject({ date: '2026-03-02', via: 'call', note: 'lunch; she is hiring', give: 'intro', ask: null });
     expect(v.people.map((p: { name: string }) => p.name)).toEqual(['Maya Chen', 'José Núñez']);
     const maya = (await rel(['show', 'maya', '--json'])).json();
-    expect(maya.touchpoints).toEqual([{ date: '2026-03-02', via: 'call', note: 'lunch; she is hiring', give: 'intro', ask: null, with: ['José Núñez'] }]);
+    expect(maya.touchpoints).toEqual([{ date: '2026-03-02', via: 'call', note: 'lunch; she is hiring', give: 'intro', ask: null, with: ['José Núñez'], intro_to: null }]);
     expect(maya.last_touch).toBe('2026-03-02');
   });
 

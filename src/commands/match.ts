@@ -1,0 +1,49 @@
+/** rel match [--limit N] [--json]: introductions worth making, pairing open needs with other people's offers. */
+import type { App } from '../main.js';
+import type { Ctx } from '../context.js';
+import { matchNeeds, type Match, type NeedOrOffer } from '../domain/match.js';
+import { UsageError } from '../errors.js';
+import { openWishesToMatch } from '../store/insight.js';
+
+/** The JSON shape: `{need: {id, person_id, name, text}, offer: {...}, score, why}`, most promising first. */
+export type MatchView = Match;
+
+export function register(app: App): void {
+  app.program
+    .command('match')
+    .description("introductions worth making: needs paired with other people's offers, best first")
+    .option('--limit <n>', 'at most n matches')
+    .option('--json', 'print as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  rel need ana looking for a backend job in Lisbon
+  rel offer bob hires backend engineers in Lisbon
+  rel match
+  rel intro ana bob -m "..."      (when you made the introduction)`,
+    )
+    .action(
+      app.action(async (ctx, raw: { limit?: string; json?: boolean }) => {
+        let limit: number | undefined;
+        if (raw.limit !== undefined) {
+          if (!/^\d+$/.test(raw.limit.trim()) || Number(raw.limit) < 1) throw new UsageError(`bad --limit "${raw.limit}": use a whole number, 1 or more`);
+          limit = Number(raw.limit);
+        }
+        const matches = run(ctx).slice(0, limit);
+        if (raw.json) return ctx.json(matches);
+        const { matchList } = await import('../render/insight.js');
+        ctx.out(matchList(matches, ctx.color()));
+      }),
+    );
+}
+
+export function run(ctx: Ctx): MatchView[] {
+  const needs: NeedOrOffer[] = [];
+  const offers: NeedOrOffer[] = [];
+  for (const w of openWishesToMatch(ctx.db())) {
+    const item = { id: w.id, person_id: w.person_id, name: w.name, text: w.text, tags: w.tags, company: w.company };
+    (w.kind === 'need' ? needs : offers).push(item);
+  }
+  return matchNeeds(needs, offers);
+}

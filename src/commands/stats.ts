@@ -1,0 +1,32 @@
+/** rel stats [--json]: is the network real? Who you keep up with, rhythms kept, gives and asks, drift. */
+import type { App } from '../main.js';
+import type { Ctx } from '../context.js';
+import { statsFrom, type NetworkStats } from '../domain/stats.js';
+import { nameDrifting, scanHistories } from '../domain/touch-history.js';
+import { namesOf, networkCounts, touchHistories } from '../store/network.js';
+
+/** The JSON shape is NetworkStats itself (domain/stats.ts). */
+export type StatsView = NetworkStats;
+
+export function register(app: App): void {
+  app.program
+    .command('stats')
+    .description('is the network real? who you touch, rhythms kept, gives and asks, drift')
+    .option('--json', 'print as JSON')
+    .addHelpText('after', '\nExamples:\n  rel stats\n  rel stats --json | jq .per_month')
+    .action(
+      app.action(async (ctx, opts: { json?: boolean }) => {
+        const view = run(ctx);
+        if (opts.json) return ctx.json(view);
+        const { statsReport } = await import('../render/stats.js');
+        ctx.out(statsReport(view, ctx.today, ctx.color()));
+      }),
+    );
+}
+
+export function run(ctx: Ctx): StatsView {
+  const db = ctx.db();
+  const scan = scanHistories(touchHistories(db), ctx.today);
+  const drifting = nameDrifting(scan.drifting, namesOf(db, scan.drifting.map((d) => d.id)));
+  return statsFrom(networkCounts(db, ctx.today), scan.per_month, drifting, ctx.today);
+}

@@ -1,0 +1,77 @@
+/**
+ * rel suggest [--accept [WHO...]] [--json]: rhythms from the history of touches, for people without one
+ * and where the rhythm set is far from the real one. --accept sets them all (or only WHO's) in one change,
+ * which rel undo takes back.
+ */
+import type { App } from '../main.js';
+import { write, type Ctx } from '../context.js';
+import { addDays } from '../domain/dates.js';
+import { SUGGEST_WINDOW_DAYS, suggestFromDays, type Suggestion } from '../domain/suggest.js';
+import { UsageError } from '../errors.js';
+import { recentTouchDays, rhythms, setRhythm } from '../store/network.js';
+import { resolveAll, type Who } from './who.js';
+
+/** The JSON shape: `{id, name, every_days, suggested_days, touches, reason}`; every_days is the rhythm now. */
+export type SuggestView = Suggestion;
+
+type RawSuggest = { accept?: boolean | string[]; json?: boolean };
+
+export function register(app: App): void {
+  app.program
+    .command('suggest')
+    .description('rhythms from how often you really are in touch; --accept sets them')
+    .option('--accept [who...]', 'set the suggested rhythms: all of them, or only these people\'s')
+    .option('--json', 'print as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  rel suggest
+  rel suggest --accept             (every suggestion, in one change: rel undo takes it back)
+  rel suggest --accept maya jose   (only theirs)`,
+    )
+    .action(
+      app.action(async (ctx, raw: RawSuggest) => {
+        const render = await import('../render/stats.js');
+        if (raw.accept === undefined) {
+          const list = run(ctx);
+          if (raw.json) return ctx.json(list);
+          return ctx.out(render.suggestList(list, ctx.color()));
+        }
+        const only = Array.isArray(raw.accept) ? await resolveAll(ctx, raw.accept) : undefined;
+        const done = accept(ctx, only);
+        if (raw.json) return ctx.json(done);
+        ctx.out(render.acceptedList(done));
+      }),
+    );
+}
+
+export function run(ctx: Ctx): SuggestView[] {
+  const db = ctx.db();
+  const since = addDays(ctx.today, -SUGGEST_WINDOW_DAYS);
+  return suggestFromDays(rhythms(db), recentTouchDays(db, since, ctx.today), ctx.today);
+}
+
+/**
+ * Sets the suggested rhythm of everyone suggested, or of `only` those people (each must have a
+ * suggestion, or nothing is written). Returns the suggestions applied, every_days as it was before.
+ */
+export function accept(ctx: Ctx, only?: Who[]): SuggestView[] {
+  const all = run(ctx);
+  let chosen = all;
+  if (only !== undefined) {
+    const missing = only.filter((w) => !all.some((s) => s.id === w.id));
+    if (missing.length > 0) {
+      const names = missing.map((w) => w.name).join(', ');
+      throw new UsageError(`no suggestion for ${names}: see rel suggest (it needs 3 touches on different days in 2 years); nothing was changed`);
+    }
+    chosen = all.filter((s) => only.some((w) => w.id === s.id));
+  }
+  if (chosen.length === 0) return [];
+  const db = ctx.db();
+  const who = chosen.length === 1 ? chosen[0]!.name : `${chosen.length} people`;
+  write(ctx, 'suggest', `suggest: rhythms for ${who}`, () => {
+    for (const s of chosen) setRhythm(db, s.id, s.suggested_days, ctx.nowIso);
+  });
+  return chosen;
+}
