@@ -1,7 +1,9 @@
 /** rel add NAME [person options] [--json] */
 import type { App } from '../main.js';
+import { loadConfig } from '../config.js';
 import { newId } from '../store/ids.js';
 import { write, type Ctx } from '../context.js';
+import { defaultEveryDays } from '../domain/settings.js';
 import { cleanName } from '../domain/text.js';
 import type { Person } from '../domain/types.js';
 import { insertPerson } from '../store/people.js';
@@ -28,7 +30,10 @@ Examples:
     )
     .action(
       app.action(async (ctx, name: string, raw: RawPersonFlags & { json?: boolean }) => {
-        const view = run({ name: cleanName(name), patch: parsePersonFlags(raw), json: Boolean(raw.json) }, ctx);
+        const patch = parsePersonFlags(raw);
+        // Without --every, the rhythm is default.every of rel config (none unless set).
+        if (patch.every_days === undefined) patch.every_days = defaultEveryDays(loadConfig(ctx.deps)) ?? undefined;
+        const view = run({ name: cleanName(name), patch, json: Boolean(raw.json) }, ctx);
         if (raw.json) ctx.json(view);
         else {
           const { profile } = await import('../render/profile.js');

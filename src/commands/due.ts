@@ -1,11 +1,16 @@
-/** rel due [--within INTERVAL] [--tag T] [--limit N] [--json] [-q] [--explain] */
+/** rel due [--within INTERVAL|week] [--tag T] [--limit N] [--json | --format table|plain|tsv|json] [-q] [--explain] */
+import { Option } from 'commander';
 import type { App } from '../main.js';
+import { loadConfig } from '../config.js';
 import type { Ctx } from '../context.js';
 import { addDays } from '../domain/dates.js';
 import { dueItems, type DueItem } from '../domain/due.js';
 import { intervalDays, parseInterval } from '../domain/interval.js';
+import { daysLeftInWeek, type Weekday } from '../domain/settings.js';
+import type { Day } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import { duePeople } from '../store/people.js';
+import { dueDates } from '../store/insight.js';
 import { openFollowUps } from '../store/touchpoints.js';
 import { parseTag } from './person-fields.js';
 
@@ -23,10 +28,37 @@ export const BIRTHDAY_LOOKAHEAD_DAYS = 14;
 /** How many items the table shows without --limit or --all. */
 export const SCREENFUL = 20;
 
-type RawDue = { within?: string; tag?: string; limit?: string; all?: boolean; json?: boolean; quiet?: boolean; explain?: boolean };
+type RawDue = { within?: string; tag?: string; limit?: string; all?: boolean; json?: boolean; quiet?: boolean; explain?: boolean; format?: DueFormat };
 
-export function parseDueFlags(raw: { within?: string; tag?: string; limit?: string }): DueOptions {
-  const within = raw.within === undefined ? undefined : intervalDays(parseInterval(raw.within));
+export const DUE_FORMATS = ['table', 'plain', 'tsv', 'json'] as const;
+export type DueFormat = (typeof DUE_FORMATS)[number];
+
+/** Defaults from rel config: the birthday look-ahead; today and the first day of the week for --within week. */
+export interface DueDefaults {
+  birthdayDays: number;
+  today?: Day;
+  weekStart?: Weekday;
+}
+
+/** --within: an interval, or `week`: up to the last day of this week (week.start in rel config). */
+function parseWithin(text: string, defaults: DueDefaults): number {
+  if (/^\s*(this\s+)?week\s*$/i.test(text) && defaults.today) return daysLeftInWeek(defaults.today, defaults.weekStart ?? 'monday');
+  return intervalDays(parseInterval(text));
+}
+
+/** The output: --format, or --json; both at once only when they agree. */
+export function parseDueFormat(raw: { json?: boolean; format?: DueFormat }): DueFormat {
+  if (raw.json && raw.format !== undefined && raw.format !== 'json') {
+    throw new UsageError(`--json and --format ${raw.format} disagree: use one of them`);
+  }
+  return raw.json ? 'json' : (raw.format ?? 'table');
+}
+
+export function parseDueFlags(
+  raw: { within?: string; tag?: string; limit?: string },
+  defaults: DueDefaults = { birthdayDays: BIRTHDAY_LOOKAHEAD_DAYS },
+): DueOptions {
+  const within = raw.within === undefined ? undefined : parseWithin(raw.within, defaults);
   let limit: number | undefined;
   if (raw.limit !== undefined) {
     if (!/^\d+$/.test(raw.limit.trim()) || Number(raw.limit) < 1) throw new UsageError(`bad --limit "${raw.limit}": use a whole number, 1 or more`);
@@ -34,7 +66,7 @@ export function parseDueFlags(raw: { within?: string; tag?: string; limit?: stri
   }
   return {
     withinDays: within ?? 0,
-    birthdayDays: within ?? BIRTHDAY_LOOKAHEAD_DAYS,
+    birthdayDays: within ?? defaults.birthdayDays,
     tag: raw.tag === undefined ? undefined : parseTag(raw.tag),
     limit,
   };
@@ -44,11 +76,14 @@ export function register(app: App): void {
   app.program
     .command('due')
     .description('who to reach out to: overdue rhythms, follow-ups, birthdays; most urgent first')
-    .option('--within <interval>', 'also what comes due within this time (2w); birthdays within it instead of 14 days')
+    .option('--within <interval>', 'also what comes due within this time (2w; week: to the end of this week); birthdays within it, not 14 days (rel config)')
     .option('--tag <tag>', 'only people with this tag')
     .option('--limit <n>', `at most n items (the table shows ${SCREENFUL} unless --limit or --all)`)
     .option('--all', 'show every item in the table')
-    .option('--json', 'print as JSON')
+    .option('--json', 'print as JSON (the same as --format json)')
+    .addOption(
+      new Option('--format <format>', 'table; or one line per item, no colour: plain (for notify-send, mail, status bars), tsv (a header row of the JSON field names), json').choices(DUE_FORMATS),
+    )
     .option('-q, --quiet', 'print nothing when nothing is due (for cron)')
     .option('--explain', 'show how each score was computed')
     .addHelpText(
@@ -57,13 +92,22 @@ export function register(app: App): void {
 Examples:
   rel due
   rel due --within 1w --tag friends
+  notify-send "rel: who is due" "$(rel due --format plain --limit 5)"
   0 8 * * 1-5 rel due -q        (crontab: mails you only when someone is due)`,
     )
     .action(
       app.action(async (ctx, raw: RawDue) => {
-        const opts = parseDueFlags(raw);
+        const format = parseDueFormat(raw);
+        const settings = loadConfig(ctx.deps);
+        const opts = parseDueFlags(raw, { birthdayDays: settings['due.birthday-days'], today: ctx.today, weekStart: settings['week.start'] });
         const items = run(opts, ctx);
-        if (raw.json) return ctx.json(items);
+        if (format === 'json') return ctx.json(items);
+        if (format === 'plain' || format === 'tsv') {
+          const { duePlain, dueTsv } = await import('../render/due.js');
+          const text = format === 'plain' ? duePlain(items) : dueTsv(items);
+          if (text !== '') ctx.out(text);
+          return;
+        }
         if (items.length === 0) {
           if (!raw.quiet) ctx.out('No one is due. Nice.');
           return;
@@ -80,10 +124,11 @@ Examples:
 export function run(opts: DueOptions, ctx: Ctx): DueView[] {
   const db = ctx.db();
   const window = { today: ctx.today, horizon: addDays(ctx.today, opts.withinDays), birthdayDays: opts.birthdayDays };
-  const items = dueItems(duePeople(db, window, opts.tag), openFollowUps(db), {
+  const dates = dueDates(db, window, opts.tag); // important dates (rel date), with their people
+  const items = dueItems([...duePeople(db, window, opts.tag), ...dates.people], openFollowUps(db), {
     today: ctx.today,
     withinDays: opts.withinDays,
     birthdayDays: opts.birthdayDays,
-  });
+  }, dates.dates);
   return opts.limit === undefined ? items : items.slice(0, opts.limit);
 }

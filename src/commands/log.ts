@@ -1,5 +1,6 @@
 /** rel log WHO... [-m TEXT] [--via CHANNEL] [--on DATE] [--give KIND] [--ask KIND] [--follow-up WHEN] */
 import type { App } from '../main.js';
+import { loadConfig } from '../config.js';
 import { newId } from '../store/ids.js';
 import { write, type Ctx } from '../context.js';
 import { parseFutureDay, parsePastDay } from '../domain/dates.js';
@@ -57,12 +58,15 @@ export function parseKind(text: string, what: 'give' | 'ask'): Kind {
   throw new UsageError(`bad --${what} kind "${text}": use one of ${KINDS.join(', ')}`);
 }
 
-/** Checks the flags once, at the edge. People are resolved separately (they need the database). */
-export function parseLogFlags(raw: RawLog, today: Day): Omit<LogOptions, 'people'> {
+/**
+ * Checks the flags once, at the edge. People are resolved separately (they need the database).
+ * `defaults.via` is the channel when --via is not given (log.via in rel config; else meeting).
+ */
+export function parseLogFlags(raw: RawLog, today: Day, defaults: { via?: Channel } = {}): Omit<LogOptions, 'people'> {
   const date = parsePastDay(raw.on ?? 'today', today);
   return {
     note: raw.message === undefined || raw.message.trim() === '' ? null : cleanNote(raw.message),
-    via: parseChannel(raw.via ?? 'meeting'),
+    via: parseChannel(raw.via ?? defaults.via ?? 'meeting'),
     date,
     give: raw.give === undefined ? null : parseKind(raw.give, 'give'),
     ask: raw.ask === undefined ? null : parseKind(raw.ask, 'ask'),
@@ -76,7 +80,7 @@ export function register(app: App): void {
     .argument('[who...]', 'the people you met (one touch each); none: ask in a terminal')
     .description('log a touch: a meeting, call, message... with what was said, given or asked')
     .option('-m, --message <text>', 'what was said, what to pick up next time')
-    .option('--via <channel>', `how: ${CHANNELS.join(', ')}`, 'meeting')
+    .option('--via <channel>', `how: ${CHANNELS.join(', ')} (default: meeting, or log.via in rel config)`)
     .option('--on <date>', 'when: YYYY-MM-DD, today, yesterday, "3 days ago", "2 weeks ago", a weekday', 'today')
     .option('--give <kind>', `you gave: ${KINDS.join(', ')}`)
     .option('--ask <kind>', `you asked: ${KINDS.join(', ')}`)
@@ -100,7 +104,7 @@ Examples:
         }
         opts = await askForLog(ctx);
       } else {
-        const flags = parseLogFlags(raw, ctx.today);
+        const flags = parseLogFlags(raw, ctx.today, { via: loadConfig(ctx.deps)['log.via'] });
         opts = { ...flags, people: await resolveAll(ctx, who) };
       }
       const view = run(opts, ctx);

@@ -17,6 +17,8 @@ export function dueTable(items: DueItem[], today: Day, color: boolean, explain: 
         return c.cyan(i.days_overdue > 0 ? `follow-up, ${i.days_overdue}d late` : i.days_overdue === 0 ? 'follow-up today' : `follow-up in ${-i.days_overdue}d`);
       case 'birthday':
         return c.magenta(i.days_overdue === 0 ? 'birthday today' : `birthday in ${-i.days_overdue}d`);
+      case 'date':
+        return c.magenta(i.days_overdue === 0 ? `${i.label} today` : `${i.label} in ${-i.days_overdue}d`);
     }
   };
   const head = ['#', 'name', 'why', 'date', 'last touch', 'rhythm'];
@@ -27,4 +29,42 @@ export function dueTable(items: DueItem[], today: Day, color: boolean, explain: 
     return row;
   });
   return columns((explain ? [...head, 'score'] : [...head, '']).map((h) => c.bold(h)), rows);
+}
+
+/** The item as a phrase: "overdue 12 days (every 2w)", "follow-up, 3 days late: send the deck". */
+function duePhrase(i: DueItem): string {
+  const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+  const when = (what: string) => (i.days_overdue === 0 ? `${what} today` : `${what} in ${days(-i.days_overdue)}`);
+  const note = i.note ? `: ${[...i.note.split('\n')[0]!.replace(/\s+/g, ' ').trim()].slice(0, 60).join('')}` : '';
+  switch (i.reason) {
+    case 'overdue':
+      return `${i.days_overdue > 0 ? `overdue ${days(i.days_overdue)}` : when('due')}${i.every_days === null ? '' : ` (${rhythm(i.every_days)})`}`;
+    case 'follow-up':
+      return `${i.days_overdue > 0 ? `follow-up, ${days(i.days_overdue)} late` : when('follow-up')}${note}`;
+    case 'birthday':
+      return when('birthday');
+    case 'date': // an important date (rel date): "wedding in 3 days"
+      return when(i.label ?? 'date');
+  }
+}
+
+/** `rel due --format plain`: one line per item, no colour; for notify-send, mail and status bars. */
+export function duePlain(items: DueItem[]): string {
+  return items.map((i) => `${i.name} — ${duePhrase(i)}`).join('\n');
+}
+
+/** The columns of `rel due --format tsv`: the JSON field names, in the JSON's order. */
+const TSV_FIELDS = {
+  id: true, name: true, reason: true, date: true, last_touch: true, every_days: true, days_overdue: true,
+  score: true, why: true, note: true, label: true,
+} satisfies Record<keyof DueItem, true>;
+
+/** A TSV field: null is empty; backslash, tab and line breaks escaped as \\ \t \n \r. */
+const tsvField = (v: unknown) =>
+  v === null || v === undefined ? '' : String(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
+
+/** `rel due --format tsv`: a header row of the JSON field names, then one row per item. */
+export function dueTsv(items: DueItem[]): string {
+  const cols = Object.keys(TSV_FIELDS) as (keyof DueItem)[];
+  return [cols.join('\t'), ...items.map((i) => cols.map((c) => tsvField(i[c])).join('\t'))].join('\n');
 }

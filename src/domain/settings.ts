@@ -1,0 +1,118 @@
+/**
+ * Settings (`rel config`): the defaults a user wants once. Which keys exist, what each accepts, and
+ * its default. Pure: reading and writing the file is src/config.ts.
+ */
+import { UsageError } from '../errors.js';
+import { weekdayOf } from './dates.js';
+import { formatEvery, intervalDays, parseInterval } from './interval.js';
+import { quoteInput } from './text.js';
+import { CHANNELS, type Channel, type Day } from './types.js';
+
+export const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+export type Weekday = (typeof WEEKDAY_NAMES)[number];
+
+/** Every setting with its value in effect; `default.every` is null when new people get no rhythm. */
+export interface Settings {
+  'default.every': string | null;
+  'due.birthday-days': number;
+  'log.via': Channel;
+  'week.start': Weekday;
+}
+
+export type SettingKey = keyof Settings;
+
+interface Definition<K extends SettingKey> {
+  /** What it does, for `rel config --help`, the man page and the README. */
+  about: string;
+  default: Settings[K];
+  /** What it accepts, in words; shown when a value is refused. */
+  accepts: string;
+  /** Suggestions for shell completion. */
+  suggest: readonly string[];
+  /** The value as stored, or a UsageError saying what is accepted. */
+  parse(text: string): Settings[K];
+}
+
+const refuse = (key: SettingKey, text: string, accepts: string): UsageError =>
+  new UsageError(`bad value ${quoteInput(text)} for ${key}: use ${accepts}`);
+
+const oneOf = <T extends string>(key: SettingKey, values: readonly T[], text: string, aliases: Record<string, T> = {}): T => {
+  const t = text.trim().toLowerCase();
+  if ((values as readonly string[]).includes(t)) return t as T;
+  if (Object.hasOwn(aliases, t)) return aliases[t]!;
+  throw refuse(key, text, `one of ${values.join(', ')}`);
+};
+
+const WEEKDAY_ABBREVIATIONS = Object.fromEntries(WEEKDAY_NAMES.map((d) => [d.slice(0, 3), d])) as Record<string, Weekday>;
+const INTERVALS = 'an interval: 1w, 2w, 1m, 3m, 1y, daily, weekly, fortnightly, monthly, quarterly, yearly';
+
+export const SETTINGS: { readonly [K in SettingKey]: Definition<K> } = {
+  'default.every': {
+    about: 'the rhythm of a person added without --every (rel add); unset: no rhythm',
+    default: null,
+    accepts: INTERVALS,
+    suggest: ['1w', '2w', '1m', '3m', '6m', '1y', 'weekly', 'fortnightly', 'monthly', 'quarterly', 'yearly'],
+    parse: (text) => {
+      try {
+        return formatEvery(intervalDays(parseInterval(text)));
+      } catch (e) {
+        throw e instanceof UsageError ? refuse('default.every', text, INTERVALS) : e;
+      }
+    },
+  },
+  'due.birthday-days': {
+    about: 'how many days ahead rel due shows birthdays (--within overrides it)',
+    default: 14,
+    accepts: 'a whole number of days from 0 to 365',
+    suggest: ['7', '14', '30'],
+    parse: (text) => {
+      const t = text.trim();
+      if (!/^\d{1,3}$/.test(t) || Number(t) > 365) throw refuse('due.birthday-days', text, 'a whole number of days from 0 to 365');
+      return Number(t);
+    },
+  },
+  'log.via': {
+    about: 'the channel of rel log when --via is not given',
+    default: 'meeting',
+    accepts: `one of ${CHANNELS.join(', ')}`,
+    suggest: CHANNELS,
+    parse: (text) => oneOf('log.via', CHANNELS, text),
+  },
+  'week.start': {
+    about: 'the first day of the week: where "rel due --within week" ends',
+    default: 'monday',
+    accepts: `one of ${WEEKDAY_NAMES.join(', ')}`,
+    suggest: WEEKDAY_NAMES,
+    parse: (text) => oneOf('week.start', WEEKDAY_NAMES, text, WEEKDAY_ABBREVIATIONS),
+  },
+};
+
+export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+export function settingKey(text: string): SettingKey {
+  const t = text.trim().toLowerCase();
+  if ((SETTING_KEYS as string[]).includes(t)) return t as SettingKey;
+  throw new UsageError(`unknown setting ${quoteInput(text)}: use one of ${SETTING_KEYS.join(', ')}`);
+}
+
+export const DEFAULT_SETTINGS = Object.fromEntries(SETTING_KEYS.map((k) => [k, SETTINGS[k].default])) as unknown as Settings;
+
+/** Checks what a settings file holds: a UsageError naming the first unknown key or bad value. */
+export function checkSettings(stored: Record<string, unknown>): Partial<Settings> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(stored)) {
+    const key = settingKey(k);
+    if (typeof v !== 'string' && typeof v !== 'number') throw refuse(key, JSON.stringify(v), SETTINGS[key].accepts);
+    out[key] = SETTINGS[key].parse(String(v));
+  }
+  return out as Partial<Settings>;
+}
+
+/** The rhythm, in days, of a person added without --every. */
+export const defaultEveryDays = (s: Settings): number | null =>
+  s['default.every'] === null ? null : intervalDays(parseInterval(s['default.every']));
+
+/** Days from `today` to the last day of its week (0 on that day), the week starting on `start`. */
+export function daysLeftInWeek(today: Day, start: Weekday): number {
+  return (WEEKDAY_NAMES.indexOf(start) + 6 - weekdayOf(today) + 7) % 7;
+}
