@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-import { main, realDeps } from '../dist/rel.js';
-process.exitCode = await main(process.argv.slice(2), realDeps());
+const { main, realDeps, saveCache } = require('./load.js').load();
+main(process.argv.slice(2), realDeps()).then((code) => ((process.exitCode = code), saveCache()));

@@ -2,8 +2,9 @@
 // definitions that print --help, so the man page cannot drift from them.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { main, realDeps } from '../dist/rel.js';
+import { createRequire } from 'node:module';
 
+const { main, realDeps } = createRequire(import.meta.url)('../dist/rel.js');
 const root = fileURLToPath(new URL('..', import.meta.url));
 let page = '';
 let errors = '';

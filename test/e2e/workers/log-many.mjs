@@ -1,6 +1,8 @@
 // A rel process that logs N touches one after another, each a full run of main() with its own
 // database connection, starting at a given instant so that several processes collide.
-import { main, realDeps } from '../../../dist/rel.js';
+import { createRequire } from 'node:module';
+
+const { main, realDeps } = createRequire(import.meta.url)('../../../dist/rel.js');
 
 const [n, tag, startAt] = process.argv.slice(2);
 while (Date.now() < Number(startAt)) {
