@@ -2,8 +2,8 @@
 import type { App } from '../main.js';
 import type { Ctx } from '../context.js';
 import { statsFrom, type NetworkStats } from '../domain/stats.js';
-import { nameDrifting, scanHistories } from '../domain/touch-history.js';
-import { namesOf, networkCounts, touchHistories } from '../store/network.js';
+import { driftingFrom, lastMonths, MIN_TOUCH_DAYS, perMonth } from '../domain/touch-history.js';
+import { monthCounts, networkCounts, touchSpans } from '../store/network.js';
 
 /** The JSON shape is NetworkStats itself (domain/stats.ts). */
 export type StatsView = NetworkStats;
@@ -26,7 +26,7 @@ export function register(app: App): void {
 
 export function run(ctx: Ctx): StatsView {
   const db = ctx.db();
-  const scan = scanHistories(touchHistories(db), ctx.today);
-  const drifting = nameDrifting(scan.drifting, namesOf(db, scan.drifting.map((d) => d.id)));
-  return statsFrom(networkCounts(db, ctx.today), scan.per_month, drifting, ctx.today);
+  const months = perMonth(monthCounts(db, lastMonths(ctx.today), ctx.today), ctx.today);
+  const drifting = driftingFrom(touchSpans(db, ctx.today, MIN_TOUCH_DAYS), ctx.today);
+  return statsFrom(networkCounts(db, ctx.today), months, drifting, ctx.today);
 }

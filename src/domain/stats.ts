@@ -6,7 +6,7 @@
  * row per person, so a meeting with two people counts as two touches.
  */
 import { daysBetween } from './dates.js';
-import { lastMonths, MIN_TOUCH_DAYS, median, nameDrifting, packHistories, scanHistories, type DriftingPerson } from './touch-history.js';
+import { driftingFrom, lastMonths, MIN_TOUCH_DAYS, median, perMonth, type DriftingPerson } from './touch-history.js';
 import type { Day } from './types.js';
 
 export {
@@ -138,11 +138,17 @@ function historyDays(touches: StatsTouch[]): Map<string, Day[]> {
 /** The reference: everything from people and all their touches. */
 export function networkStats(people: StatsPerson[], touches: StatsTouch[], today: Day): NetworkStats {
   const known = new Set(people.map((p) => p.id));
-  const days = historyDays(touches.filter((t) => known.has(t.person_id) && t.date <= today));
-  const histories = packHistories(people.map((p) => [p.id, (days.get(p.id) ?? []).join(',')]));
-  const scan = scanHistories({ ...histories, lastTouch: people.map((p) => p.last_touch) }, today);
-  const names = new Map(people.map((p) => [p.id, p.name]));
-  return statsFrom(statsCounts(people, touches, today), scan.per_month, nameDrifting(scan.drifting, names), today);
+  const counted = touches.filter((t) => known.has(t.person_id) && t.date <= today);
+  const days = historyDays(counted);
+  const months = new Map<string, number>();
+  for (const t of counted) months.set(t.date.slice(0, 7), (months.get(t.date.slice(0, 7)) ?? 0) + 1);
+  const spans = people.map((p) => {
+    const own = [...new Set(days.get(p.id) ?? [])].sort();
+    const latest = own[own.length - 1] ?? null;
+    const last = latest === null || (p.last_touch !== null && p.last_touch > latest) ? p.last_touch : latest;
+    return { id: p.id, name: p.name, first_touch: own[0] ?? null, last_touch: last, touch_days: own.length };
+  });
+  return statsFrom(statsCounts(people, touches, today), perMonth(months, today), driftingFrom(spans, today), today);
 }
 
 const BARS = '▁▂▃▄▅▆▇█';

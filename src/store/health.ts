@@ -9,6 +9,7 @@
 import { renameSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { RelError } from '../errors.js';
 import type { Db } from './open.js';
+import { refreshDerived, STALE_DERIVED } from './people.js';
 
 const DAY_MS = 86_400_000;
 
@@ -122,13 +123,11 @@ export function diagnose(db: Db, today: string): Finding[] {
     detail: badDates === 0 ? 'none' : `${badDates} date(s) that are not real calendar days`,
     fix: badDates === 0 ? null : 'written by another program or a damaged import: rel show the people and fix them',
   });
-  const stale = count(
-    `SELECT COUNT(*) FROM people WHERE last_touch IS NOT (SELECT MAX(date) FROM touchpoints WHERE person_id = people.id)`,
-  );
+  const stale = count(`SELECT COUNT(*) FROM people WHERE ${STALE_DERIVED}`);
   findings.push({
     check: 'last touch up to date',
     ok: stale === 0,
-    detail: stale === 0 ? 'yes' : `${stale} person(s) with a stale last touch`,
+    detail: stale === 0 ? 'yes' : `${stale} person(s) whose last touch or touch count is stale`,
     fix: stale === 0 ? null : 'rel doctor --fix recomputes it',
   });
   const open = count('SELECT COUNT(*) FROM changes WHERE open = 1');
@@ -144,8 +143,7 @@ export function diagnose(db: Db, today: string): Finding[] {
 /** The repairs rel doctor --fix may make: only derived data, never the user's own records. */
 export function repair(db: Db): void {
   db.transaction(() => {
-    db.exec(`UPDATE people SET last_touch = (SELECT MAX(date) FROM touchpoints WHERE person_id = people.id)
-             WHERE last_touch IS NOT (SELECT MAX(date) FROM touchpoints WHERE person_id = people.id)`);
+    refreshDerived(db);
     db.exec('UPDATE changes SET open = 0 WHERE open = 1');
   }).immediate();
 }

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { RelError } from '../errors.js';
 import type { Db } from './open.js';
+import { refreshDerived } from './people.js';
 
 export interface Change {
   id: number;
@@ -108,11 +109,8 @@ export function undoChange(db: Db, now: string, id?: number): Change {
           else if (typeof before.person_id === 'string') people.add(before.person_id);
         }
       }
-      // last_touch is derived: make it agree with the touchpoints now present.
-      const fix = db.prepare(
-        'UPDATE people SET last_touch = (SELECT MAX(date) FROM touchpoints WHERE person_id = people.id) WHERE id = ?',
-      );
-      for (const p of people) fix.run(p);
+      // Rows came back in any order: make what rel derives agree with the touchpoints now present.
+      refreshDerived(db, people);
       db.prepare('UPDATE changes SET undone_at = ? WHERE id = ?').run(now, change.id);
       return { ...change, undone_at: now };
     })

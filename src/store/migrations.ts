@@ -134,6 +134,41 @@ export const MIGRATIONS: readonly string[] = [
     wishes: ['id', 'person_id', 'kind', 'text', 'closed_on', 'created_at', 'updated_at'],
   }),
 
+  // 4: what rel stats needs without reading every touch: an index by date (touches per month, gives
+  // and asks in a year) and, kept by triggers like last_touch, each person's first touch and the number
+  // of distinct days touched, from which the usual gap between touches follows (domain/touch-history.ts).
+  `
+  CREATE INDEX touchpoints_date ON touchpoints (date);
+  CREATE INDEX touchpoints_gives ON touchpoints (date) WHERE give IS NOT NULL;
+  CREATE INDEX touchpoints_asks ON touchpoints (date) WHERE ask IS NOT NULL;
+  ALTER TABLE people ADD COLUMN first_touch TEXT;                      -- derived: MIN(touchpoints.date)
+  ALTER TABLE people ADD COLUMN touch_days INTEGER NOT NULL DEFAULT 0; -- derived: distinct touch dates
+
+  CREATE TRIGGER touchpoints_span_insert AFTER INSERT ON touchpoints BEGIN
+    UPDATE people SET
+      first_touch = CASE WHEN first_touch IS NULL OR NEW.date < first_touch THEN NEW.date ELSE first_touch END,
+      touch_days = touch_days + NOT EXISTS (
+        SELECT 1 FROM touchpoints t WHERE t.person_id = NEW.person_id AND t.date = NEW.date AND t.id <> NEW.id)
+    WHERE id = NEW.person_id;
+  END;
+  CREATE TRIGGER touchpoints_span_delete AFTER DELETE ON touchpoints BEGIN
+    UPDATE people SET
+      first_touch = (SELECT MIN(date) FROM touchpoints WHERE person_id = OLD.person_id),
+      touch_days = touch_days - NOT EXISTS (
+        SELECT 1 FROM touchpoints t WHERE t.person_id = OLD.person_id AND t.date = OLD.date)
+    WHERE id = OLD.person_id;
+  END;
+  CREATE TRIGGER touchpoints_span_update AFTER UPDATE OF date, person_id ON touchpoints BEGIN
+    UPDATE people SET
+      first_touch = (SELECT MIN(date) FROM touchpoints WHERE person_id = people.id),
+      touch_days = (SELECT COUNT(DISTINCT date) FROM touchpoints WHERE person_id = people.id)
+    WHERE id IN (OLD.person_id, NEW.person_id);
+  END;
+
+  UPDATE people SET
+    first_touch = (SELECT MIN(date) FROM touchpoints WHERE person_id = people.id),
+    touch_days = (SELECT COUNT(DISTINCT date) FROM touchpoints WHERE person_id = people.id);
+  `,
 ];
 
 /** The SQL of the journal step: its tables and, per journaled table, three triggers. */

@@ -5,7 +5,7 @@
  */
 import { addDays } from '../domain/dates.js';
 import type { StatsCounts } from '../domain/stats.js';
-import { packHistories, type TouchHistories } from '../domain/touch-history.js';
+import type { TouchSpan } from '../domain/touch-history.js';
 import type { Day } from '../domain/types.js';
 import type { Db } from './open.js';
 
@@ -30,25 +30,40 @@ export function networkCounts(db: Db, today: Day): StatsCounts {
     )
     .get(params) as Omit<StatsCounts, 'gives_365d' | 'asks_365d'>;
   const ledger = db
-    .prepare('SELECT COUNT(give) AS gives_365d, COUNT(ask) AS asks_365d FROM touchpoints WHERE date > @d365 AND date <= @today')
+    .prepare(
+      `SELECT (SELECT COUNT(*) FROM touchpoints WHERE give IS NOT NULL AND date > @d365 AND date <= @today) AS gives_365d,
+              (SELECT COUNT(*) FROM touchpoints WHERE ask IS NOT NULL AND date > @d365 AND date <= @today) AS asks_365d`,
+    )
     .get({ today, d365: params.d365 }) as Pick<StatsCounts, 'gives_365d' | 'asks_365d'>;
   return { ...people, ...ledger };
 }
 
-/**
- * Everyone's touch days, as day numbers. One pass in the (person_id, date) index's order, the dates
- * joined per person by SQLite: 200,000 touches cross into JavaScript as 10,000 strings, not as rows.
- * Touches after today are left in: the domain ignores them.
- */
-export function touchHistories(db: Db): TouchHistories {
-  return packHistories(db.prepare('SELECT person_id, group_concat(date) FROM touchpoints GROUP BY person_id').raw().all() as [string, string][]);
+/** Touches in each of these `YYYY-MM` months, up to today: one range count each on the date index. */
+export function monthCounts(db: Db, months: string[], today: Day): Map<string, number> {
+  const count = db.prepare('SELECT COUNT(*) FROM touchpoints WHERE date >= ? AND date < ? AND date <= ?').pluck();
+  const next = (m: string) => {
+    const [y, mm] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
+    return mm === 12 ? `${String(y + 1).padStart(4, '0')}-01` : `${m.slice(0, 4)}-${String(mm + 1).padStart(2, '0')}`;
+  };
+  return new Map(months.map((m) => [m, count.get(`${m}-01`, `${next(m)}-01`, today) as number]));
 }
 
-/** The names of these people, by id. */
-export function namesOf(db: Db, ids: string[]): Map<string, string> {
-  if (ids.length === 0) return new Map();
-  const rows = db.prepare('SELECT id, name FROM people WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(ids)) as [string, string][];
-  return new Map(rows);
+/**
+ * The people who may be drifting (kept columns: first and last touch, days touched), at most `limit`,
+ * the likeliest first. A superset of what driftingFrom (the domain) lists: a gap of 1.5 times the
+ * average gap less half a day (the domain rounds the average), ordered by the ratio to the rounded
+ * average. The domain decides.
+ */
+export function touchSpans(db: Db, today: Day, minDays: number, limit = 100): TouchSpan[] {
+  const average = '(julianday(last_touch) - julianday(first_touch)) / (touch_days - 1)';
+  const gap = '(julianday(@today) - julianday(last_touch))';
+  return db
+    .prepare(
+      `SELECT id, name, first_touch, last_touch, touch_days FROM people
+       WHERE touch_days >= @minDays AND last_touch <= @today AND ${gap} >= 1.5 * max(1, ${average} - 0.5)
+       ORDER BY ${gap} / max(1, round(${average})) DESC LIMIT @limit`,
+    )
+    .all({ today, minDays, limit }) as TouchSpan[];
 }
 
 /** Everyone's rhythm, for rel suggest. */

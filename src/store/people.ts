@@ -160,3 +160,23 @@ export function duePeople(db: Db, window: DueWindow, tag?: string) {
     last_touch: string | null;
   }[];
 }
+
+/** What rel derives from touchpoints, as SQL over `people` (last touch, first touch, days touched). */
+const DERIVED = `last_touch = (SELECT MAX(date) FROM touchpoints WHERE person_id = people.id),
+  first_touch = (SELECT MIN(date) FROM touchpoints WHERE person_id = people.id),
+  touch_days = (SELECT COUNT(DISTINCT date) FROM touchpoints WHERE person_id = people.id)`;
+
+/** People whose derived columns disagree with their touchpoints (rel doctor). */
+export const STALE_DERIVED = `last_touch IS NOT (SELECT MAX(date) FROM touchpoints WHERE person_id = people.id)
+  OR first_touch IS NOT (SELECT MIN(date) FROM touchpoints WHERE person_id = people.id)
+  OR touch_days IS NOT (SELECT COUNT(DISTINCT date) FROM touchpoints WHERE person_id = people.id)`;
+
+/** Recomputes the derived columns: of these people, or of everyone whose columns are stale. */
+export function refreshDerived(db: Db, ids?: Iterable<string>): void {
+  if (ids === undefined) {
+    db.exec(`UPDATE people SET ${DERIVED} WHERE ${STALE_DERIVED}`);
+    return;
+  }
+  const one = db.prepare(`UPDATE people SET ${DERIVED} WHERE id = ?`);
+  for (const id of ids) one.run(id);
+}

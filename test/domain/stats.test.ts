@@ -159,7 +159,7 @@ describe('networkStats: drifting', () => {
     // gaps between touches (oldest first), days since the last, drifting?, usual gap, ratio
     [[7, 7], 10, false, 7, null],
     [[7, 7], 11, true, 7, 1.57],
-    [[7, 7, 7, 100], 14, true, 7, 2], // the median ignores one long break
+    [[7, 7, 7, 100], 14, false, 30, null], // the average counts a long break: (7 + 7 + 7 + 100) / 4 = 30
     [[10, 20], 22, false, 15, null], // an even count averages the middle two
     [[10, 21], 24, true, 16, 1.5], // 15.5 rounds to 16; 24 / 16 = 1.5 exactly
     [[30], 300, false, null, null], // two touches are not enough

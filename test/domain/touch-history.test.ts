@@ -1,67 +1,60 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayNumber } from '../../src/domain/dates.js';
-import { nameDrifting, packHistories, scanHistories, DRIFT_LIMIT, type TouchHistories } from '../../src/domain/touch-history.js';
+import { addDays } from '../../src/domain/dates.js';
+import { averageGap, driftingFrom, DRIFT_LIMIT, lastMonths, perMonth, type TouchSpan } from '../../src/domain/touch-history.js';
 
 const today = '2026-03-15';
 const ago = (n: number) => addDays(today, -n);
-/** People as [id, days, stored last touch], packed. */
-const histories = (...people: [string, string[], (string | null)?][]): TouchHistories => ({
-  ...packHistories(people.map(([id, days]) => [id, days.join(',')])),
-  lastTouch: people.map(([, , last]) => last ?? null),
+const span = (id: string, first: number | null, last: number | null, days: number, name = id.toUpperCase()): TouchSpan => ({
+  id,
+  name,
+  first_touch: first === null ? null : ago(first),
+  last_touch: last === null ? null : ago(last),
+  touch_days: days,
 });
 
-describe('packHistories', () => {
-  it('packs day numbers by person, in their order', () => {
-    const packed = packHistories([['a', '2026-03-15,2024-02-29'], ['b', null], ['c', '0001-01-01,9999-12-31,2026-03-15']]);
-    expect(packed.ids).toEqual(['a', 'b', 'c']);
-    expect([...packed.starts]).toEqual([0, 2, 2, 5]);
-    expect([...packed.days]).toEqual(['2026-03-15', '2024-02-29', '0001-01-01', '9999-12-31', '2026-03-15'].map(dayNumber));
-  });
-
-  it('reads irregular text with the careful parser, which refuses what is not a day', () => {
-    expect([...packHistories([['a', '2026-03-15,2026-03-16']]).days]).toEqual([dayNumber('2026-03-15'), dayNumber('2026-03-16')]);
-    expect(() => packHistories([['a', '2026-3-15,2026-03-16']])).toThrow(RangeError);
-    expect(() => packHistories([['a', '2026-03-15;2026-03-16']])).toThrow(RangeError);
+describe('averageGap', () => {
+  it.each([
+    [span('a', 20, 0, 3), 10],
+    [span('a', 21, 0, 3), 11], // 10.5 rounds up
+    [span('a', 2, 0, 3), 1],
+    [span('a', 30, 0, 2), null], // two days touched are not enough
+    [span('a', null, null, 0), null],
+  ])('%j → %s', (s, gap) => {
+    expect(averageGap(s)).toBe(gap);
   });
 });
 
-describe('scanHistories', () => {
-  it('counts rows per month and ignores days after today, in any order', () => {
-    const h = histories(['a', ['2026-03-16', '2026-03-01', '2025-04-01', '2026-03-01', '2025-03-31', '2026-01-31']]);
-    expect(scanHistories(h, today).per_month).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2]);
-  });
-
-  it('unsorted days give the same drift as sorted ones', () => {
-    const days = [ago(100), ago(93), ago(86), ago(79)];
-    const sorted = scanHistories(histories(['a', days]), today);
-    const shuffled = scanHistories(histories(['a', [days[2]!, days[0]!, days[3]!, days[1]!]]), today);
-    expect(shuffled).toEqual(sorted);
-    expect(sorted.drifting).toEqual([{ id: 'a', last_touch: ago(79), usual_gap_days: 7, gap_days: 79, ratio: 11.29 }]);
-  });
-
-  it('someone with a touch after today is not drifting (the last touch is ahead)', () => {
-    const h = histories(['a', [ago(100), ago(93), ago(86)], addDays(today, 3)]);
-    expect(scanHistories(h, today).drifting).toEqual([]);
-  });
-
-  it('keeps DRIFT_LIMIT candidates and everyone tied with the last; names break the ties', () => {
-    const ids = Array.from({ length: 14 }, (_, i) => `p${i}`);
-    const scan = scanHistories(histories(...ids.map((id): [string, string[]] => [id, [ago(40), ago(30), ago(20)]])), today);
-    expect(scan.drifting).toHaveLength(14); // all tied: ratio 2, gap 20
-    const names = new Map(ids.map((id, i) => [id, `Name ${String.fromCharCode(110 - i)}`]));
-    const named = nameDrifting(scan.drifting, names);
-    expect(named).toHaveLength(DRIFT_LIMIT);
-    expect(named[0]).toEqual({ id: 'p13', name: 'Name a', last_touch: ago(20), usual_gap_days: 10, gap_days: 20, ratio: 2 });
-  });
-
-  it('the stored last touch, when later than the touches, is the last touch', () => {
-    expect(scanHistories(histories(['a', [ago(100), ago(93), ago(86)], ago(50)]), today).drifting).toEqual([
-      { id: 'a', last_touch: ago(50), usual_gap_days: 7, gap_days: 50, ratio: 7.14 },
+describe('driftingFrom', () => {
+  it('lists people whose gap is at least 1.5 times their usual gap, the largest ratio first', () => {
+    const list = driftingFrom([span('a', 34, 20, 3), span('b', 40, 30, 3), span('c', 24, 10, 3)], today);
+    expect(list).toEqual([
+      { id: 'b', name: 'B', last_touch: ago(30), usual_gap_days: 5, gap_days: 30, ratio: 6 },
+      { id: 'a', name: 'A', last_touch: ago(20), usual_gap_days: 7, gap_days: 20, ratio: 2.86 },
     ]);
   });
 
-  it('handles a long history (the gap buffer grows)', () => {
-    const days = Array.from({ length: 600 }, (_, i) => ago(700 - i));
-    expect(scanHistories(histories(['a', days]), today).drifting).toMatchObject([{ usual_gap_days: 1, gap_days: 101, ratio: 101 }]);
+  it('someone touched after today is not drifting; nor is anyone with fewer than 3 days', () => {
+    expect(driftingFrom([span('a', 40, -2, 5), span('b', 400, 300, 2)], today)).toEqual([]);
+  });
+
+  it(`keeps the ${DRIFT_LIMIT} largest ratios`, () => {
+    // usual gap 10 for all; gaps 20..31 days: ratios 2.0 .. 3.1
+    const spans = Array.from({ length: 12 }, (_, i) => span(`q${String(i).padStart(2, '0')}`, 40 + i, 20 + i, 3));
+    expect(driftingFrom(spans, today).map((d) => d.id)).toEqual(['q11', 'q10', 'q09', 'q08', 'q07', 'q06', 'q05', 'q04', 'q03', 'q02']);
+  });
+
+  it('ties: the larger gap first, then by name (case and accents folded), then by id', () => {
+    const spans = [span('z1', 50, 30, 3, 'Zoe'), span('z0', 50, 30, 3, 'zoe'), span('e', 50, 30, 3, 'Émile'), span('g', 100, 60, 3, 'Gus')];
+    // Gus: usual 20, gap 60: 3.0; the others: usual 10, gap 30: 3.0 — Gus has the larger gap.
+    expect(driftingFrom(spans, today).map((d) => d.id)).toEqual(['g', 'e', 'z1', 'z0']);
+  });
+});
+
+describe('perMonth', () => {
+  it('fills the 12 months up to today, oldest first, zero where nothing was counted', () => {
+    const months = lastMonths(today);
+    expect(months[0]).toBe('2025-04');
+    expect(months[11]).toBe('2026-03');
+    expect(perMonth(new Map([['2026-03', 4], ['2025-04', 1], ['2024-01', 9]]), today)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4]);
   });
 });

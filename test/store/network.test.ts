@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { addDays } from '../../src/domain/dates.js';
 import { dueItems, type DueDate } from '../../src/domain/due.js';
 import { networkStats, statsFrom } from '../../src/domain/stats.js';
-import { nameDrifting, scanHistories } from '../../src/domain/touch-history.js';
+import { driftingFrom, lastMonths, MIN_TOUCH_DAYS, perMonth } from '../../src/domain/touch-history.js';
 import { dueDates } from '../../src/store/insight.js';
-import { namesOf, networkCounts, touchHistories } from '../../src/store/network.js';
+import { monthCounts, networkCounts, touchSpans } from '../../src/store/network.js';
 import { openDb, type Db } from '../../src/store/open.js';
 import { tempDir } from '../helpers.js';
 
@@ -69,13 +69,45 @@ describe('rel stats in SQL equals networkStats', () => {
     fill(seeded(seed), today);
     const people = db.prepare('SELECT id, name, added_on, every_days, last_touch FROM people').all() as Parameters<typeof networkStats>[0];
     const touches = db.prepare('SELECT person_id, date, give, ask FROM touchpoints').all() as Parameters<typeof networkStats>[1];
-    const scan = scanHistories(touchHistories(db), today);
-    const drifting = nameDrifting(scan.drifting, namesOf(db, scan.drifting.map((d) => d.id)));
-    const sql = statsFrom(networkCounts(db, today), scan.per_month, drifting, today);
+    const months = perMonth(monthCounts(db, lastMonths(today), today), today);
+    const sql = statsFrom(networkCounts(db, today), months, driftingFrom(touchSpans(db, today, MIN_TOUCH_DAYS), today), today);
     const reference = networkStats(people, touches, today);
     expect(sql).toEqual(reference);
     expect(reference.drifting.length).toBeGreaterThan(0);
     expect(reference.never_touched).toBeGreaterThan(0);
+  });
+});
+
+describe('the drifting prefilter keeps everyone near the line', () => {
+  it('ratios just over, at and under 1.5, with averages that round up and down', () => {
+    const today = '2026-06-30';
+    const person = db.prepare(`INSERT INTO people (id, name, name_key, added_on, created_at, updated_at) VALUES (?, ?, ?, '2020-01-01', 'x', 'x')`);
+    const touch = db.prepare(`INSERT INTO touchpoints (id, person_id, group_id, date, via, created_at, updated_at) VALUES (?, ?, 'g', ?, 'call', 'x', 'x')`);
+    // [id, gaps between touch days (oldest first), days since the last]
+    const cases: [string, number[], number][] = [
+      ['exact', [10, 10], 15], // average 10, ratio 1.5: drifting
+      ['under', [10, 10], 14], // 1.4: not
+      ['rounds-up', [10, 11], 16], // average 10.5 → 11: 16 / 11 = 1.45, not
+      ['rounds-up-over', [10, 11], 17], // 17 / 11 = 1.55: drifting
+      ['rounds-down', [10, 10, 11], 15], // average 10.33 → 10: 15 / 10 = 1.5, drifting
+      ['two-days', [30, 0], 300], // a repeated day: only two days touched, not
+    ];
+    db.transaction(() => {
+      for (const [id, gaps, since] of cases) {
+        person.run(id, id, id);
+        let back = since + gaps.reduce((a, b) => a + b, 0);
+        touch.run(`${id}-first`, id, addDays(today, -back));
+        gaps.forEach((g, k) => {
+          back -= g;
+          touch.run(`${id}-${k}`, id, addDays(today, -back));
+        });
+      }
+    })();
+    const people = db.prepare('SELECT id, name, added_on, every_days, last_touch FROM people').all() as Parameters<typeof networkStats>[0];
+    const touches = db.prepare('SELECT person_id, date, give, ask FROM touchpoints').all() as Parameters<typeof networkStats>[1];
+    const sql = driftingFrom(touchSpans(db, today, MIN_TOUCH_DAYS), today);
+    expect(sql).toEqual(networkStats(people, touches, today).drifting);
+    expect(sql.map((d) => d.id).sort()).toEqual(['exact', 'rounds-down', 'rounds-up-over']);
   });
 });
 

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPLICATION_ID, dbPath, openDb } from '../../src/store/open.js';
-import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { tempDir } from '../helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -81,5 +81,52 @@ describe('dbPath', () => {
     [undefined, {}, '/home/u/.local/share/rel/rel.db'],
   ])('flag %s env %j → %s', (flag, env, path) => {
     expect(dbPath(flag, env, '/home/u')).toBe(path);
+  });
+});
+
+describe('upgrading an older database', () => {
+  /** A rel database as an earlier rel left it: schema `version`, one person touched on two days. */
+  function older(path: string, version: number) {
+    const d = new Database(path);
+    d.pragma(`application_id = ${APPLICATION_ID}`);
+    d.pragma('journal_mode = WAL');
+    for (const step of MIGRATIONS.slice(0, version)) d.exec(step);
+    d.pragma(`user_version = ${version}`);
+    d.exec(`INSERT INTO people (id, name, name_key, added_on, created_at, updated_at) VALUES ('p', 'Maya', 'maya', '2026-01-01', 'x', 'x');
+      INSERT INTO touchpoints (id, person_id, group_id, date, via, created_at, updated_at) VALUES
+        ('t1', 'p', 'g', '2026-01-05', 'call', 'x', 'x'), ('t2', 'p', 'g', '2026-02-05', 'call', 'x', 'x'),
+        ('t3', 'p', 'g', '2026-02-05', 'call', 'x', 'x');`);
+    d.close();
+  }
+
+  it('keeps a private copy of the old file, says where, and brings the schema up to date', () => {
+    const path = join(tmp.dir, 'rel.db');
+    older(path, 3);
+    const notices: string[] = [];
+    const db = openDb(path, { notice: (t) => notices.push(t), now: new Date('2026-03-01T10:00:00Z') });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT first_touch, last_touch, touch_days FROM people WHERE id = 'p'").get()).toEqual({
+      first_touch: '2026-01-05', last_touch: '2026-02-05', touch_days: 2,
+    });
+    db.close();
+    const kept = `${path}.schema-3.2026-03-01T100000Z.bak`;
+    expect(notices).toEqual([`upgraded ${path} to schema ${SCHEMA_VERSION}; the previous version is kept at ${kept}`]);
+    expect(mode(kept)).toBe(0o600);
+    const copy = new Database(kept, { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(3);
+    copy.close();
+  });
+
+  it('a failed upgrade leaves the old version intact', () => {
+    const path = join(tmp.dir, 'rel.db');
+    older(path, 3);
+    const d = new Database(path);
+    d.exec('CREATE INDEX touchpoints_date ON touchpoints (id)'); // the next step creates an index by that name
+    d.close();
+    expect(() => openDb(path)).toThrow();
+    const after = new Database(path, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(3);
+    expect(after.prepare('SELECT COUNT(*) FROM touchpoints').pluck().get()).toBe(3);
+    after.close();
   });
 });
