@@ -12,6 +12,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { random } from './random.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'bench', '.work');
@@ -23,16 +24,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
-
-/** mulberry32: a small seeded generator, so the data is the same on every run. */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const today = new Date();
 const day = (daysAgo) => {

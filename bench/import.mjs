@@ -8,20 +8,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { random } from './random.mjs';
 
 const bin = fileURLToPath(new URL('../bin/rel.js', import.meta.url));
 const N = Number(process.env.BENCH_IMPORT_N ?? 10_000);
 const GOAL_S = 3;
 const work = mkdtempSync(join(tmpdir(), 'rel-bench-import-'));
 
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = random(7);
 const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
 const FIRST = ['Ana', 'José', 'Zoë', 'Maya', 'Tomás', 'Søren', 'Aiko', 'Ngozi', 'Layla', 'Dmitri', 'Chloé', 'Li', 'Noa', 'Ren', 'Ivo'];

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach } from 'vitest';
 import type { Deps } from '../src/deps.js';
+import { openDb, type Db } from '../src/store/open.js';
 import { main } from '../src/main.js';
 import type { Prompter } from '../src/prompt.js';
 
@@ -117,4 +119,33 @@ export function spawnRel(argv: string[], env: Record<string, string | undefined>
     encoding: 'utf8',
   });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) };
+}
+
+/** Per test: a temporary folder with a rel database path and an in-process rel bound to it. */
+export function useTempRel(defaults: TestDepsOptions = {}) {
+  const state = {} as { dir: string; db: string; rel: ReturnType<typeof relAt> };
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    tmp = tempDir();
+    state.dir = tmp.dir;
+    state.db = join(tmp.dir, 'rel.db');
+    state.rel = relAt(state.db, defaults);
+  });
+  afterEach(() => tmp.cleanup());
+  return state;
+}
+
+/** Per test: a freshly created and opened rel database in a temporary folder. */
+export function useTempDb() {
+  const state = {} as { db: Db };
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    tmp = tempDir();
+    state.db = openDb(join(tmp.dir, 'rel.db'));
+  });
+  afterEach(() => {
+    state.db.close();
+    tmp.cleanup();
+  });
+  return state;
 }

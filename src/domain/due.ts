@@ -133,7 +133,11 @@ export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: Du
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Highest score first, then the earlier date, then by name and id (plain code-point order: stable, fast). */
+/** Highest score first, then the earlier date, then by name, id, reason and label: a total order, so the
+ * list does not depend on the order the database handed the items over. */
 export function byUrgency(a: DueItem, b: DueItem): number {
-  return b.score - a.score || cmp(a.date, b.date) || cmp(a.name, b.name) || cmp(a.id, b.id);
+  return (
+    b.score - a.score || cmp(a.date, b.date) || cmp(a.name, b.name) || cmp(a.id, b.id) ||
+    cmp(a.reason, b.reason) || cmp(a.label ?? '', b.label ?? '') // one person's two dates on one day
+  );
 }

@@ -3,30 +3,16 @@
  * created, never migrated, never written), one indexed query, nothing at all when there is no
  * database yet or it cannot be read.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { foldName } from '../domain/names.js';
-import { APPLICATION_ID } from './open.js';
-
-/** As open.ts does: name the SQLite addon, skipping the `bindings` package's search. */
-function addon(): string | undefined {
-  const file = 'better-sqlite3/build/Release/better_sqlite3.node';
-  const candidates = [fileURLToPath(new URL(`../node_modules/${file}`, import.meta.url))];
-  if (existsSync(candidates[0]!)) return candidates[0];
-  try {
-    return createRequire(import.meta.url).resolve(file);
-  } catch {
-    return undefined;
-  }
-}
+import { APPLICATION_ID, sqlite } from './open.js';
 
 function readOnly<T>(path: string, read: (db: Database.Database) => T, none: T): T {
   if (path === ':memory:' || !existsSync(path)) return none;
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: addon() });
+    db = sqlite(path, { readonly: true, fileMustExist: true });
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) return none;
     return read(db);
   } catch {

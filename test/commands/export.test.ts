@@ -1,20 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import ICAL from 'ical.js';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseVcards } from '../../src/formats/vcard.js';
-import { relAt, spawnRel, tempDir } from '../helpers.js';
+import { relAt, spawnRel, useTempRel } from '../helpers.js';
 
-let tmp: ReturnType<typeof tempDir>;
+const t = useTempRel({ now: '2026-03-04T09:00' });
+let tmp: { dir: string };
 let db: string;
 let rel: ReturnType<typeof relAt>;
 beforeEach(() => {
-  tmp = tempDir();
-  db = join(tmp.dir, 'rel.db');
-  rel = relAt(db, { now: '2026-03-04T09:00' });
+  ({ db, rel } = t);
+  tmp = { dir: t.dir };
 });
-afterEach(() => tmp.cleanup());
 
 const NAMES = ['Maya Chen', 'José Núñez', 'Zoë 🎉 "Z" O\'Hara', 'ليلى حداد', 'נועה לוי'];
 

@@ -12,15 +12,10 @@ import { parseGoogle } from '../../src/formats/google.js';
 import { parseOutlook } from '../../src/formats/outlook.js';
 import { detectFormat, parseMap, parseMappedCsv } from '../../src/formats/csv.js';
 import { relAt, tempDir } from '../helpers.js';
+import { rng } from '../support.js';
 
 function generator(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   return { next, pick };
 }

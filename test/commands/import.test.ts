@@ -1,22 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/main.js';
-import { relAt, tempDir, testDeps } from '../helpers.js';
+import { relAt, testDeps, useTempRel } from '../helpers.js';
 
 const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
-const shared = (name: string) => `/work/shared/fixtures/vcard-node-vcf/${name}`;
+/** The MIT vCard fixtures in shared/, beside the repository (as in CI). */
+const shared = (name: string) => fileURLToPath(new URL(`../../../shared/fixtures/vcard-node-vcf/${name}`, import.meta.url));
 
-let tmp: ReturnType<typeof tempDir>;
-let db: string;
+const t = useTempRel({ now: '2026-03-01T09:00' });
+let tmp: { dir: string };
 let rel: ReturnType<typeof relAt>;
 beforeEach(() => {
-  tmp = tempDir();
-  db = join(tmp.dir, 'rel.db');
-  rel = relAt(db, { now: '2026-03-01T09:00' });
+  ({ rel } = t);
+  tmp = { dir: t.dir };
 });
-afterEach(() => tmp.cleanup());
 
 type Person = { name: string; emails: string[]; tags: string[]; [k: string]: unknown };
 /** Everyone in the database, as rel's JSON export has them. */

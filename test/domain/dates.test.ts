@@ -3,27 +3,7 @@ import { UsageError } from '../../src/errors.js';
 import {
   addDays, daysBetween, nextAnniversary, parseBirthday, parseDay, parseFutureDay, parsePastDay, todayOf, weekdayOf,
 } from '../../src/domain/dates.js';
-
-/** The UsageError `f` throws (fails the test if it returns or throws anything else). */
-function usage(f: () => unknown): UsageError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof UsageError) return e;
-    throw e;
-  }
-  throw new Error('expected a UsageError');
-}
-
-/** mulberry32: a seeded PRNG, so a failing random case can be reproduced. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng, usage } from '../support.js';
 
 const TODAY = '2026-03-11'; // a Wednesday
 

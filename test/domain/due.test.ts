@@ -118,3 +118,16 @@ describe('dueItems: follow-ups and birthdays', () => {
     for (const i of items) expect(i.why).toMatch(/= \d+\.\d\d$/);
   });
 });
+
+describe('dueItems: order', () => {
+  it('is total: one person with two dates on the same day comes out the same whatever the input order', () => {
+    const p = person({ id: 'a' });
+    const dates = [
+      { id: 'd2', person_id: 'a', label: 'wedding', date: '--03-05', yearly: true },
+      { id: 'd1', person_id: 'a', label: 'anniversary', date: '--03-05', yearly: true },
+    ];
+    const labels = (ds: typeof dates) => dueItems([p], [], opts, ds).map((i) => i.label);
+    expect(labels(dates)).toEqual(['anniversary', 'wedding']);
+    expect(labels([...dates].reverse())).toEqual(['anniversary', 'wedding']);
+  });
+});

@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { addInterval, formatEvery, intervalDays, parseInterval, type Interval } from '../../src/domain/interval.js';
-
-/** The UsageError `f` throws (fails the test if it returns or throws anything else). */
-function usage(f: () => unknown): UsageError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof UsageError) return e;
-    throw e;
-  }
-  throw new Error('expected a UsageError');
-}
-
-/** mulberry32: a seeded PRNG, so a failing random case can be reproduced. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng, usage } from '../support.js';
 
 describe('parseInterval', () => {
   it.each<[string, Interval]>([

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldName, matchName, type NameCandidate } from '../../src/domain/names.js';
-
-/** mulberry32: a seeded PRNG, so a failing random case can be reproduced. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../support.js';
 
 describe('foldName', () => {
   it.each<[string, string]>([

@@ -2,32 +2,20 @@
  * duePeople is a prefilter done by SQLite; dueItems decides. Whatever the data, the prefilter must never
  * drop anyone the domain would list: compare against dueItems over everyone, on random databases.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import { dueItems } from '../../src/domain/due.js';
-import { openDb, type Db } from '../../src/store/open.js';
+import type { Db } from '../../src/store/open.js';
 import { duePeople } from '../../src/store/people.js';
 import { openFollowUps } from '../../src/store/touchpoints.js';
-import { tempDir } from '../helpers.js';
+import { useTempDb } from '../helpers.js';
+import { rng } from '../support.js';
 
-let tmp: ReturnType<typeof tempDir>;
+const t = useTempDb();
 let db: Db;
 beforeEach(() => {
-  tmp = tempDir();
-  db = openDb(join(tmp.dir, 'rel.db'));
+  db = t.db;
 });
-afterEach(() => {
-  db.close();
-  tmp.cleanup();
-});
-
-function seeded(seed: number) {
-  return () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-}
 
 function fill(rnd: () => number, today: string) {
   const person = db.prepare(`INSERT INTO people (id, name, name_key, every_days, birthday, snoozed_until, added_on, created_at, updated_at)
@@ -65,7 +53,7 @@ describe('duePeople prefilter', () => {
   ])('today %s, within %i days: the same items as ranking everyone', (today, within, birthdayDays) => {
     for (const seed of [1, 2, 3]) {
       db.exec('DELETE FROM people');
-      fill(seeded(seed), today);
+      fill(rng(seed), today);
       const opts = { today, withinDays: within, birthdayDays };
       const horizon = addDays(today, within);
       const fast = dueItems(duePeople(db, { today, horizon, birthdayDays }), openFollowUps(db), opts);

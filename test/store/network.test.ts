@@ -2,34 +2,22 @@
  * rel stats counts in SQL what networkStats (domain/stats.ts) defines over plain arrays, and rel due finds
  * important dates with a SQL prefilter: on random databases, both must agree with the domain exactly.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import { dueItems, type DueDate } from '../../src/domain/due.js';
 import { networkStats, statsFrom } from '../../src/domain/stats.js';
 import { driftingFrom, lastMonths, MIN_TOUCH_DAYS, perMonth } from '../../src/domain/touch-history.js';
 import { dueDates } from '../../src/store/insight.js';
 import { monthCounts, networkCounts, touchSpans } from '../../src/store/network.js';
-import { openDb, type Db } from '../../src/store/open.js';
-import { tempDir } from '../helpers.js';
+import type { Db } from '../../src/store/open.js';
+import { useTempDb } from '../helpers.js';
+import { rng } from '../support.js';
 
-let tmp: ReturnType<typeof tempDir>;
+const t = useTempDb();
 let db: Db;
 beforeEach(() => {
-  tmp = tempDir();
-  db = openDb(join(tmp.dir, 'rel.db'));
+  db = t.db;
 });
-afterEach(() => {
-  db.close();
-  tmp.cleanup();
-});
-
-function seeded(seed: number) {
-  return () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-}
 
 function fill(rnd: () => number, today: string) {
   const person = db.prepare(`INSERT INTO people (id, name, name_key, tags, every_days, snoozed_until, added_on, created_at, updated_at)
@@ -66,7 +54,7 @@ function fill(rnd: () => number, today: string) {
 
 describe('rel stats in SQL equals networkStats', () => {
   it.each([['2026-03-15', 1], ['2026-12-31', 2], ['2028-02-29', 3], ['2027-01-01', 4]])('on %s (seed %i)', (today, seed) => {
-    fill(seeded(seed), today);
+    fill(rng(seed), today);
     const people = db.prepare('SELECT id, name, added_on, every_days, last_touch FROM people').all() as Parameters<typeof networkStats>[0];
     const touches = db.prepare('SELECT person_id, date, give, ask FROM touchpoints').all() as Parameters<typeof networkStats>[1];
     const months = perMonth(monthCounts(db, lastMonths(today), today), today);
@@ -120,7 +108,7 @@ describe('dueDates prefilter', () => {
     ['2026-06-01', 60],
     ['2026-06-01', 400], // more than a year: every yearly date
   ])('today %s, %i days: never drops a date the domain would list', (today, days) => {
-    fill(seeded(days + Number(today.slice(0, 4))), today);
+    fill(rng(days + Number(today.slice(0, 4))), today);
     const window = { today, horizon: today, birthdayDays: days };
     const everyone = db.prepare('SELECT id, name, every_days, NULL AS birthday, snoozed_until, added_on, last_touch FROM people').all() as Parameters<typeof dueItems>[0];
     const allDates = (db.prepare('SELECT id, person_id, label, date, yearly FROM dates').all() as (Omit<DueDate, 'yearly'> & { yearly: number })[])
