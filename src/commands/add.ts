@@ -56,6 +56,8 @@ export function run(opts: AddOptions, ctx: Ctx): PersonView {
     every_days: null,
     birthday: null,
     met: null,
+    met_on: null,
+    linkedin_url: null,
     snoozed_until: null,
     added_on: ctx.today,
     created_at: ctx.nowIso,

@@ -21,6 +21,9 @@ export interface Person {
   /** `YYYY-MM-DD`, or `--MM-DD` when the year is unknown. */
   birthday: string | null;
   met: string | null;
+  /** The day you met or connected, when known (an import may say). */
+  met_on: Day | null;
+  linkedin_url: string | null;
   snoozed_until: Day | null;
   /** The local day the person was added to rel. */
   added_on: Day;

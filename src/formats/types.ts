@@ -41,8 +41,6 @@ export interface ParseResult {
 
 /** A person as handed to the writers (vCard, CSV): the stored person plus what is derived. */
 export interface ExportPerson extends Person {
-  linkedin_url?: string | null;
-  met_on?: Day | null;
   facts: { text: string; date: Day }[];
   last_touch: Day | null;
   next_due: Day | null;

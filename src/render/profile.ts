@@ -17,7 +17,8 @@ export function profile(p: PersonView, today: Day, color: boolean, recent = 5): 
   field('tags', p.tags.join(', '));
   field('rhythm', rhythm(p.every_days));
   field('birthday', birthdayText(p.birthday));
-  field('met', p.met ?? '');
+  field('met', [p.met, p.met_on].filter(Boolean).join(', '));
+  field('linkedin', p.linkedin_url ?? '');
   field('last touch', p.last_touch ? `${p.last_touch} (${relativeDay(p.last_touch, today)})` : 'never');
   if (p.snoozed_until && p.snoozed_until > today) field('snoozed', `until ${p.snoozed_until}`);
   const l = p.ledger;

@@ -15,6 +15,8 @@ interface PersonRow {
   every_days: number | null;
   birthday: string | null;
   met: string | null;
+  met_on: string | null;
+  linkedin_url: string | null;
   snoozed_until: string | null;
   added_on: string;
   created_at: string;
@@ -24,7 +26,7 @@ interface PersonRow {
 export type PersonWithLastTouch = Person & { last_touch: Day | null };
 
 const COLUMNS = `p.id, p.name, p.emails, p.phones, p.tags, p.company, p.title, p.every_days, p.birthday, p.met,
-  p.snoozed_until, p.added_on, p.created_at, p.updated_at`;
+  p.met_on, p.linkedin_url, p.snoozed_until, p.added_on, p.created_at, p.updated_at`;
 
 function toPerson(r: PersonRow): Person {
   return {
@@ -38,6 +40,8 @@ function toPerson(r: PersonRow): Person {
     every_days: r.every_days,
     birthday: r.birthday,
     met: r.met,
+    met_on: r.met_on,
+    linkedin_url: r.linkedin_url,
     snoozed_until: r.snoozed_until,
     added_on: r.added_on,
     created_at: r.created_at,
@@ -58,9 +62,9 @@ function params(p: Person) {
 export function insertPerson(db: Db, p: Person): void {
   db.prepare(
     `INSERT INTO people (id, name, name_key, emails, phones, tags, company, title, every_days, birthday, met,
-       snoozed_until, added_on, created_at, updated_at)
+       met_on, linkedin_url, snoozed_until, added_on, created_at, updated_at)
      VALUES (@id, @name, @name_key, @emails, @phones, @tags, @company, @title, @every_days, @birthday, @met,
-       @snoozed_until, @added_on, @created_at, @updated_at)`,
+       @met_on, @linkedin_url, @snoozed_until, @added_on, @created_at, @updated_at)`,
   ).run(params(p));
 }
 
@@ -68,7 +72,7 @@ export function updatePerson(db: Db, p: Person): void {
   db.prepare(
     `UPDATE people SET name = @name, name_key = @name_key, emails = @emails, phones = @phones, tags = @tags,
        company = @company, title = @title, every_days = @every_days, birthday = @birthday, met = @met,
-       snoozed_until = @snoozed_until, updated_at = @updated_at
+       met_on = @met_on, linkedin_url = @linkedin_url, snoozed_until = @snoozed_until, updated_at = @updated_at
      WHERE id = @id`,
   ).run(params(p));
 }

@@ -241,3 +241,17 @@ describe('rel import: large files', () => {
     }
   });
 });
+
+describe('where you met, and the LinkedIn profile, after an import', () => {
+  it('rel show has them, in JSON and on screen', async () => {
+    expect((await rel(['import', fixture('csv/linkedin-current.csv')])).code).toBe(0);
+    const all = (await rel(['list', '--json'])).json() as { id: string }[];
+    const shown = (await rel(['show', all[0]!.id, '--json'])).json();
+    expect(shown.met).toBe('LinkedIn');
+    expect(shown.met_on).toMatch(/^\d{4}-\d\d-\d\d$/);
+    expect(shown.linkedin_url).toMatch(/linkedin\.com\/in\//);
+    const screen = (await rel(['show', all[0]!.id])).out;
+    expect(screen).toContain(`LinkedIn, ${shown.met_on}`);
+    expect(screen).toContain(shown.linkedin_url);
+  });
+});

@@ -185,7 +185,7 @@ describe('parseMappedCsv', () => {
 function person(over: Partial<ExportPerson>): ExportPerson {
   return {
     id: 'p1', name: 'Ana', emails: [], phones: [], company: null, title: null, tags: [], every_days: null, birthday: null,
-    met: null, snoozed_until: null, added_on: '2026-01-01', created_at: '2026-01-01T00:00:00Z',
+    met: null, met_on: null, linkedin_url: null, snoozed_until: null, added_on: '2026-01-01', created_at: '2026-01-01T00:00:00Z',
     updated_at: '2026-01-01T00:00:00Z', facts: [], last_touch: null, next_due: null, gives: 0, asks: 0, ...over,
   };
 }

@@ -244,6 +244,8 @@ function person(over: Partial<ExportPerson>): ExportPerson {
     every_days: null,
     birthday: null,
     met: null,
+    met_on: null,
+    linkedin_url: null,
     snoozed_until: null,
     added_on: '2026-01-01',
     created_at: '2026-01-01T10:00:00.000Z',
