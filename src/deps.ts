@@ -2,7 +2,7 @@
  * Everything a command may touch, injected so that tests are fast and exact (cli/cli's iostreams.Test()).
  * realDeps() is the only place that reads process.*; tests build their own with test/helpers.ts.
  */
-import { writeSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Prompter } from './prompt.js';
 
@@ -31,7 +31,15 @@ export interface Deps {
 
 export function realDeps(): Deps {
   let tty: typeof import('node:tty') | undefined;
-  const isatty = (fd: number) => (tty ??= createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+  // A pipe or a file is no terminal: fstat says so without loading node:tty (which loads node:net).
+  const isatty = (fd: number) => {
+    try {
+      if (!fstatSync(fd).isCharacterDevice()) return false;
+    } catch {
+      return false; // closed
+    }
+    return (tty ??= createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+  };
   return {
     env: process.env,
     now: () => new Date(),

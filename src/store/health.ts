@@ -9,7 +9,7 @@
 import { renameSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { RelError } from '../errors.js';
 import type { Db } from './open.js';
-import { refreshDerived, STALE_DERIVED } from './people.js';
+import { refreshDerived, STALE_DERIVED, STALE_MONTHS } from './people.js';
 
 const DAY_MS = 86_400_000;
 
@@ -123,11 +123,11 @@ export function diagnose(db: Db, today: string): Finding[] {
     detail: badDates === 0 ? 'none' : `${badDates} date(s) that are not real calendar days`,
     fix: badDates === 0 ? null : 'written by another program or a damaged import: rel show the people and fix them',
   });
-  const stale = count(`SELECT COUNT(*) FROM people WHERE ${STALE_DERIVED}`);
+  const stale = count(`SELECT COUNT(*) FROM people WHERE ${STALE_DERIVED}`) + count(`SELECT COUNT(*) FROM (${STALE_MONTHS})`);
   findings.push({
     check: 'last touch up to date',
     ok: stale === 0,
-    detail: stale === 0 ? 'yes' : `${stale} person(s) whose last touch or touch count is stale`,
+    detail: stale === 0 ? 'yes' : `${stale} person(s) or month(s) whose derived counts are stale`,
     fix: stale === 0 ? null : 'rel doctor --fix recomputes it',
   });
   const open = count('SELECT COUNT(*) FROM changes WHERE open = 1');

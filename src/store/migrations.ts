@@ -141,6 +141,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX touchpoints_date ON touchpoints (date);
   CREATE INDEX touchpoints_gives ON touchpoints (date) WHERE give IS NOT NULL;
   CREATE INDEX touchpoints_asks ON touchpoints (date) WHERE ask IS NOT NULL;
+  CREATE INDEX people_last_touch ON people (last_touch);
   ALTER TABLE people ADD COLUMN first_touch TEXT;                      -- derived: MIN(touchpoints.date)
   ALTER TABLE people ADD COLUMN touch_days INTEGER NOT NULL DEFAULT 0; -- derived: distinct touch dates
 
@@ -168,6 +169,33 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE people SET
     first_touch = (SELECT MIN(date) FROM touchpoints WHERE person_id = people.id),
     touch_days = (SELECT COUNT(DISTINCT date) FROM touchpoints WHERE person_id = people.id);
+
+  -- The first day someone counts as drifting: their last touch plus 1.5 times their usual gap (the
+  -- average gap between touch days, rounded; whole days, so ceil(1.5 u) = (3u + 1) / 2). Indexed, so
+  -- rel stats reads only those who are drifting.
+  ALTER TABLE people ADD COLUMN drift_from TEXT GENERATED ALWAYS AS (
+    CASE WHEN touch_days >= 3 THEN date(last_touch, '+' || ((3 * max(1, CAST(round(
+      (julianday(last_touch) - julianday(first_touch)) / (touch_days - 1)) AS INTEGER)) + 1) / 2) || ' days') END) VIRTUAL;
+  CREATE INDEX people_drift_from ON people (drift_from) WHERE drift_from IS NOT NULL;
+
+  -- Touches per calendar month, kept by triggers: rel stats reads twelve rows.
+  CREATE TABLE touch_months (
+    month    TEXT PRIMARY KEY,     -- YYYY-MM
+    touches  INTEGER NOT NULL
+  ) STRICT;
+  CREATE TRIGGER touchpoints_month_insert AFTER INSERT ON touchpoints BEGIN
+    INSERT INTO touch_months (month, touches) VALUES (substr(NEW.date, 1, 7), 1)
+      ON CONFLICT (month) DO UPDATE SET touches = touches + 1;
+  END;
+  CREATE TRIGGER touchpoints_month_delete AFTER DELETE ON touchpoints BEGIN
+    UPDATE touch_months SET touches = touches - 1 WHERE month = substr(OLD.date, 1, 7);
+  END;
+  CREATE TRIGGER touchpoints_month_update AFTER UPDATE OF date ON touchpoints BEGIN
+    UPDATE touch_months SET touches = touches - 1 WHERE month = substr(OLD.date, 1, 7);
+    INSERT INTO touch_months (month, touches) VALUES (substr(NEW.date, 1, 7), 1)
+      ON CONFLICT (month) DO UPDATE SET touches = touches + 1;
+  END;
+  INSERT INTO touch_months (month, touches) SELECT substr(date, 1, 7), COUNT(*) FROM touchpoints GROUP BY 1;
   `,
 ];
 

@@ -9,59 +9,57 @@ import type { TouchSpan } from '../domain/touch-history.js';
 import type { Day } from '../domain/types.js';
 import type { Db } from './open.js';
 
-/** People touched in the last n days (today − n < date ≤ today); a touch after today does not count. */
-const touchedWithin = (n: number) => `COALESCE(SUM(CASE
-    WHEN p.last_touch IS NULL THEN 0
-    WHEN p.last_touch <= @today THEN p.last_touch > @d${n}
-    ELSE EXISTS (SELECT 1 FROM touchpoints t WHERE t.person_id = p.id AND t.date > @d${n} AND t.date <= @today)
-  END), 0)`;
+/**
+ * People touched in the last n days (today − n < date ≤ today), counted on the index of people's last
+ * touch; someone whose last touch is after today (a clock that was wrong) is looked at touch by touch.
+ */
+const touchedWithin = (n: number) => `(SELECT COUNT(*) FROM people WHERE last_touch > @d${n} AND last_touch <= @today)
+  + (SELECT COUNT(*) FROM people p WHERE p.last_touch > @today
+       AND EXISTS (SELECT 1 FROM touchpoints t WHERE t.person_id = p.id AND t.date > @d${n} AND t.date <= @today))`;
 
 export function networkCounts(db: Db, today: Day): StatsCounts {
   const params = { today, d30: addDays(today, -30), d90: addDays(today, -90), d365: addDays(today, -365) };
-  // people.last_touch is the newest touch (kept by triggers); next_due >= today means the rhythm is kept.
-  const people = db
+  // Each count is answered by an index: people's last touch and next due day (kept by triggers; a
+  // next_due on or after today is a rhythm kept), and touch dates with a give or an ask.
+  return db
     .prepare(
-      `SELECT COUNT(*) AS contacts,
+      `SELECT (SELECT COUNT(*) FROM people) AS contacts,
          ${touchedWithin(30)} AS touched_30d, ${touchedWithin(90)} AS touched_90d, ${touchedWithin(365)} AS touched_365d,
-         COALESCE(SUM(p.last_touch IS NULL), 0) AS never_touched,
-         COALESCE(SUM(p.every_days >= 1), 0) AS with_rhythm,
-         COALESCE(SUM(p.every_days >= 1 AND p.next_due >= @today), 0) AS rhythm_on_time
-       FROM people p`,
+         (SELECT COUNT(*) FROM people WHERE last_touch IS NULL) AS never_touched,
+         (SELECT COUNT(*) FROM people WHERE next_due IS NOT NULL) AS with_rhythm,
+         (SELECT COUNT(*) FROM people WHERE next_due IS NOT NULL AND next_due >= @today) AS rhythm_on_time,
+         (SELECT COUNT(*) FROM touchpoints WHERE give IS NOT NULL AND date > @d365 AND date <= @today) AS gives_365d,
+         (SELECT COUNT(*) FROM touchpoints WHERE ask IS NOT NULL AND date > @d365 AND date <= @today) AS asks_365d`,
     )
-    .get(params) as Omit<StatsCounts, 'gives_365d' | 'asks_365d'>;
-  const ledger = db
-    .prepare(
-      `SELECT (SELECT COUNT(*) FROM touchpoints WHERE give IS NOT NULL AND date > @d365 AND date <= @today) AS gives_365d,
-              (SELECT COUNT(*) FROM touchpoints WHERE ask IS NOT NULL AND date > @d365 AND date <= @today) AS asks_365d`,
-    )
-    .get({ today, d365: params.d365 }) as Pick<StatsCounts, 'gives_365d' | 'asks_365d'>;
-  return { ...people, ...ledger };
-}
-
-/** Touches in each of these `YYYY-MM` months, up to today: one range count each on the date index. */
-export function monthCounts(db: Db, months: string[], today: Day): Map<string, number> {
-  const count = db.prepare('SELECT COUNT(*) FROM touchpoints WHERE date >= ? AND date < ? AND date <= ?').pluck();
-  const next = (m: string) => {
-    const [y, mm] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
-    return mm === 12 ? `${String(y + 1).padStart(4, '0')}-01` : `${m.slice(0, 4)}-${String(mm + 1).padStart(2, '0')}`;
-  };
-  return new Map(months.map((m) => [m, count.get(`${m}-01`, `${next(m)}-01`, today) as number]));
+    .get(params) as StatsCounts;
 }
 
 /**
- * The people who may be drifting (kept columns: first and last touch, days touched), at most `limit`,
- * the likeliest first. A superset of what driftingFrom (the domain) lists: a gap of 1.5 times the
- * average gap less half a day (the domain rounds the average), ordered by the ratio to the rounded
- * average. The domain decides.
+ * Touches in each of these `YYYY-MM` months (touch_months, kept by triggers). The current month's
+ * count is made up to today, so a touch dated later this month (a wrong clock) is not counted.
+ */
+export function monthCounts(db: Db, months: string[], today: Day): Map<string, number> {
+  const kept = db.prepare('SELECT touches FROM touch_months WHERE month = ?').pluck();
+  const counts = new Map(months.map((m) => [m, (kept.get(m) as number | undefined) ?? 0]));
+  const current = today.slice(0, 7);
+  if (counts.has(current)) {
+    const later = db.prepare('SELECT COUNT(*) FROM touchpoints WHERE date > ? AND date < ?').pluck().get(today, `${current}-99`) as number;
+    counts.set(current, counts.get(current)! - later);
+  }
+  return counts;
+}
+
+/**
+ * The people drifting, through the index on the day each starts to (people.drift_from), at most
+ * `limit`, the likeliest first. The domain (driftingFrom) decides and ranks exactly.
  */
 export function touchSpans(db: Db, today: Day, minDays: number, limit = 100): TouchSpan[] {
   const average = '(julianday(last_touch) - julianday(first_touch)) / (touch_days - 1)';
-  const gap = '(julianday(@today) - julianday(last_touch))';
   return db
     .prepare(
       `SELECT id, name, first_touch, last_touch, touch_days FROM people
-       WHERE touch_days >= @minDays AND last_touch <= @today AND ${gap} >= 1.5 * max(1, ${average} - 0.5)
-       ORDER BY ${gap} / max(1, round(${average})) DESC LIMIT @limit`,
+       WHERE drift_from IS NOT NULL AND drift_from <= @today AND last_touch <= @today AND touch_days >= @minDays
+       ORDER BY (julianday(@today) - julianday(last_touch)) / max(1, round(${average})) DESC LIMIT @limit`,
     )
     .all({ today, minDays, limit }) as TouchSpan[];
 }

@@ -170,6 +170,11 @@ const DERIVED = `last_touch = (SELECT MAX(date) FROM touchpoints WHERE person_id
   first_touch = (SELECT MIN(date) FROM touchpoints WHERE person_id = people.id),
   touch_days = (SELECT COUNT(DISTINCT date) FROM touchpoints WHERE person_id = people.id)`;
 
+/** Months whose kept count of touches is wrong (rel doctor). */
+export const STALE_MONTHS = `SELECT month FROM touch_months m
+  WHERE touches <> (SELECT COUNT(*) FROM touchpoints WHERE substr(date, 1, 7) = m.month)
+  UNION SELECT substr(date, 1, 7) FROM touchpoints WHERE substr(date, 1, 7) NOT IN (SELECT month FROM touch_months)`;
+
 /** People whose derived columns disagree with their touchpoints (rel doctor). */
 export const STALE_DERIVED = `last_touch IS NOT (SELECT MAX(date) FROM touchpoints WHERE person_id = people.id)
   OR first_touch IS NOT (SELECT MIN(date) FROM touchpoints WHERE person_id = people.id)
@@ -179,6 +184,8 @@ export const STALE_DERIVED = `last_touch IS NOT (SELECT MAX(date) FROM touchpoin
 export function refreshDerived(db: Db, ids?: Iterable<string>): void {
   if (ids === undefined) {
     db.exec(`UPDATE people SET ${DERIVED} WHERE ${STALE_DERIVED}`);
+    db.exec(`DELETE FROM touch_months;
+      INSERT INTO touch_months (month, touches) SELECT substr(date, 1, 7), COUNT(*) FROM touchpoints GROUP BY 1`);
     return;
   }
   const one = db.prepare(`UPDATE people SET ${DERIVED} WHERE id = ?`);
