@@ -15,22 +15,13 @@
  * linear in people + records.
  */
 import { foldName } from './names.js';
-import type { Day } from './types.js';
+import type { Day, Person } from './types.js';
 
 /** The fields an import can bring; lists and nulls as stored on a person. */
-export interface MergeFields {
-  name: string;
-  emails: string[];
-  phones: string[];
-  tags: string[];
-  company: string | null;
-  title: string | null;
-  birthday: string | null;
-  met: string | null;
-  met_on: Day | null;
-  linkedin_url: string | null;
-  every_days: number | null;
-}
+export type MergeFields = Pick<
+  Person,
+  'name' | 'emails' | 'phones' | 'tags' | 'company' | 'title' | 'birthday' | 'met' | 'met_on' | 'linkedin_url' | 'every_days'
+>;
 
 export interface ExistingPerson extends MergeFields {
   id: string;

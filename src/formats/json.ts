@@ -16,7 +16,7 @@
  * and that person is left out. Pure.
  */
 import { parseDay } from '../domain/dates.js';
-import { CHANNELS, KINDS, type Day } from '../domain/types.js';
+import { CHANNELS, KINDS, type Day, type Person } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import type { Problem } from './types.js';
 
@@ -38,20 +38,8 @@ export interface RelFollowUp extends Stamped {
 export interface RelDate extends Stamped { label: string; date: string; yearly: boolean }
 export interface RelWish extends Stamped { kind: 'need' | 'offer'; text: string; closed_on: Day | null }
 
-export interface RelPerson extends Stamped {
-  name: string;
-  emails: string[];
-  phones: string[];
-  tags: string[];
-  company: string | null;
-  title: string | null;
-  every_days: number | null;
-  birthday: string | null;
-  met: string | null;
-  met_on: Day | null;
-  linkedin_url: string | null;
-  snoozed_until: Day | null;
-  added_on: Day;
+/** A person as exported: every stored field of Person, what rel derives, and their records. */
+export interface RelPerson extends Person {
   last_touch?: Day | null;
   next_due?: Day | null;
   facts: RelFact[];
