@@ -132,9 +132,9 @@ function refuseConflicts(db: Db, change: Change): void {
   for (const t of OWNED) {
     const orphan = db
       .prepare(
-        `SELECT 1 FROM ${t} x
-         WHERE x.person_id IN (SELECT row_id FROM change_rows WHERE change_id = @id AND tbl = 'people' AND before IS NULL)
-           AND NOT EXISTS (SELECT 1 FROM change_rows m WHERE m.change_id = @id AND m.tbl = '${t}' AND m.row_id = x.id)
+        `SELECT 1 FROM change_rows p JOIN ${t} x ON x.person_id = p.row_id
+         WHERE p.change_id = @id AND p.tbl = 'people' AND p.before IS NULL
+           AND NOT EXISTS (SELECT 1 FROM change_rows m WHERE m.tbl = '${t}' AND m.row_id = x.id AND m.change_id = @id)
          LIMIT 1`,
       )
       .get({ id: change.id });

@@ -233,7 +233,7 @@ function journal(tables: Record<string, string[]>): string {
     before      TEXT                        -- the row as JSON before the change; NULL: it was inserted
   ) STRICT;
   CREATE INDEX change_rows_change ON change_rows (change_id);
-  CREATE INDEX change_rows_row ON change_rows (tbl, row_id);
+  CREATE INDEX change_rows_row ON change_rows (tbl, row_id, change_id);
   ${triggers.join('\n')}
   `;
 }
