@@ -142,6 +142,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX touchpoints_gives ON touchpoints (date) WHERE give IS NOT NULL;
   CREATE INDEX touchpoints_asks ON touchpoints (date) WHERE ask IS NOT NULL;
   CREATE INDEX people_last_touch ON people (last_touch);
+  -- Removing a person or a touch makes SQLite find what refers to it; without these it reads every
+  -- touchpoint (intro_to) or follow-up for each row removed.
+  CREATE INDEX touchpoints_intro_to ON touchpoints (intro_to);
+  CREATE INDEX follow_ups_person ON follow_ups (person_id);
+  CREATE INDEX follow_ups_touchpoint ON follow_ups (touchpoint_id);
   ALTER TABLE people ADD COLUMN first_touch TEXT;                      -- derived: MIN(touchpoints.date)
   ALTER TABLE people ADD COLUMN touch_days INTEGER NOT NULL DEFAULT 0; -- derived: distinct touch dates
 
