@@ -74,8 +74,3 @@ export function ledgerTotals(rows: LedgerRow[]): LedgerTotals {
     asked_first: rows.filter((r) => r.asked_first).length,
   };
 }
-
-/** Whether a new ask to this person comes before any give (for the reminder on `rel log --ask`). */
-export function hasGiven(entries: Pick<LedgerEntry, 'give'>[]): boolean {
-  return entries.some((e) => e.give !== null);
-}

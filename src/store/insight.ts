@@ -2,7 +2,7 @@
 import { addDays } from '../domain/dates.js';
 import type { DueDate, DuePerson } from '../domain/due.js';
 import type { Db } from './open.js';
-import type { DueWindow } from './people.js';
+import { monthDayWindow, type DueWindow } from './people.js';
 
 export interface DateRow {
   id: string;
@@ -49,13 +49,8 @@ export function datesOf(db: Db, personId: string): DateRow[] {
  */
 export function dueDates(db: Db, window: DueWindow, tag?: string): { people: DuePerson[]; dates: DueDate[] } {
   const end = addDays(window.today, Math.min(window.birthdayDays, 366));
-  const from = window.today.slice(5);
-  const to = end.slice(5);
-  const md = 'substr(d.date, -5)';
-  const yearly =
-    window.birthdayDays >= 365
-      ? '1'
-      : `(${from <= to ? `${md} BETWEEN @from AND @to` : `(${md} >= @from OR ${md} <= @to)`} OR ${md} = '02-29')`;
+  const days = monthDayWindow('substr(d.date, -5)', window);
+  const yearly = days ? `(${days.ranges.join(' OR ')})` : '1';
   const tagged = tag === undefined ? '' : 'AND EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)';
   const rows = db
     .prepare(
@@ -66,7 +61,7 @@ export function dueDates(db: Db, window: DueWindow, tag?: string): { people: Due
          AND (p.snoozed_until IS NULL OR p.snoozed_until <= @today) ${tagged}
        ORDER BY d.person_id, d.id`,
     )
-    .all({ today: window.today, end, from, to, ...(tag === undefined ? {} : { tag }) }) as (RawDate & Omit<DuePerson, 'id'>)[];
+    .all({ today: window.today, end, ...days?.params, ...(tag === undefined ? {} : { tag }) }) as (RawDate & Omit<DuePerson, 'id'>)[];
   const people = new Map<string, DuePerson>();
   for (const r of rows) {
     const { name, every_days, birthday, snoozed_until, added_on, last_touch } = r;

@@ -16,7 +16,7 @@ export interface Change {
   undone_at: string | null;
 }
 
-/** Tables the journal covers, with the columns it may write back (generated columns excluded). */
+/** The tables the journal covers (store/migrations.ts step 3). */
 const JOURNALED = ['people', 'touchpoints', 'facts', 'follow_ups', 'dates', 'wishes'] as const;
 /** Tables whose rows belong to a person (person_id). */
 const OWNED = ['touchpoints', 'facts', 'follow_ups', 'dates', 'wishes'] as const;
@@ -142,4 +142,3 @@ function refuseConflicts(db: Db, change: Change): void {
   }
 }
 
-export { JOURNALED };

@@ -112,10 +112,6 @@ export function listPeople(db: Db, tag?: string): PersonWithLastTouch[] {
   return rows.map((r) => ({ ...toPerson(r), last_touch: r.last_touch }));
 }
 
-export function countPeople(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM people').get() as { n: number }).n;
-}
-
 export interface DueWindow {
   today: string;
   /** The last day an overdue rhythm or a follow-up may fall on to count (today + --within). */
@@ -125,23 +121,30 @@ export interface DueWindow {
 }
 
 /**
+ * Yearly month-days (`MM-DD`, in the SQL expression `md`) that fall within the window's look-ahead:
+ * [today, today + birthdayDays], wrapping at the new year, and 29 Feb, which falls on 28 Feb in other
+ * years. Ranges to OR together (each one usable by an index), with their @from and @to; null when the
+ * look-ahead is a year or more, so every month-day is in.
+ */
+export function monthDayWindow(md: string, window: Pick<DueWindow, 'today' | 'birthdayDays'>) {
+  if (window.birthdayDays >= 365) return null;
+  const from = window.today.slice(5);
+  const to = addDays(window.today, window.birthdayDays).slice(5);
+  const ranges = from <= to ? [`${md} BETWEEN @from AND @to`] : [`${md} >= @from`, `${md} <= @to`];
+  return { ranges: [...ranges, `${md} = '02-29'`], params: { from, to } };
+}
+
+/**
  * The few columns `rel due` needs, for the people who may be due: a superset that SQLite finds through
  * its indexes (next_due, the birthday's month-day, open follow-ups), so that 10,000 people need not
  * cross into JavaScript. The domain (dueItems) makes the real decision.
  */
 export function duePeople(db: Db, window: DueWindow, tag?: string) {
-  const from = window.today.slice(5);
-  const to = addDays(window.today, Math.min(window.birthdayDays, 366)).slice(5);
-  // Birthdays whose month-day falls in [today, today + days], wrapping at the new year, and 29 Feb
-  // (it falls on 28 Feb in other years): one indexed range per branch.
-  const md = `SELECT rowid FROM people WHERE birthday IS NOT NULL AND substr(birthday, -5)`;
-  const birthdays =
-    window.birthdayDays >= 365
-      ? 'SELECT rowid FROM people WHERE birthday IS NOT NULL'
-      : [
-          ...(from <= to ? [`${md} BETWEEN @from AND @to`] : [`${md} >= @from`, `${md} <= @to`]),
-          `${md} = '02-29'`,
-        ].join(' UNION ');
+  // Birthdays in the window: one indexed range per branch.
+  const days = monthDayWindow('substr(birthday, -5)', window);
+  const birthdays = (days?.ranges ?? ['1'])
+    .map((range) => `SELECT rowid FROM people WHERE birthday IS NOT NULL AND ${range}`)
+    .join(' UNION ');
   const tagged = tag === undefined ? '' : 'AND EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)';
   return db
     .prepare(
@@ -154,7 +157,7 @@ export function duePeople(db: Db, window: DueWindow, tag?: string) {
                  WHERE f.closed_by IS NULL AND f.due_on <= @horizon)
          AND (p.snoozed_until IS NULL OR p.snoozed_until <= @today) ${tagged}`,
     )
-    .all({ today: window.today, horizon: window.horizon, from, to, ...(tag === undefined ? {} : { tag }) }) as {
+    .all({ today: window.today, horizon: window.horizon, ...days?.params, ...(tag === undefined ? {} : { tag }) }) as {
     id: string;
     name: string;
     every_days: number | null;
