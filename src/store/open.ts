@@ -190,7 +190,7 @@ function initialise(db: Db): void {
 /** Refuses, without writing a byte, any file that is not a rel database. */
 function identify(db: Db, path: string): void {
   let appId: number;
-  if (startsWithSqliteMagic(path)) refuseTruncated(path);
+  refuseTruncated(path);
   try {
     appId = db.pragma('application_id', { simple: true }) as number;
   } catch (e) {
@@ -209,32 +209,24 @@ function identify(db: Db, path: string): void {
   }
 }
 
-function startsWithSqliteMagic(path: string): boolean {
-  const magic = Buffer.alloc(16);
-  const fd = openSync(path, 'r');
-  try {
-    return readSync(fd, magic, 0, 16, 0) === 16 && magic.toString('latin1') === 'SQLite format 3\0';
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * A file cut short (a partial copy, a full disk during a copy) still opens and answers its header; SQLite
  * would only fail later, on the missing pages. The header says how long the file must be (bytes 16-17 page
  * size, 28-31 page count, valid when bytes 92-95 equal the change counter at 24-27). Checked before
- * SQLite reads anything, and only on a file at rest.
+ * SQLite reads anything, on SQLite files only, and only on a file at rest.
  */
 function refuseTruncated(path: string): void {
   // While a -wal file exists another rel may be checkpointing, and the header may run ahead of the file.
   if (existsSync(`${path}-wal`)) return;
   const header = Buffer.alloc(100);
   const fd = openSync(path, 'r');
+  let read: number;
   try {
-    readSync(fd, header, 0, 100, 0);
+    read = readSync(fd, header, 0, 100, 0);
   } finally {
     closeSync(fd);
   }
+  if (read < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\0') return; // not SQLite: said later
   const raw = header.readUInt16BE(16);
   const pageSize = raw === 1 ? 65536 : raw;
   const pages = header.readUInt32BE(28);
