@@ -3,7 +3,7 @@
  * The only module that decides how SQLite is configured.
  */
 import Database from 'better-sqlite3';
-import { accessSync, chmodSync, closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,19 +17,41 @@ export const APPLICATION_ID = 0x72656c31;
 const BUSY_TIMEOUT_MS = 5000;
 
 /**
- * The compiled SQLite addon, named directly: better-sqlite3 otherwise finds it through the `bindings`
- * package, which probes a dozen paths on every start (about 10 ms of rel's start-up budget).
+ * The SQLite addon, named directly. rel's bundle carries better-sqlite3's JavaScript, so the package's
+ * own search (relative to its __dirname) would look inside dist/; name the file instead. better-sqlite3
+ * 13 ships Node-API binaries for each platform in `prebuilds/`; a build compiled on purpose
+ * (`build/Release`) wins, as in better-sqlite3's own search. musl is told from the loader in use.
  */
 let addon: string | undefined;
 function nativeBinding(): string | undefined {
-  const file = 'better-sqlite3/build/Release/better_sqlite3.node';
-  const beside = fileURLToPath(new URL(`../node_modules/${file}`, import.meta.url)); // dist/ next to node_modules/
-  if (existsSync(beside)) return (addon = beside);
+  if (addon) return addon;
+  const pkg = packageDir();
+  if (!pkg) return undefined; // an unusual layout: let better-sqlite3 search
+  const compiled = `${pkg}/build/Release/better_sqlite3.node`;
+  if (existsSync(compiled)) return (addon = compiled);
+  const prebuilt = `${pkg}/prebuilds/${platformTarget()}.node`;
+  return existsSync(prebuilt) ? (addon = prebuilt) : undefined;
+}
+
+function packageDir(): string | undefined {
+  const beside = fileURLToPath(new URL('../node_modules/better-sqlite3', import.meta.url)); // dist/ next to node_modules/
+  if (existsSync(beside)) return beside;
   try {
-    return (addon ??= createRequire(import.meta.url).resolve(file));
+    return dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
   } catch {
-    return undefined; // a Debug build or an unusual layout: let better-sqlite3 search
+    return undefined;
   }
+}
+
+function platformTarget(): string {
+  if (process.platform !== 'linux') return `${process.platform}-${process.arch}`;
+  let musl = false;
+  try {
+    musl = /\/ld-musl-[^/\s]*\.so/.test(readFileSync('/proc/self/maps', 'latin1'));
+  } catch {
+    /* no /proc: assume glibc */
+  }
+  return `${musl ? 'linuxmusl' : 'linux'}-${process.arch}`;
 }
 
 export const sqlite = (path: string, options: Database.Options = {}) =>

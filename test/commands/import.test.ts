@@ -6,8 +6,8 @@ import { main } from '../../src/main.js';
 import { relAt, testDeps, useTempRel } from '../helpers.js';
 
 const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
-/** The MIT vCard fixtures in shared/, beside the repository (as in CI). */
-const shared = (name: string) => fileURLToPath(new URL(`../../../shared/fixtures/vcard-node-vcf/${name}`, import.meta.url));
+/** The MIT vCard fixtures of node-vcf, copied into test/fixtures/ with their licence. */
+const shared = (name: string) => fileURLToPath(new URL(`../fixtures/vcard/node-vcf/${name}`, import.meta.url));
 
 const t = useTempRel({ now: '2026-03-01T09:00' });
 let tmp: { dir: string };

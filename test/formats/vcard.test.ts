@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExportPerson, ImportedPerson } from '../../src/formats/types.js';
 import { normaliseBirthday, parseVcards, writeVcards } from '../../src/formats/vcard.js';
 
-const shared = new URL('../../../shared/fixtures/vcard-node-vcf/', import.meta.url);
+const shared = new URL('../fixtures/vcard/node-vcf/', import.meta.url);
 const own = new URL('../fixtures/vcard/', import.meta.url);
 const read = (dir: URL, name: string): string => readFileSync(new URL(name, dir), 'utf8');
 
