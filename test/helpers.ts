@@ -114,7 +114,7 @@ export const BIN = fileURLToPath(new URL('../bin/rel.js', import.meta.url));
 /** Spawns the built bin/rel.js (end-to-end tests). stdin is closed: no terminal, as under cron. */
 export function spawnRel(argv: string[], env: Record<string, string | undefined> = {}, input?: string): Run {
   const r = spawnSync(process.execPath, [BIN, ...argv], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: process.env.TZ, ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: process.env.TZ, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME, ...env },
     input: input ?? '',
     encoding: 'utf8',
   });
