@@ -2,6 +2,7 @@
  * What a running command gets: the injected deps, the clock read once, the database opened lazily
  * (so `--help` and usage errors never touch it), and the output decisions (colour, JSON).
  */
+import { loadConfig } from './config.js';
 import type { Deps } from './deps.js';
 import { todayOf } from './domain/dates.js';
 import type { Day } from './domain/types.js';
@@ -65,5 +66,6 @@ export function writableDb(ctx: Ctx): Db {
  */
 export function write<T>(ctx: Ctx, command: string, summary: string | ((result: T) => string), fn: () => T): T {
   const db = writableDb(ctx);
-  return recordChange(db, command, typeof summary === 'string' ? () => summary : summary, ctx.nowIso, fn);
+  const keep = loadConfig(ctx.deps)['undo.keep'];
+  return recordChange(db, command, typeof summary === 'string' ? () => summary : summary, ctx.nowIso, fn, keep);
 }

@@ -16,6 +16,7 @@ export interface Settings {
   'default.every': string | null;
   'due.birthday-days': number;
   'log.via': Channel;
+  'undo.keep': number;
   'week.start': Weekday;
 }
 
@@ -77,6 +78,19 @@ export const SETTINGS: { readonly [K in SettingKey]: Definition<K> } = {
     accepts: `one of ${CHANNELS.join(', ')}`,
     suggest: CHANNELS,
     parse: (text) => oneOf('log.via', CHANNELS, text),
+  },
+  'undo.keep': {
+    about: 'how many of the last changes rel undo can take back; older ones are dropped from the journal',
+    default: 200,
+    accepts: 'a whole number of changes from 1 to 100000',
+    suggest: ['50', '200', '1000'],
+    parse: (text) => {
+      const t = text.trim();
+      if (!/^\d{1,6}$/.test(t) || Number(t) < 1 || Number(t) > 100_000) {
+        throw refuse('undo.keep', text, 'a whole number of changes from 1 to 100000');
+      }
+      return Number(t);
+    },
   },
   'week.start': {
     about: 'the first day of the week: where "rel due --within week" ends',
