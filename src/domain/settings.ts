@@ -16,6 +16,7 @@ export interface Settings {
   'default.every': string | null;
   'due.birthday-days': number;
   'log.via': Channel;
+  pager: string | null;
   'undo.keep': number;
   'week.start': Weekday;
 }
@@ -78,6 +79,17 @@ export const SETTINGS: { readonly [K in SettingKey]: Definition<K> } = {
     accepts: `one of ${CHANNELS.join(', ')}`,
     suggest: CHANNELS,
     parse: (text) => oneOf('log.via', CHANNELS, text),
+  },
+  pager: {
+    about: 'the pager for output taller than the screen ($REL_PAGER wins; unset: $PAGER, else less -FRX); off: none',
+    default: null,
+    accepts: 'a command (less -FRX, more) or off',
+    suggest: ['off', 'less -FRX', 'more'],
+    parse: (text) => {
+      const t = text.trim();
+      if (t === '') throw refuse('pager', text, 'a command (less -FRX, more) or off');
+      return /^(off|false|no|never|none)$/i.test(t) ? 'off' : t;
+    },
   },
   'undo.keep': {
     about: 'how many of the last changes rel undo can take back; older ones are dropped from the journal',
