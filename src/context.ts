@@ -2,9 +2,12 @@
  * What a running command gets: the injected deps, the clock read once, the database opened lazily
  * (so `--help` and usage errors never touch it), and the output decisions (colour, JSON).
  */
+import { loadConfig } from './config.js';
 import type { Deps } from './deps.js';
 import { todayOf } from './domain/dates.js';
 import type { Day } from './domain/types.js';
+import type { Pager } from './render/pager.js';
+import type { Fit } from './render/table.js';
 import { RelError } from './errors.js';
 import { ensureSound, markSound } from './store/health.js';
 import { recordChange } from './store/journal.js';
@@ -19,7 +22,16 @@ export interface Ctx {
   db(): Db;
   /** Colour on: stdout is a terminal, NO_COLOR is unset or empty, and the output is not JSON. */
   color(json?: boolean): boolean;
+  /** How tables are drawn: colour, and on a terminal its width (render/table.ts cuts them to fit). */
+  fit(): Fit;
   out(text: string): void;
+  /**
+   * Where long output goes: through the pager on a terminal (render/pager.ts), else straight out. The
+   * text is written as given (end lines with \n). finish() ends it.
+   */
+  page(): Promise<(text: string) => void>;
+  /** Ends paged output: waits for the user to quit the pager. */
+  finish(): Promise<void>;
   /** Prints a view model as JSON: indented on a terminal, compact for programs (as gh does). */
   json(value: unknown): void;
   err(text: string): void;
@@ -28,9 +40,10 @@ export interface Ctx {
   soundSince?: string;
 }
 
-export function makeCtx(deps: Deps, dbFlag: string | undefined): Ctx {
+export function makeCtx(deps: Deps, dbFlag: string | undefined, flags: { pager?: boolean } = {}): Ctx {
   const now = deps.now();
   let db: Db | undefined;
+  let paged: Pager | undefined;
   const path = dbPath(dbFlag, deps.env, deps.home);
   return {
     deps,
@@ -39,9 +52,20 @@ export function makeCtx(deps: Deps, dbFlag: string | undefined): Ctx {
     dbPath: path,
     db: () => (db ??= openDb(path, { now, notice: (text) => deps.err.write(`rel: ${text}\n`) })),
     color: (json = false) => !json && deps.stdoutIsTTY && !deps.env.NO_COLOR,
+    fit: () => ({ color: !deps.env.NO_COLOR && deps.stdoutIsTTY, width: deps.stdoutIsTTY ? (deps.columns ?? 80) : undefined }),
     out: (text) => deps.out.write(text.endsWith('\n') ? text : `${text}\n`),
     json: (value) => deps.out.write(`${JSON.stringify(value, null, deps.stdoutIsTTY ? 2 : undefined)}\n`),
     err: (text) => deps.err.write(text.endsWith('\n') ? text : `${text}\n`),
+    async page() {
+      if (!deps.stdoutIsTTY) return (text) => deps.out.write(text);
+      if (!paged) {
+        const { pager } = await import('./render/pager.js');
+        const setup = { env: deps.env, out: deps.out, err: deps.err, stdoutIsTTY: true, rows: deps.rows };
+        paged = pager({ ...setup, enabled: flags.pager !== false, configured: loadConfig(deps).pager });
+      }
+      return (text) => paged!.write(text);
+    },
+    finish: async () => paged?.end(),
     close() {
       if (!db) return;
       db.close();
@@ -65,5 +89,6 @@ export function writableDb(ctx: Ctx): Db {
  */
 export function write<T>(ctx: Ctx, command: string, summary: string | ((result: T) => string), fn: () => T): T {
   const db = writableDb(ctx);
-  return recordChange(db, command, typeof summary === 'string' ? () => summary : summary, ctx.nowIso, fn);
+  const keep = loadConfig(ctx.deps)['undo.keep'];
+  return recordChange(db, command, typeof summary === 'string' ? () => summary : summary, ctx.nowIso, fn, keep);
 }

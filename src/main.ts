@@ -27,6 +27,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .description('Keep up with the people who matter: log touches, see who is due, give before you ask.')
     .version(VERSION, '-V, --version')
     .option('--db <file>', 'the database file (default: $REL_DB, else $XDG_DATA_HOME/rel/rel.db)')
+    .option('--no-pager', 'print long output directly, not through $REL_PAGER, $PAGER or less (also: rel config set pager off)')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -48,8 +49,13 @@ Examples:
     action:
       (fn) =>
       async (...args) => {
-        ctx = makeCtx(deps, program.opts<{ db?: string }>().db);
-        await fn(ctx, ...args);
+        const global = program.opts<{ db?: string; pager?: boolean }>();
+        ctx = makeCtx(deps, global.db, { pager: global.pager });
+        try {
+          await fn(ctx, ...args);
+        } finally {
+          await ctx.finish(); // what was paged is read before rel exits
+        }
       },
   };
   for (const register of COMMANDS) register(app);

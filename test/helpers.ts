@@ -63,6 +63,9 @@ export interface TestDepsOptions {
   now?: string;
   stdinIsTTY?: boolean;
   stdoutIsTTY?: boolean;
+  /** The terminal's size, when stdout is one. */
+  columns?: number;
+  rows?: number;
   env?: Record<string, string>;
   answers?: unknown[];
 }
@@ -79,6 +82,8 @@ export function testDeps(db: string, o: TestDepsOptions = {}) {
     err,
     stdinIsTTY: o.stdinIsTTY ?? false,
     stdoutIsTTY: o.stdoutIsTTY ?? false,
+    columns: o.columns,
+    rows: o.rows,
     home: '/nonexistent',
     prompt,
   };

@@ -80,7 +80,7 @@ Examples:
         const list = listDates(ctx, person);
         if (raw.json) return ctx.json(list);
         const { dateList } = await import('../render/insight.js');
-        ctx.out(dateList(person.name, list, ctx.today, ctx.color()));
+        ctx.out(dateList(person.name, list, ctx.today, ctx.fit()));
       }),
     );
 }

@@ -115,7 +115,7 @@ Examples:
         // A morning list is read, not scrolled: a screenful unless asked for more.
         const shown = opts.limit === undefined && !raw.all ? items.slice(0, SCREENFUL) : items;
         const { dueTable } = await import('../render/due.js');
-        ctx.out(dueTable(shown, ctx.today, ctx.color(), Boolean(raw.explain)));
+        ctx.out(dueTable(shown, ctx.today, ctx.fit(), Boolean(raw.explain)));
         if (shown.length < items.length) ctx.out(`... and ${items.length - shown.length} more (rel due --all)`);
       }),
     );

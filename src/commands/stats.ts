@@ -19,7 +19,7 @@ export function register(app: App): void {
         const view = run(ctx);
         if (opts.json) return ctx.json(view);
         const { statsReport } = await import('../render/stats.js');
-        ctx.out(statsReport(view, ctx.today, ctx.color()));
+        ctx.out(statsReport(view, ctx.today, ctx.fit()));
       }),
     );
 }

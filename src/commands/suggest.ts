@@ -36,7 +36,7 @@ Examples:
         if (raw.accept === undefined) {
           const list = run(ctx);
           if (raw.json) return ctx.json(list);
-          return ctx.out(render.suggestList(list, ctx.color()));
+          return ctx.out(render.suggestList(list, ctx.fit()));
         }
         const only = Array.isArray(raw.accept) ? await resolveAll(ctx, raw.accept) : undefined;
         const done = accept(ctx, only);

@@ -71,7 +71,7 @@ Examples:
         const list = listWishes(ctx, kind, person, Boolean(raw.all));
         if (raw.json) return ctx.json(list);
         const { wishList } = await import('../render/insight.js');
-        ctx.out(wishList(kind, list, person?.name ?? null, ctx.color()));
+        ctx.out(wishList(kind, list, person?.name ?? null, ctx.fit()));
       }),
     );
 }
