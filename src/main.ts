@@ -8,6 +8,7 @@ import { RelError } from './errors.js';
 import { makeCtx, type Ctx } from './context.js';
 import { COMMANDS } from './commands/index.js';
 import { explain } from './store/open.js';
+import { refuseRepeatedOptions } from './commands/options.js';
 
 export { realDeps } from './deps.js';
 
@@ -53,6 +54,7 @@ Examples:
       },
   };
   for (const register of COMMANDS) register(app);
+  refuseRepeatedOptions(program);
 
   try {
     await program.parseAsync(argv.length === 0 ? ['--help'] : argv, { from: 'user' });

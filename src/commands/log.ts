@@ -9,6 +9,7 @@ import { CHANNELS, KINDS, type Channel, type Day, type Kind } from '../domain/ty
 import { UsageError } from '../errors.js';
 import { closeFollowUpsUpTo, hasGivenTo, insertFollowUp, insertTouchpoint } from '../store/touchpoints.js';
 import { askForLog } from './log-prompt.js';
+import { paragraphs } from './options.js';
 import { resolveAll, type Who } from './who.js';
 
 export interface LogOptions {
@@ -79,7 +80,7 @@ export function register(app: App): void {
     .command('log')
     .argument('[who...]', 'the people you met (one touch each); none: ask in a terminal')
     .description('log a touch: a meeting, call, message... with what was said, given or asked')
-    .option('-m, --message <text>', 'what was said, what to pick up next time')
+    .option('-m, --message <text>', 'what was said, what to pick up next time (repeated: one paragraph each)', paragraphs)
     .option('--via <channel>', `how: ${CHANNELS.join(', ')} (default: meeting, or log.via in rel config)`)
     .option('--on <date>', 'when: YYYY-MM-DD, today, yesterday, "3 days ago", "2 weeks ago", a weekday', 'today')
     .option('--give <kind>', `you gave: ${KINDS.join(', ')}`)
@@ -92,6 +93,7 @@ export function register(app: App): void {
 Examples:
   rel log maya -m "coffee; she is hiring in Lisbon" --give intro --follow-up 2w
   rel log "tomás" ana --via call --on yesterday
+  rel log leo -m "lunch at Rossio" -m "he moves to Porto in June"   (two paragraphs)
   rel log            (in a terminal: asks for everything)`,
     );
   cmd.action(
