@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import type { Deps } from './deps.js';
-import { RelError } from './errors.js';
+import { QuietExit, RelError } from './errors.js';
 import { makeCtx, type Ctx } from './context.js';
 import { COMMANDS } from './commands/index.js';
 import { explain } from './store/open.js';
@@ -67,6 +67,7 @@ Examples:
 }
 
 function report(e: unknown, deps: Deps): number {
+  if (e instanceof QuietExit) return e.exitCode;
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     deps.err.write(`rel: ${e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}\n`);
