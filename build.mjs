@@ -82,7 +82,7 @@ async function warmUp(bundle) {
   try {
     for (const argv of [
       ['add', 'Warm Up', '--every', '1w', '--birthday', '01-01', '--note', 'a fact'],
-      ['log', 'warm', '-m', 'coffee', '--give', 'advice', '--follow-up', '1w', '--on', '2 weeks ago'],
+      ['log', 'warm', '-m', 'coffee', '--give', 'advice', '--follow-up', '3w', '--on', '2 weeks ago'],
       ['due'], ['due', '--json'], ['due', '-q'], ['list'], ['show', 'warm'], ['brief', 'warm'], ['ledger'],
       ['stats'], ['note', 'warm', 'another fact'], ['--help'],
     ]) {

@@ -11,7 +11,7 @@ import { CHANNELS, type Channel, type Day } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import { newId } from '../store/ids.js';
 import { setIntroTo } from '../store/insight.js';
-import { closeFollowUpsUpTo, insertTouchpoint } from '../store/touchpoints.js';
+import { closeFollowUpsBy, insertTouchpoint } from '../store/touchpoints.js';
 import { parseChannel } from './log.js';
 import { paragraphs } from './options.js';
 import { resolveWho, type Who } from './who.js';
@@ -84,7 +84,7 @@ export function run(opts: IntroOptions, ctx: Ctx): IntroView {
         created_at: ctx.nowIso,
       });
       setIntroTo(db, id, other.id);
-      view.closed_follow_ups += closeFollowUpsUpTo(db, person.id, id, opts.date, ctx.nowIso);
+      view.closed_follow_ups += closeFollowUpsBy(db, person.id, { id, date: opts.date }, 'auto', ctx.nowIso).closed;
       view.people.push({ id: person.id, name: person.name, touchpoint_id: id, intro_to: { id: other.id, name: other.name } });
     }
     return view;
