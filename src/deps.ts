@@ -4,6 +4,7 @@
  */
 import { fstatSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { QuietExit } from './errors.js';
 import type { Prompter } from './prompt.js';
 
 export interface Writer {
@@ -47,8 +48,10 @@ export function realDeps(): Deps {
   return {
     env: process.env,
     now: () => new Date(),
-    out: fdWriter(1),
-    err: fdWriter(2),
+    out: fdWriter(1, () => {
+      throw new QuietExit(141, 'stdout was closed');
+    }),
+    err: fdWriter(2, () => {}),
     // Asked only when needed: node:tty loads node:net, a few ms that `rel due -q` and --json never need.
     get stdinIsTTY() {
       return isatty(0);
@@ -75,10 +78,11 @@ export function realDeps(): Deps {
 
 /**
  * Writes straight to a file descriptor. process.stdout on a pipe builds a net.Socket (~3 ms of start-up)
- * to do what Node does synchronously on Linux anyway. A reader that went away (`rel list | head -1`)
- * ends the output quietly.
+ * to do what Node does synchronously on Linux anyway. A reader that went away (`rel list | head -1`,
+ * a `jq` that failed) gets nothing more: on stdout rel stops there and exits 141 with nothing on stderr,
+ * as a program killed by SIGPIPE (git, cat) does; on stderr the rest is dropped.
  */
-function fdWriter(fd: number): Writer {
+function fdWriter(fd: number, onClosed: () => void): Writer {
   let closed = false;
   return {
     write(text: string) {
@@ -89,8 +93,9 @@ function fdWriter(fd: number): Writer {
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           if (code === 'EAGAIN') continue; // a non-blocking pipe that is full: try again
-          if (code === 'EPIPE') closed = true;
-          else throw e;
+          if (code !== 'EPIPE') throw e;
+          closed = true;
+          onClosed();
         }
       }
     },

@@ -4,10 +4,11 @@
  */
 import { Command, CommanderError } from 'commander';
 import type { Deps } from './deps.js';
-import { RelError } from './errors.js';
+import { QuietExit, RelError } from './errors.js';
 import { makeCtx, type Ctx } from './context.js';
 import { COMMANDS } from './commands/index.js';
 import { explain } from './store/open.js';
+import { refuseRepeatedOptions } from './commands/options.js';
 
 export { realDeps } from './deps.js';
 
@@ -59,6 +60,7 @@ Examples:
       },
   };
   for (const register of COMMANDS) register(app);
+  refuseRepeatedOptions(program);
 
   try {
     await program.parseAsync(argv.length === 0 ? ['--help'] : argv, { from: 'user' });
@@ -71,6 +73,7 @@ Examples:
 }
 
 function report(e: unknown, deps: Deps): number {
+  if (e instanceof QuietExit) return e.exitCode;
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     deps.err.write(`rel: ${e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}\n`);

@@ -154,3 +154,14 @@ export function useTempDb() {
   });
   return state;
 }
+
+const PTY = fileURLToPath(new URL('./e2e/workers/run-in-pty.py', import.meta.url));
+/** Can tests drive a real terminal (python3's pty module)? */
+export const hasPty = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' }).status === 0;
+
+/** Runs argv in a pseudo-terminal, types `keys` once `waitFor` is on the screen; the exit code and the screen's end. */
+export function inPty(waitFor: string, keys: string, argv: string[], env: Record<string, string>): { code: number | null; screen: string } {
+  const r = spawnSync('python3', [PTY, waitFor, keys, ...argv], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 20_000 });
+  const m = /^EXIT (-?\d+)$/m.exec(r.stdout);
+  return { code: m ? Number(m[1]) : null, screen: r.stdout };
+}

@@ -8,7 +8,7 @@ import { dueItems, type DueItem } from '../domain/due.js';
 import { intervalDays, parseInterval } from '../domain/interval.js';
 import { daysLeftInWeek, type Weekday } from '../domain/settings.js';
 import type { Day } from '../domain/types.js';
-import { UsageError } from '../errors.js';
+import { QuietExit, UsageError } from '../errors.js';
 import { duePeople } from '../store/people.js';
 import { dueDates } from '../store/insight.js';
 import { openFollowUps } from '../store/touchpoints.js';
@@ -28,7 +28,7 @@ export const BIRTHDAY_LOOKAHEAD_DAYS = 14;
 /** How many items the table shows without --limit or --all. */
 export const SCREENFUL = 20;
 
-type RawDue = { within?: string; tag?: string; limit?: string; all?: boolean; json?: boolean; quiet?: boolean; explain?: boolean; format?: DueFormat };
+type RawDue = { within?: string; tag?: string; limit?: string; all?: boolean; json?: boolean; quiet?: boolean; exitStatus?: boolean; explain?: boolean; format?: DueFormat };
 
 export const DUE_FORMATS = ['table', 'plain', 'tsv', 'json'] as const;
 export type DueFormat = (typeof DUE_FORMATS)[number];
@@ -84,7 +84,8 @@ export function register(app: App): void {
     .addOption(
       new Option('--format <format>', 'table; or one line per item, no colour: plain (for notify-send, mail, status bars), tsv (a header row of the JSON field names), json').choices(DUE_FORMATS),
     )
-    .option('-q, --quiet', 'print nothing when nothing is due (for cron)')
+    .option('-q, --quiet', 'print nothing at all when nothing is due, whatever the format (for cron)')
+    .option('--exit-status', 'exit 0 when someone is due, 1 when no one is (for scripts: rel due -q --exit-status || ...)')
     .option('--explain', 'show how each score was computed')
     .addHelpText(
       'after',
@@ -93,7 +94,8 @@ Examples:
   rel due
   rel due --within 1w --tag friends
   notify-send "rel: who is due" "$(rel due --format plain --limit 5)"
-  0 8 * * 1-5 rel due -q        (crontab: mails you only when someone is due)`,
+  0 8 * * 1-5 rel due -q        (crontab: mails you only when someone is due)
+  rel due -q --exit-status && notify-send "rel" "someone is due"`,
     )
     .action(
       app.action(async (ctx, raw: RawDue) => {
@@ -101,24 +103,27 @@ Examples:
         const settings = loadConfig(ctx.deps);
         const opts = parseDueFlags(raw, { birthdayDays: settings['due.birthday-days'], today: ctx.today, weekStart: settings['week.start'] });
         const items = run(opts, ctx);
-        if (format === 'json') return ctx.json(items);
-        if (format === 'plain' || format === 'tsv') {
-          const { duePlain, dueTsv } = await import('../render/due.js');
-          const text = format === 'plain' ? duePlain(items) : dueTsv(items);
-          if (text !== '') ctx.out(text);
-          return;
-        }
-        if (items.length === 0) {
-          if (!raw.quiet) ctx.out('No one is due. Nice.');
-          return;
-        }
-        // A morning list is read, not scrolled: a screenful unless asked for more.
-        const shown = opts.limit === undefined && !raw.all ? items.slice(0, SCREENFUL) : items;
-        const { dueTable } = await import('../render/due.js');
-        ctx.out(dueTable(shown, ctx.today, ctx.fit(), Boolean(raw.explain)));
-        if (shown.length < items.length) ctx.out(`... and ${items.length - shown.length} more (rel due --all)`);
+        if (items.length > 0 || !raw.quiet) await show(items, format, opts, raw, ctx);
+        if (items.length === 0 && raw.exitStatus) throw new QuietExit(1, 'no one is due');
       }),
     );
+}
+
+/** Prints the items in the chosen format (the empty list too: `[]`, a tsv header, "No one is due"). */
+async function show(items: DueView[], format: DueFormat, opts: DueOptions, raw: RawDue, ctx: Ctx): Promise<void> {
+  if (format === 'json') return ctx.json(items);
+  if (format === 'plain' || format === 'tsv') {
+    const { duePlain, dueTsv } = await import('../render/due.js');
+    const text = format === 'plain' ? duePlain(items) : dueTsv(items);
+    if (text !== '') ctx.out(text);
+    return;
+  }
+  if (items.length === 0) return ctx.out('No one is due. Nice.');
+  // A morning list is read, not scrolled: a screenful unless asked for more.
+  const shown = opts.limit === undefined && !raw.all ? items.slice(0, SCREENFUL) : items;
+  const { dueTable } = await import('../render/due.js');
+  ctx.out(dueTable(shown, ctx.today, ctx.fit(), Boolean(raw.explain)));
+  if (shown.length < items.length) ctx.out(`... and ${items.length - shown.length} more (rel due --all)`);
 }
 
 export function run(opts: DueOptions, ctx: Ctx): DueView[] {

@@ -11,8 +11,9 @@ import { CHANNELS, type Channel, type Day } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import { newId } from '../store/ids.js';
 import { setIntroTo } from '../store/insight.js';
-import { closeFollowUpsUpTo, insertTouchpoint } from '../store/touchpoints.js';
+import { closeFollowUpsBy, insertTouchpoint } from '../store/touchpoints.js';
 import { parseChannel } from './log.js';
+import { paragraphs } from './options.js';
 import { resolveWho, type Who } from './who.js';
 
 export interface IntroOptions {
@@ -42,7 +43,7 @@ export function register(app: App): void {
     .argument('<a>', 'one person (a name, part of one, or an id)')
     .argument('<b>', 'the person you introduced them to')
     .description('log an introduction you made: a touch and a give for each, linked')
-    .option('-m, --message <text>', 'why you introduced them, what each should know')
+    .option('-m, --message <text>', 'why you introduced them, what each should know (repeated: one paragraph each)', paragraphs)
     .option('--on <date>', 'when: YYYY-MM-DD, today, yesterday, "3 days ago", a weekday', 'today')
     .option('--via <channel>', `how: ${CHANNELS.join(', ')}`, 'email')
     .option('--json', 'print what was logged as JSON')
@@ -83,7 +84,7 @@ export function run(opts: IntroOptions, ctx: Ctx): IntroView {
         created_at: ctx.nowIso,
       });
       setIntroTo(db, id, other.id);
-      view.closed_follow_ups += closeFollowUpsUpTo(db, person.id, id, opts.date, ctx.nowIso);
+      view.closed_follow_ups += closeFollowUpsBy(db, person.id, { id, date: opts.date }, 'auto', ctx.nowIso).closed;
       view.people.push({ id: person.id, name: person.name, touchpoint_id: id, intro_to: { id: other.id, name: other.name } });
     }
     return view;

@@ -41,8 +41,8 @@ export async function askForLog(ctx: Ctx): Promise<LogOptions> {
   const give = await prompt.select({ message: 'Did you give something?', choices: kindChoices });
   const ask = await prompt.select({ message: 'Did you ask for something?', choices: kindChoices });
   const fu = await prompt.input({
-    message: 'Follow up when? (2w, a date; enter for none)',
-    validate: validate((v) => v.trim() && parseFutureDay(v, date)),
+    message: 'Follow up when? (friday, a date: from today; 2w: from the touch; enter for none)',
+    validate: validate((v) => v.trim() && parseFutureDay(v, date, ctx.today)),
   });
   return {
     people,
@@ -51,6 +51,7 @@ export async function askForLog(ctx: Ctx): Promise<LogOptions> {
     note: noteText.trim() ? cleanNote(noteText) : null,
     give,
     ask,
-    followUp: fu.trim() ? parseFutureDay(fu, date) : null,
+    followUp: fu.trim() ? parseFutureDay(fu, date, ctx.today) : null,
+    followUpMode: 'auto',
   };
 }

@@ -7,8 +7,10 @@ import { parseFutureDay, parsePastDay } from '../domain/dates.js';
 import { cleanNote } from '../domain/text.js';
 import { CHANNELS, KINDS, type Channel, type Day, type Kind } from '../domain/types.js';
 import { UsageError } from '../errors.js';
-import { closeFollowUpsUpTo, hasGivenTo, insertFollowUp, insertTouchpoint } from '../store/touchpoints.js';
+import type { FollowUpMode } from '../domain/follow-ups.js';
+import { closeFollowUpsBy, hasGivenTo, insertFollowUp, insertTouchpoint } from '../store/touchpoints.js';
 import { askForLog } from './log-prompt.js';
+import { paragraphs } from './options.js';
 import { resolveAll, type Who } from './who.js';
 
 export interface LogOptions {
@@ -19,6 +21,8 @@ export interface LogOptions {
   give: Kind | null;
   ask: Kind | null;
   followUp: Day | null;
+  /** What the touch does to open follow-ups (domain/follow-ups.ts); `auto` unless a flag says. */
+  followUpMode: FollowUpMode;
 }
 
 export interface RawLog {
@@ -28,6 +32,8 @@ export interface RawLog {
   give?: string;
   ask?: string;
   followUp?: string;
+  keepFollowUp?: boolean;
+  closeFollowUp?: boolean;
   json?: boolean;
 }
 
@@ -42,6 +48,8 @@ export interface LogView {
   people: { id: string; name: string; touchpoint_id: string }[];
   /** Follow-ups this touch closed. */
   closed_follow_ups: number;
+  /** Follow-ups set before this touch that are still open after it (the new one not counted). */
+  open_follow_ups: number;
   /** People asked of before anything was ever given to them. */
   asked_before_giving: string[];
 }
@@ -63,6 +71,9 @@ export function parseKind(text: string, what: 'give' | 'ask'): Kind {
  * `defaults.via` is the channel when --via is not given (log.via in rel config; else meeting).
  */
 export function parseLogFlags(raw: RawLog, today: Day, defaults: { via?: Channel } = {}): Omit<LogOptions, 'people'> {
+  if (raw.keepFollowUp && raw.closeFollowUp) {
+    throw new UsageError('--keep-follow-up and --close-follow-up disagree: use one of them');
+  }
   const date = parsePastDay(raw.on ?? 'today', today);
   return {
     note: raw.message === undefined || raw.message.trim() === '' ? null : cleanNote(raw.message),
@@ -70,7 +81,8 @@ export function parseLogFlags(raw: RawLog, today: Day, defaults: { via?: Channel
     date,
     give: raw.give === undefined ? null : parseKind(raw.give, 'give'),
     ask: raw.ask === undefined ? null : parseKind(raw.ask, 'ask'),
-    followUp: raw.followUp === undefined ? null : parseFutureDay(raw.followUp, date),
+    followUp: raw.followUp === undefined ? null : parseFutureDay(raw.followUp, date, today),
+    followUpMode: raw.keepFollowUp ? 'keep' : raw.closeFollowUp ? 'close' : 'auto',
   };
 }
 
@@ -79,19 +91,26 @@ export function register(app: App): void {
     .command('log')
     .argument('[who...]', 'the people you met (one touch each); none: ask in a terminal')
     .description('log a touch: a meeting, call, message... with what was said, given or asked')
-    .option('-m, --message <text>', 'what was said, what to pick up next time')
+    .option('-m, --message <text>', 'what was said, what to pick up next time (repeated: one paragraph each)', paragraphs)
     .option('--via <channel>', `how: ${CHANNELS.join(', ')} (default: meeting, or log.via in rel config)`)
     .option('--on <date>', 'when: YYYY-MM-DD, today, yesterday, "3 days ago", "2 weeks ago", a weekday', 'today')
     .option('--give <kind>', `you gave: ${KINDS.join(', ')}`)
     .option('--ask <kind>', `you asked: ${KINDS.join(', ')}`)
-    .option('--follow-up <when>', 'follow up after an interval (2w) or on a date; shows in rel due')
+    .option('--follow-up <when>', 'follow up on a day (friday, next week: from today) or after an interval (2w: from the touch); shows in rel due')
+    .option('--keep-follow-up', 'leave their open follow-ups open (a touch on a later day closes them)')
+    .option('--close-follow-up', 'close their open follow-ups, even one set today: it is done')
     .option('--json', 'print what was logged as JSON')
     .addHelpText(
       'after',
       `
+A touch closes the person's open follow-ups that were set on an earlier day; one the same day never
+does. --keep-follow-up keeps them open; --close-follow-up closes them, the same day too.
+
 Examples:
   rel log maya -m "coffee; she is hiring in Lisbon" --give intro --follow-up 2w
   rel log "tomás" ana --via call --on yesterday
+  rel log leo -m "lunch at Rossio" -m "he moves to Porto in June"   (two paragraphs)
+  rel log ravi --via message -m "sent the deck" --close-follow-up
   rel log            (in a terminal: asks for everything)`,
     );
   cmd.action(
@@ -118,6 +137,7 @@ Examples:
         view.ask && `asked ${view.ask}`,
         view.follow_up && `follow up on ${view.follow_up}`,
         view.closed_follow_ups > 0 && `closed ${view.closed_follow_ups} follow-up${view.closed_follow_ups > 1 ? 's' : ''}`,
+        view.open_follow_ups > 0 && `${view.open_follow_ups} earlier follow-up${view.open_follow_ups > 1 ? 's' : ''} still open`,
       ].filter(Boolean);
       ctx.out(`Logged a ${view.via} with ${names} on ${view.date}${extra.length ? ` (${extra.join('; ')})` : ''}.`);
     }),
@@ -138,6 +158,7 @@ export function run(opts: LogOptions, ctx: Ctx): LogView {
       follow_up: opts.followUp,
       people: [],
       closed_follow_ups: 0,
+      open_follow_ups: 0,
       asked_before_giving: [],
     };
     for (const person of opts.people) {
@@ -154,7 +175,9 @@ export function run(opts: LogOptions, ctx: Ctx): LogView {
         ask: opts.ask,
         created_at: ctx.nowIso,
       });
-      view.closed_follow_ups += closeFollowUpsUpTo(db, person.id, id, opts.date, ctx.nowIso);
+      const followUps = closeFollowUpsBy(db, person.id, { id, date: opts.date }, opts.followUpMode, ctx.nowIso);
+      view.closed_follow_ups += followUps.closed;
+      view.open_follow_ups += followUps.open;
       if (opts.followUp) {
         insertFollowUp(
           db,

@@ -150,27 +150,32 @@ export function parsePastDay(text: string, today: Day): Day {
   return day;
 }
 
-const FUTURE_FORMS = 'use YYYY-MM-DD, today, tomorrow, a weekday (friday, fri, next friday), or an interval '
-  + '(3d, 2w, 1m, in 2 weeks, monthly)';
+const FUTURE_FORMS = 'use YYYY-MM-DD, today, tomorrow, a weekday (friday, fri, next friday), next week, next month, '
+  + 'or an interval (3d, 2w, 1m, in 2 weeks, monthly)';
 
 /**
- * When a follow-up or snooze falls due: an interval added to `from` (`2w`, `in 3 days`, `a month`,
- * `monthly`, calendar months), `YYYY-MM-DD`, `today` (= from), `tomorrow`, or a weekday (`friday`,
- * `fri`, `next friday`: the next one strictly after `from`). Never earlier than `from`.
+ * When a follow-up or snooze falls due. Words name a day from `today`: `today`, `tomorrow`, a weekday
+ * (`friday`, `fri`, `next friday`: the next one strictly after today), `next week` (7 days on),
+ * `next month`, or `YYYY-MM-DD`. An interval (`2w`, `in 3 days`, `a month`, `monthly`, calendar months)
+ * counts from `from`, the day of the touch, which may be earlier than today (`rel log --on "3 days ago"
+ * --follow-up 2w`). Never earlier than `today`. `today` defaults to `from` (snooze: both are today).
  */
-export function parseFutureDay(text: string, from: Day): Day {
+export function parseFutureDay(text: string, from: Day, today: Day = from): Day {
   const t = norm(text).replace(/^in /, '');
   let day = dateInput(text, t);
+  let interval: Interval | undefined;
   if (day === undefined) {
     const wd = /^(?:next )?([a-z]+)$/.exec(t);
-    if (t === 'today') day = from;
-    else if (t === 'tomorrow') day = addDays(from, 1);
-    else if (t === 'yesterday') day = addDays(from, -1);
+    if (t === 'today') day = today;
+    else if (t === 'tomorrow') day = addDays(today, 1);
+    else if (t === 'yesterday') day = addDays(today, -1);
+    else if (t === 'next week') day = addDays(today, 7);
+    else if (t === 'next month') day = addInterval(today, { n: 1, unit: 'm' });
     else if (wd && Object.hasOwn(WEEKDAYS, wd[1] ?? '')) {
-      const ahead = ((WEEKDAYS[wd[1] ?? ''] ?? 0) - weekdayOf(from) + 7) % 7;
-      day = addDays(from, ahead === 0 ? 7 : ahead);
+      const ahead = ((WEEKDAYS[wd[1] ?? ''] ?? 0) - weekdayOf(today) + 7) % 7;
+      day = addDays(today, ahead === 0 ? 7 : ahead);
     } else {
-      const interval = countedInterval(t) ?? wordInterval(t);
+      interval = countedInterval(t) ?? wordInterval(t);
       if (!interval) throw new UsageError(`bad date ${quoteInput(text)}: ${FUTURE_FORMS}`);
       try {
         day = addInterval(from, interval);
@@ -179,8 +184,9 @@ export function parseFutureDay(text: string, from: Day): Day {
       }
     }
   }
-  if (day < from) {
-    throw new UsageError(`date ${day} is before ${from}: a follow-up or snooze must be on ${from} or later`);
+  if (day < today) {
+    const counted = interval && from < today ? ` (${quoteInput(text)} counts from the touch on ${from})` : '';
+    throw new UsageError(`date ${day} is before ${today}${counted}: a follow-up or snooze must be on ${today} or later`);
   }
   return day;
 }

@@ -1,5 +1,6 @@
 /** SQL for touchpoints (with their gives and asks), follow-ups and facts. */
-import type { Channel, Fact, FollowUp, Touchpoint } from '../domain/types.js';
+import { followUpsClosedBy, type FollowUpMode, type OpenFollowUp } from '../domain/follow-ups.js';
+import type { Channel, Day, Fact, FollowUp, Touchpoint } from '../domain/types.js';
 import type { LedgerEntry } from '../domain/ledger.js';
 import type { Db } from './open.js';
 
@@ -91,15 +92,25 @@ export function factsOf(db: Db, personId: string): Fact[] {
 }
 
 /**
- * A new touch of a person closes their open follow-ups — those that came from a touch on or before it,
- * so that back-filling an older meeting does not close a newer promise.
+ * What a new touch of a person does to their open follow-ups: the rule is domain/follow-ups.ts (a touch
+ * the same day as the promise never closes it; --keep-follow-up, --close-follow-up). Returns how many it
+ * closed and how many it left open.
  */
-export function closeFollowUpsUpTo(db: Db, personId: string, byTouchpoint: string, date: string, now: string): number {
-  return db
+export function closeFollowUpsBy(
+  db: Db,
+  personId: string,
+  touch: { id: string; date: Day },
+  mode: FollowUpMode,
+  now: string,
+): { closed: number; open: number } {
+  const open = db
     .prepare(
-      `UPDATE follow_ups SET closed_by = @by, updated_at = @now
-       WHERE person_id = @personId AND closed_by IS NULL
-         AND (touchpoint_id IS NULL OR (SELECT t.date FROM touchpoints t WHERE t.id = follow_ups.touchpoint_id) <= @date)`,
+      `SELECT f.id, t.date AS touch_date, f.created_at FROM follow_ups f LEFT JOIN touchpoints t ON t.id = f.touchpoint_id
+       WHERE f.person_id = ? AND f.closed_by IS NULL`,
     )
-    .run({ by: byTouchpoint, now, personId, date }).changes;
+    .all(personId) as OpenFollowUp[];
+  const ids = followUpsClosedBy(open, touch.date, mode);
+  const close = db.prepare('UPDATE follow_ups SET closed_by = ?, updated_at = ? WHERE id = ?');
+  for (const id of ids) close.run(touch.id, now, id);
+  return { closed: ids.length, open: open.length - ids.length };
 }

@@ -18,8 +18,8 @@ describe('rel brief', () => {
     await rel(['note', 'maya', 'daughter Ana starts school in May']);
     await rel(['log', 'maya', '--on', '2026-01-10', '-m', 'first coffee']);
     await rel(['log', 'maya', '--on', '2026-02-01', '-m', 'call about pricing', '--ask', 'advice', '--via', 'call']);
-    await rel(['log', 'maya', '--on', '2026-02-15', '-m', 'sent her the deck\nshe liked page 3', '--give', 'help', '--follow-up', '2026-03-10']);
-    await rel(['intro', 'maya', 'ana', '--on', '2026-02-20', '-m', 'both in fintech']);
+    await rel(['log', 'maya', '--on', '2026-02-15', '-m', 'sent her the deck\nshe liked page 3', '--give', 'help', '--follow-up', '2026-03-10'], { now: '2026-02-15' });
+    await rel(['intro', 'maya', 'ana', '--on', '2026-02-20', '-m', 'both in fintech'], { now: '2026-02-20' });
     await rel(['date', 'maya', 'work anniversary', '2020-04-01', '--yearly']);
     await rel(['date', 'maya', 'sabbatical', '2026-09-01']);
     await rel(['need', 'maya', 'a designer for Acme']);

@@ -11,7 +11,7 @@ beforeEach(async () => {
   await rel(['add', 'José Núñez', '--birthday', '--03-10'], { now: '2026-01-01' });
   await rel(['add', 'Ana'], { now: '2026-01-01' });
   await rel(['log', 'maya', '--on', '2026-02-08']); // due 02-22: 10 days overdue
-  await rel(['log', 'ana', '--on', '2026-02-20', '-m', 'send\tthe deck\nand the notes', '--follow-up', '2026-03-03']);
+  await rel(['log', 'ana', '--on', '2026-02-20', '-m', 'send\tthe deck\nand the notes', '--follow-up', '2026-03-03'], { now: '2026-02-20' });
 });
 afterEach(() => tmp.cleanup());
 

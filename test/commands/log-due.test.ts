@@ -96,7 +96,7 @@ describe('rel log', () => {
 describe('rel due', () => {
   it('lists overdue rhythms, follow-ups and birthdays, most urgent first', async () => {
     await rel(['log', 'maya', '--on', '2026-02-04']); // 28 days ago, 2w rhythm: 2.0
-    await rel(['log', 'ana', '--on', '2026-02-20', '--follow-up', '1w']); // follow-up 2026-02-27, 5 days late
+    await rel(['log', 'ana', '--on', '2026-02-20', '--follow-up', '1w'], { now: '2026-02-20' }); // follow-up 2026-02-27, 5 days late
     // José: added 2026-01-01, never touched, 1m rhythm: 62 / 30 = 2.07; birthday 03-10 in 6 days
     const r = await rel(['due', '--json']);
     expect(r.code).toBe(0);
@@ -114,7 +114,7 @@ describe('rel due', () => {
   });
 
   it('a new touch closes the follow-up and resets the rhythm', async () => {
-    await rel(['log', 'ana', '--on', '2026-02-20', '--follow-up', '2026-02-25']);
+    await rel(['log', 'ana', '--on', '2026-02-20', '--follow-up', '2026-02-25'], { now: '2026-02-20' });
     expect((await rel(['due', '--json'])).json().some((i: { name: string }) => i.name === 'Ana')).toBe(true);
     const r = await rel(['log', 'ana']);
     expect(r.out).toMatch(/closed 1 follow-up/);
@@ -123,7 +123,7 @@ describe('rel due', () => {
   });
 
   it('back-filling an older touch does not close a newer follow-up', async () => {
-    await rel(['log', 'ana', '--on', '2026-02-20', '--follow-up', '2026-02-25']);
+    await rel(['log', 'ana', '--on', '2026-02-20', '--follow-up', '2026-02-25'], { now: '2026-02-20' });
     await rel(['log', 'ana', '--on', '2026-02-10']);
     expect((await rel(['due', '--json'])).json().filter((i: { reason: string }) => i.reason === 'follow-up')).toHaveLength(1);
   });

@@ -185,11 +185,11 @@ describe('parseFutureDay (from Wednesday 2026-03-11)', () => {
     expect(usage(() => parseFutureDay(text, TODAY)).message).toContain(message);
   });
 
-  it.each(['', 'soon', 'next', 'next week', 'in', 'later', 'days', 'last monday', 'never', 'toString'])(
+  it.each(['', 'soon', 'next', 'next year', 'in', 'later', 'days', 'last monday', 'never', 'toString'])(
     'refuses %j, listing the accepted forms',
     (text) => {
       expect(usage(() => parseFutureDay(text, TODAY)).message).toBe(`bad date "${text}": use YYYY-MM-DD, today, `
-        + 'tomorrow, a weekday (friday, fri, next friday), or an interval (3d, 2w, 1m, in 2 weeks, monthly)');
+        + 'tomorrow, a weekday (friday, fri, next friday), next week, next month, or an interval (3d, 2w, 1m, in 2 weeks, monthly)');
     },
   );
 

@@ -1,12 +1,7 @@
 /** Prompts in a real terminal (a pseudo-terminal from python3's pty module): Ctrl-C and Ctrl-D cancel. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BIN, spawnRel, tempDir } from '../helpers.js';
-
-const PTY = fileURLToPath(new URL('./workers/run-in-pty.py', import.meta.url));
-const python = spawnSync('python3', ['-c', 'import pty'], { encoding: 'utf8' }).status === 0;
+import { BIN, hasPty, inPty, spawnRel, tempDir } from '../helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let db: string;
@@ -17,17 +12,9 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-function inTerminal(waitFor: string, keys: string, ...argv: string[]) {
-  const r = spawnSync('python3', [PTY, waitFor, keys, process.execPath, BIN, ...argv], {
-    env: { ...process.env, REL_DB: db },
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
-  const m = /^EXIT (-?\d+)$/m.exec(r.stdout);
-  return { code: m ? Number(m[1]) : null, screen: r.stdout };
-}
+const inTerminal = (waitFor: string, keys: string, ...argv: string[]) => inPty(waitFor, keys, [process.execPath, BIN, ...argv], { REL_DB: db });
 
-describe.skipIf(!python)('prompts in a terminal', () => {
+describe.skipIf(!hasPty)('prompts in a terminal', () => {
   it.each([
     ['Ctrl-C', '\\x03'],
     ['Ctrl-D', '\\x04'],
