@@ -2,11 +2,12 @@
 import type { App } from '../main.js';
 import { newId } from '../store/ids.js';
 import { write, type Ctx } from '../context.js';
+import { foldName } from '../domain/names.js';
 import { cleanName } from '../domain/text.js';
 import { UsageError } from '../errors.js';
 import { getPerson, updatePerson } from '../store/people.js';
 import { insertFact } from '../store/touchpoints.js';
-import { applyPatch, parsePersonFlags, parseTag, personOptions, type PersonPatch, type RawPersonFlags } from './person-fields.js';
+import { applyPatch, checkDuplicates, parsePersonFlags, parseTag, personOptions, type PersonPatch, type RawPersonFlags } from './person-fields.js';
 import { personView, type PersonView } from './person-view.js';
 import { resolveWho } from './who.js';
 
@@ -17,6 +18,8 @@ export interface EditOptions {
   untag: string[];
   removeEmails: string[];
   removePhones: string[];
+  /** Allow an email or phone that another person has. */
+  force?: boolean;
 }
 
 type RawEdit = RawPersonFlags & { name?: string; untag: string[]; rmEmail: string[]; rmPhone: string[]; json?: boolean };
@@ -42,6 +45,7 @@ export function register(app: App): void {
           untag: raw.untag.map(parseTag),
           removeEmails: raw.rmEmail,
           removePhones: raw.rmPhone,
+          force: Boolean(raw.force),
         };
         const p = opts.patch;
         const nothing =
@@ -75,6 +79,12 @@ export function run(opts: EditOptions, ctx: Ctx): PersonView {
       phones: drop(before.phones, opts.removePhones),
     };
     const after = { ...applyPatch(kept, opts.patch), name: opts.name ?? before.name, updated_at: ctx.nowIso };
+    const added = {
+      emails: after.emails.filter((e) => !before.emails.includes(e)),
+      phones: after.phones.filter((p) => !before.phones.includes(p)),
+      name: opts.name !== undefined && foldName(opts.name) !== foldName(before.name),
+    };
+    checkDuplicates(ctx, after, added, Boolean(opts.force));
     updatePerson(db, after);
     for (const text of opts.patch.notes) {
       insertFact(db, { id: newId(), person_id: opts.id, text, date: ctx.today }, ctx.nowIso);

@@ -194,3 +194,14 @@ export function refreshDerived(db: Db, ids?: Iterable<string>): void {
   const one = db.prepare(`UPDATE people SET ${DERIVED} WHERE id = ?`);
   for (const id of ids) one.run(id);
 }
+
+/** Everyone's id, name, emails and phones: what add and edit check a new contact against. */
+export function contactCards(db: Db): { id: string; name: string; emails: string[]; phones: string[] }[] {
+  const rows = db.prepare(`SELECT id, name, emails, phones FROM people`).all() as Pick<PersonRow, 'id' | 'name' | 'emails' | 'phones'>[];
+  return rows.map((r) => ({ id: r.id, name: r.name, emails: JSON.parse(r.emails) as string[], phones: JSON.parse(r.phones) as string[] }));
+}
+
+/** People whose folded name is exactly `foldedName`. */
+export function peopleNamed(db: Db, foldedName: string): { id: string; name: string }[] {
+  return db.prepare(`SELECT id, name FROM people WHERE name_key = ? ORDER BY id`).all(foldedName) as { id: string; name: string }[];
+}
