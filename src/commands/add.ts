@@ -35,7 +35,7 @@ or add --force); a name that someone else has only gets a warning.`,
     )
     .action(
       app.action(async (ctx, name: string, raw: RawPersonFlags & { json?: boolean }) => {
-        const patch = parsePersonFlags(raw);
+        const patch = parsePersonFlags(raw, ctx.today);
         // Without --every, the rhythm is default.every of rel config (none unless set).
         if (patch.every_days === undefined) patch.every_days = defaultEveryDays(loadConfig(ctx.deps)) ?? undefined;
         const view = run({ name: cleanName(name), patch, json: Boolean(raw.json), force: Boolean(raw.force) }, ctx);

@@ -41,7 +41,7 @@ export function register(app: App): void {
         const opts: EditOptions = {
           id: '',
           name: raw.name === undefined ? undefined : cleanName(raw.name),
-          patch: parsePersonFlags(raw),
+          patch: parsePersonFlags(raw, ctx.today),
           untag: raw.untag.map(parseTag),
           removeEmails: raw.rmEmail,
           removePhones: raw.rmPhone,

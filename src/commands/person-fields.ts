@@ -8,7 +8,7 @@ import { parseBirthday } from '../domain/dates.js';
 import { contactClashes } from '../domain/duplicates.js';
 import { intervalDays, parseInterval } from '../domain/interval.js';
 import { cleanName, cleanNote } from '../domain/text.js';
-import type { Person } from '../domain/types.js';
+import type { Day, Person } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import { shortId } from '../render/words.js';
 import { contactCards, peopleNamed } from '../store/people.js';
@@ -80,7 +80,8 @@ export function parseTag(text: string): string {
 const optionalText = (v: string | undefined, what: string) =>
   v === undefined ? undefined : v.trim() === '' ? null : cleanName(v, what);
 
-export function parsePersonFlags(raw: RawPersonFlags): PersonPatch {
+/** The flags as a typed patch; `today` refuses a birthday in the future. */
+export function parsePersonFlags(raw: RawPersonFlags, today: Day): PersonPatch {
   return {
     emails: unique(raw.email.map(parseEmail)),
     phones: unique(raw.phone.map(parsePhone)),
@@ -89,7 +90,7 @@ export function parsePersonFlags(raw: RawPersonFlags): PersonPatch {
     tags: unique(raw.tag.map(parseTag)),
     every_days:
       raw.every === undefined ? undefined : raw.every === false ? null : intervalDays(parseInterval(String(raw.every))),
-    birthday: raw.birthday === undefined ? undefined : raw.birthday === false ? null : parseBirthday(String(raw.birthday)),
+    birthday: raw.birthday === undefined ? undefined : raw.birthday === false ? null : parseBirthday(String(raw.birthday), today),
     met: raw.met === undefined ? undefined : raw.met.trim() === '' ? null : cleanNote(raw.met, 'met'),
     notes: raw.note.map((n) => cleanNote(n, 'note')),
   };
