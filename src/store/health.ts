@@ -85,10 +85,16 @@ export interface Finding {
 /** Everything rel doctor checks: SQLite's own integrity check, then rel's consistency rules. */
 export function diagnose(db: Db, today: string): Finding[] {
   const findings: Finding[] = [];
-  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
-    .flatMap((r) => r.integrity_check.split('\n'))
-    .map((line) => line.trim())
-    .filter((line) => line !== 'ok' && line !== '' && !line.startsWith('***'));
+  let integrity: string[];
+  try {
+    integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
+      .flatMap((r) => r.integrity_check.split('\n'))
+      .map((line) => line.trim())
+      .filter((line) => line !== 'ok' && line !== '' && !line.startsWith('***'));
+  } catch (e) {
+    // So damaged that SQLite cannot even walk it: that is the finding, not an error of rel doctor's.
+    integrity = [`SQLite cannot read it (${e instanceof Error ? e.message : String(e)})`];
+  }
   const sound = integrity.length === 0;
   findings.push({
     check: 'SQLite integrity',
