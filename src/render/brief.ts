@@ -16,6 +16,20 @@ const WIDTH = 100;
 const cut = (text: string, width = WIDTH) => ([...text].length > width ? `${[...text].slice(0, width - 1).join('')}…` : text);
 const pad = 14;
 
+/** `text` in lines of at most `width` characters, broken at spaces where it can be; '' stays one empty line. */
+export function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let rest = [...text.trimEnd()];
+  while (rest.length > width) {
+    const space = rest.lastIndexOf(' ', width);
+    const at = space > 0 ? space : width;
+    out.push(rest.slice(0, at).join('').trimEnd());
+    rest = rest.slice(space > 0 ? at + 1 : at);
+  }
+  out.push(rest.join(''));
+  return out;
+}
+
 /** "in 6 days, turns 40" / "today, 5 years". */
 export function dateWhen(d: UpcomingDate, today: Day): string {
   const years = d.years === null ? '' : d.label === 'birthday' ? `, turns ${d.years}` : `, ${plural(d.years, 'year')}`;
@@ -47,7 +61,11 @@ export function brief(v: BriefView, today: Day, color: boolean): string {
 
   if (v.facts.length) {
     lines.push('', c.bold('Remember'));
-    for (const f of v.facts.slice(0, MAX_FACTS)) lines.push(`  ${c.dim(f.date)}  ${cut(f.text.split('\n')[0]!)}`);
+    for (const f of v.facts.slice(0, MAX_FACTS)) {
+      // A fact is shown whole: its later lines (and a long line's overflow) indented under the first.
+      const [first = '', ...rest] = f.text.split('\n').flatMap((line) => wrap(line, WIDTH));
+      lines.push(`  ${c.dim(f.date)}  ${first}`, ...rest.map((s) => `${' '.repeat(pad)}${s}`.trimEnd()));
+    }
     if (v.facts.length > MAX_FACTS) more(v.facts.length - MAX_FACTS, 'fact');
   }
   if (v.last_touches.length) {

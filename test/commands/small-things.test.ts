@@ -1,0 +1,35 @@
+/** Issue 11 items 10 and 16: small things a user notices. */
+import { describe, expect, it } from 'vitest';
+import { wrap } from '../../src/render/brief.js';
+import { useTempRel } from '../helpers.js';
+
+const t = useTempRel({ now: '2026-03-01T09:00' });
+
+describe('rel brief shows a multi-line fact whole', () => {
+  it('every line, indented under the first', async () => {
+    await t.rel(['add', 'Maya Chen']);
+    await t.rel(['note', 'maya', 'kids:\nAna, 7, loves dinosaurs\n\nLeo, 4']);
+    const out = (await t.rel(['brief', 'maya'])).out;
+    expect(out).toContain(
+      ['  2026-03-01  kids:', '              Ana, 7, loves dinosaurs', '', '              Leo, 4'].join('\n'),
+    );
+  });
+
+  it('a long line is wrapped, not cut', async () => {
+    await t.rel(['add', 'Maya Chen']);
+    const long = `${'word '.repeat(30)}end`;
+    await t.rel(['note', 'maya', long]);
+    const out = (await t.rel(['brief', 'maya'])).out;
+    expect(out).not.toContain('…');
+    expect(out).toContain('end');
+  });
+
+  it.each([
+    ['short', 10, ['short']],
+    ['one two three', 7, ['one two', 'three']],
+    ['abcdefghij', 4, ['abcd', 'efgh', 'ij']],
+    ['', 5, ['']],
+  ])('wrap(%j, %i)', (text, width, lines) => {
+    expect(wrap(text, width)).toEqual(lines);
+  });
+});
