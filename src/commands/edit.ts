@@ -26,7 +26,7 @@ type RawEdit = RawPersonFlags & { name?: string; untag: string[]; rmEmail: strin
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function register(app: App): void {
-  personOptions(app.program.command('edit').argument('<who>', 'a name (or part of one) or an id'))
+  personOptions(app.program.command('edit').argument('<who...>', 'a name (or part of one; quotes not needed) or an id'))
     .description('change a person: scalar fields are replaced, emails, phones, tags and notes are added')
     .option('--name <name>', 'rename them')
     .option('--untag <tag>', 'remove a tag (repeatable)', collect, [])
@@ -37,7 +37,7 @@ export function register(app: App): void {
     .option('--json', 'print the person as JSON')
     .addHelpText('after', '\nExamples:\n  rel edit maya --company Globex --title CTO\n  rel edit maya --every 2w --untag work --tag friends')
     .action(
-      app.action(async (ctx, who: string, raw: RawEdit) => {
+      app.action(async (ctx, who: string[], raw: RawEdit) => {
         const opts: EditOptions = {
           id: '',
           name: raw.name === undefined ? undefined : cleanName(raw.name),

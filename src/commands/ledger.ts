@@ -13,14 +13,14 @@ export interface PersonLedger extends LedgerRow {
 export function register(app: App): void {
   app.program
     .command('ledger')
-    .argument('[who]', "one person's gives and asks, in order")
+    .argument('[who...]', "one person's gives and asks, in order (a name, quotes not needed, or an id)")
     .description('the give-before-ask ledger: a mirror, not a scorecard')
     .option('--json', 'print as JSON')
     .addHelpText('after', '\nExamples:\n  rel ledger\n  rel ledger maya\n  rel ledger --json | jq \'.[] | select(.asked_first)\'')
     .action(
-      app.action(async (ctx, who: string | undefined, opts: { json?: boolean }) => {
+      app.action(async (ctx, who: string[] | undefined, opts: { json?: boolean }) => {
         const render = await import('../render/ledger.js');
-        if (who === undefined) {
+        if (!who?.length) {
           const rows = all(ctx);
           if (opts.json) return ctx.json(rows);
           ctx.out(render.ledgerTable(rows, ledgerTotals(rows), ctx.color()));

@@ -33,3 +33,33 @@ describe('rel brief shows a multi-line fact whole', () => {
     expect(wrap(text, width)).toEqual(lines);
   });
 });
+
+describe('matching a person (issue 11 item 14)', () => {
+  it('rel show p2 among P2, P20 and P200 finds P2 Fam2', async () => {
+    for (const n of ['P2 Fam2', 'P20 Fam20', 'P200 Fam200']) await t.rel(['add', n]);
+    const r = await t.rel(['show', 'p2', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.json().name).toBe('P2 Fam2');
+  });
+
+  it.each([
+    [['show', 'maya', 'chen', '--json']],
+    [['brief', 'maya', 'chen', '--json']],
+    [['edit', 'maya', 'chen', '--company', 'Acme', '--json']],
+    [['ledger', 'maya', 'chen', '--json']],
+  ])('unquoted words are one WHO: rel %j', async (argv) => {
+    await t.rel(['add', 'Maya Chen']);
+    await t.rel(['add', 'Maya Lopez']);
+    const r = await t.rel(argv);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.json().name).toBe('Maya Chen');
+  });
+
+  it('rel rm maya chen --yes', async () => {
+    await t.rel(['add', 'Maya Chen']);
+    await t.rel(['add', 'Maya Lopez']);
+    expect((await t.rel(['rm', 'maya', 'chen', '--yes'])).code).toBe(0);
+    expect((await t.rel(['list', '--json'])).json().map((p: { name: string }) => p.name)).toEqual(['Maya Lopez']);
+  });
+});
