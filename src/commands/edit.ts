@@ -67,14 +67,16 @@ export function run(opts: EditOptions, ctx: Ctx): PersonView {
   write(ctx, 'edit', (name: string) => `edit: ${name}`, () => {
     const before = getPerson(db, opts.id);
     if (!before) throw new UsageError(`no person with id ${opts.id}`);
-    const drop = (list: string[], gone: string[]) => {
+    // Removing an email or phone that is not there is a typo worth saying; a tag that is not there is
+    // simply not there (rel edit maya --untag work --tag friends works whether or not she had "work").
+    const drop = (list: string[], gone: string[], strict = true) => {
       const missing = gone.filter((g) => !list.some((v) => v.toLowerCase() === g.toLowerCase()));
-      if (missing.length) throw new UsageError(`${before.name} has no ${missing.map((m) => `"${m}"`).join(', ')}`);
+      if (strict && missing.length) throw new UsageError(`${before.name} has no ${missing.map((m) => `"${m}"`).join(', ')}`);
       return list.filter((v) => !gone.some((g) => g.toLowerCase() === v.toLowerCase()));
     };
     const kept = {
       ...before,
-      tags: drop(before.tags, opts.untag),
+      tags: drop(before.tags, opts.untag, false),
       emails: drop(before.emails, opts.removeEmails),
       phones: drop(before.phones, opts.removePhones),
     };

@@ -48,7 +48,7 @@ Formats:
 Examples:
   rel export -o rel-backup.json
   rel export --format ics -o ~/rel.ics
-  rel export --format csv | column -s, -t`,
+  rel export --format csv -o people.csv      (open it in a spreadsheet; fields may hold quoted commas)`,
     )
     .action(
       app.action(async (ctx, raw: { format?: string; output?: string; force?: boolean }) => {

@@ -63,3 +63,19 @@ describe('matching a person (issue 11 item 14)', () => {
     expect((await t.rel(['list', '--json'])).json().map((p: { name: string }) => p.name)).toEqual(['Maya Lopez']);
   });
 });
+
+describe('help examples that work when pasted (issue 11 item 13)', () => {
+  it('rel edit maya --every 2w --untag work --tag friends, when Maya has no tag "work"', async () => {
+    await t.rel(['add', 'Maya Chen']);
+    const r = await t.rel(['edit', 'maya', '--every', '2w', '--untag', 'work', '--tag', 'friends', '--json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({ every_days: 14, tags: ['friends'] });
+  });
+
+  it('removing an email that is not there is still an error', async () => {
+    await t.rel(['add', 'Maya Chen']);
+    const r = await t.rel(['edit', 'maya', '--rm-email', 'nope@example.com']);
+    expect(r.code).toBe(2);
+  });
+});
