@@ -9,7 +9,7 @@ import { intervalDays, parseInterval } from '../domain/interval.js';
 import { daysLeftInWeek, type Weekday } from '../domain/settings.js';
 import type { Day } from '../domain/types.js';
 import { UsageError } from '../errors.js';
-import { duePeople } from '../store/people.js';
+import { countSnoozed, duePeople } from '../store/people.js';
 import { dueDates } from '../store/insight.js';
 import { openFollowUps } from '../store/touchpoints.js';
 import { parseTag } from './person-fields.js';
@@ -108,15 +108,20 @@ Examples:
           if (text !== '') ctx.out(text);
           return;
         }
+        const snoozed = countSnoozed(ctx.db(), ctx.today, opts.tag);
+        const asleep = snoozed === 0 ? '' : `${snoozed} snoozed (rel list shows until when; rel snooze WHO off wakes one)`;
         if (items.length === 0) {
-          if (!raw.quiet) ctx.out('No one is due. Nice.');
+          if (!raw.quiet) ctx.out(asleep ? `No one is due. Nice. ${asleep}.` : 'No one is due. Nice.');
           return;
         }
+        // --within looks ahead: a calendar, in date order, one line per person.
+        const rows = raw.within === undefined ? items : (await import('../domain/due-calendar.js')).byPersonInDateOrder(items);
         // A morning list is read, not scrolled: a screenful unless asked for more.
-        const shown = opts.limit === undefined && !raw.all ? items.slice(0, SCREENFUL) : items;
+        const shown = opts.limit === undefined && !raw.all ? rows.slice(0, SCREENFUL) : rows;
         const { dueTable } = await import('../render/due.js');
         ctx.out(dueTable(shown, ctx.today, ctx.color(), Boolean(raw.explain)));
-        if (shown.length < items.length) ctx.out(`... and ${items.length - shown.length} more (rel due --all)`);
+        if (shown.length < rows.length) ctx.out(`... and ${rows.length - shown.length} more (rel due --all)`);
+        if (asleep) ctx.out(asleep);
       }),
     );
 }

@@ -13,6 +13,8 @@ export interface ListItem {
   last_touch: Day | null;
   company: string | null;
   emails: string[];
+  /** Left out of rel due until this day (after today), else null. */
+  snoozed_until: Day | null;
 }
 
 export function register(app: App): void {
@@ -32,7 +34,7 @@ export function register(app: App): void {
           import('../render/table.js'),
           import('../render/words.js'),
         ]);
-        const rows = items.map((p) => [shortId(p.id), p.name, p.company ?? '', p.tags.join(', '), rhythm(p.every_days), relativeDay(p.last_touch, ctx.today)]);
+        const rows = items.map((p) => [shortId(p.id), p.name, p.company ?? '', p.tags.join(', '), [rhythm(p.every_days), p.snoozed_until && `snoozed until ${p.snoozed_until}`].filter(Boolean).join(', '), relativeDay(p.last_touch, ctx.today)]);
         ctx.out(table(['id', 'name', 'company', 'tags', 'rhythm', 'last touch'], rows, ctx.color()));
         ctx.out(`${items.length} ${items.length === 1 ? 'person' : 'people'}`);
       }),
@@ -48,5 +50,6 @@ export function run(opts: { tag?: string }, ctx: Ctx): ListItem[] {
     last_touch: p.last_touch,
     company: p.company,
     emails: p.emails,
+    snoozed_until: p.snoozed_until !== null && p.snoozed_until > ctx.today ? p.snoozed_until : null,
   }));
 }

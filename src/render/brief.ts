@@ -3,7 +3,7 @@ import type { BriefView } from '../commands/brief.js';
 import type { UpcomingDate } from '../domain/important-dates.js';
 import type { Day } from '../domain/types.js';
 import { paint } from './paint.js';
-import { birthdayText, plural, relativeDay, rhythm } from './words.js';
+import { balanceText, birthdayText, plural, relativeDay, rhythm } from './words.js';
 
 const MAX_FACTS = 5;
 const MAX_FOLLOW_UPS = 3;
@@ -56,7 +56,7 @@ export function brief(v: BriefView, today: Day, color: boolean): string {
   if (l.gives || l.asks) {
     const gave = l.last_given && `last gave ${l.last_given.kind} on ${l.last_given.date}`;
     const flag = l.asked_first && c.yellow('you asked before you had given');
-    field('ledger', [`gave ${l.gives}, asked ${l.asks}, balance ${l.balance >= 0 ? '+' : ''}${l.balance}`, gave, flag]);
+    field('ledger', [`gave ${l.gives}, asked ${l.asks}, balance ${balanceText(l.balance)}`, gave, flag]);
   }
 
   if (v.facts.length) {

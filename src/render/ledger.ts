@@ -3,9 +3,8 @@ import type { PersonLedger } from '../commands/ledger.js';
 import type { LedgerRow, LedgerTotals } from '../domain/ledger.js';
 import { paint } from './paint.js';
 import { table } from './table.js';
-import { plural } from './words.js';
+import { balanceText as signed, plural } from './words.js';
 
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 export function ledgerTable(rows: LedgerRow[], totals: LedgerTotals, color: boolean): string {
   if (rows.length === 0) return 'Nothing given or asked yet. Log one: rel log maya --give intro';
@@ -31,7 +30,7 @@ export function personLedger(l: PersonLedger, color: boolean): string {
   const c = paint(color);
   if (l.entries.length === 0) return `Nothing given to or asked of ${l.name} yet.`;
   const body = table(
-    ['date', '', 'kind', 'note'],
+    ['date', 'what', 'kind', 'note'],
     l.entries.map((e) => [e.date, e.type === 'give' ? c.green('gave') : c.yellow('asked'), e.kind, (e.note ?? '').split('\n')[0]!]),
     color,
   );

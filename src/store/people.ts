@@ -205,3 +205,12 @@ export function contactCards(db: Db): { id: string; name: string; emails: string
 export function peopleNamed(db: Db, foldedName: string): { id: string; name: string }[] {
   return db.prepare(`SELECT id, name FROM people WHERE name_key = ? ORDER BY id`).all(foldedName) as { id: string; name: string }[];
 }
+
+/** How many people are snoozed past `today` (with `tag`, when given): rel due says so under its list. */
+export function countSnoozed(db: Db, today: Day, tag?: string): number {
+  const tagged = tag === undefined ? '' : 'AND EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)';
+  return db
+    .prepare(`SELECT COUNT(*) FROM people p WHERE p.snoozed_until > @today ${tagged}`)
+    .pluck()
+    .get({ today, ...(tag === undefined ? {} : { tag }) }) as number;
+}
