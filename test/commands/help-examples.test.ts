@@ -4,7 +4,7 @@
  * An example may fail for a reason of the world (exit 1: a file that is not there on this machine), but
  * never with a usage error (exit 2) — that would mean the help teaches something rel refuses.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
@@ -130,13 +130,29 @@ describe('every --help example', () => {
       }
     }
     expect(examples.length).toBeGreaterThan(50);
-    const failures: string[] = [];
-    for (const [i, example] of examples.entries()) {
-      const db = join(tmp.dir, `example-${i}.db`);
-      copyFileSync(seeded, db);
-      const r = await run(db, localise(shellWords(example.replace('$(date +%F)', '2026-03-01'))));
-      if (r.code === 2) failures.push(`rel ${example}: ${r.err.trim()}`);
-    }
-    expect(failures).toEqual([]);
+    expect(await usageErrors(examples)).toEqual([]);
+  }, 120_000);
+
+  it('and so does every rel command in the README\'s sh blocks', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const examples = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
+      .flatMap((m) => m[1]!.split('\n'))
+      .filter((line) => !line.trim().startsWith('#'))
+      .map((line) => relLine(line.replace(/\s+#.*$/, '').trim()))
+      .filter((line): line is string => line !== null);
+    expect(examples.length).toBeGreaterThan(30);
+    expect(await usageErrors(examples)).toEqual([]);
   }, 120_000);
 });
+
+/** Each example run on its own copy of the seeded database: those that exit 2, with rel's message. */
+async function usageErrors(examples: string[]): Promise<string[]> {
+  const failures: string[] = [];
+  for (const [i, example] of examples.entries()) {
+    const db = join(tmp.dir, `example-${i}.db`);
+    copyFileSync(seeded, db);
+    const r = await run(db, localise(shellWords(example.replace('$(date +%F)', '2026-03-01'))));
+    if (r.code === 2) failures.push(`rel ${example}: ${r.err.trim()}`);
+  }
+  return failures;
+}
