@@ -21,15 +21,22 @@ export interface Clash {
 
 /** The emails and phones of `person` that someone in `others` (not `person` itself) already has. */
 export function contactClashes(person: ContactCard, others: ContactCard[]): Clash[] {
+  const wanted = new Set([...person.emails.map(emailKey), ...person.phones.map(phoneKey)]);
+  const owner = new Map<string, ContactCard>(); // key -> the first other person who has it
+  for (const o of others) {
+    if (o.id === person.id) continue;
+    for (const k of [...o.emails.map(emailKey), ...o.phones.map(phoneKey)]) {
+      if (wanted.has(k) && !owner.has(k)) owner.set(k, o);
+    }
+  }
   const clashes: Clash[] = [];
-  const check = (values: string[], key: (v: string) => string, field: (o: ContactCard) => string[]) => {
+  const check = (values: string[], key: (v: string) => string) => {
     for (const value of values) {
-      const k = key(value);
-      const other = others.find((o) => o.id !== person.id && field(o).some((v) => key(v) === k));
+      const other = owner.get(key(value));
       if (other) clashes.push({ value, other: { id: other.id, name: other.name } });
     }
   };
-  check(person.emails, emailKey, (o) => o.emails);
-  check(person.phones, phoneKey, (o) => o.phones);
+  check(person.emails, emailKey);
+  check(person.phones, phoneKey);
   return clashes;
 }

@@ -197,7 +197,7 @@ export function refreshDerived(db: Db, ids?: Iterable<string>): void {
 
 /** Everyone's id, name, emails and phones: what add and edit check a new contact against. */
 export function contactCards(db: Db): { id: string; name: string; emails: string[]; phones: string[] }[] {
-  const rows = db.prepare(`SELECT id, name, emails, phones FROM people`).all() as Pick<PersonRow, 'id' | 'name' | 'emails' | 'phones'>[];
+  const rows = db.prepare(`SELECT id, name, emails, phones FROM people WHERE emails != '[]' OR phones != '[]'`).all() as Pick<PersonRow, 'id' | 'name' | 'emails' | 'phones'>[];
   return rows.map((r) => ({ id: r.id, name: r.name, emails: JSON.parse(r.emails) as string[], phones: JSON.parse(r.phones) as string[] }));
 }
 
