@@ -115,7 +115,9 @@ Examples:
           return;
         }
         // --within looks ahead: a calendar, in date order, one line per person.
-        const rows = raw.within === undefined ? items : (await import('../domain/due-calendar.js')).byPersonInDateOrder(items);
+        const rows = raw.within === undefined
+          ? items
+          : (await import('../domain/due-calendar.js')).byPersonInDateOrder(run({ ...opts, limit: undefined }, ctx)).slice(0, opts.limit);
         // A morning list is read, not scrolled: a screenful unless asked for more.
         const shown = opts.limit === undefined && !raw.all ? rows.slice(0, SCREENFUL) : rows;
         const { dueTable } = await import('../render/due.js');
