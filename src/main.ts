@@ -61,6 +61,11 @@ Examples:
   };
   for (const register of COMMANDS) register(app);
   refuseRepeatedOptions(program);
+  const unknown = unknownHelpTopic(program, argv);
+  if (unknown !== undefined) {
+    deps.err.write(`rel: unknown command ${JSON.stringify(unknown)} (see rel --help)\n`);
+    return 2;
+  }
 
   try {
     await program.parseAsync(argv.length === 0 ? ['--help'] : argv, { from: 'user' });
@@ -70,6 +75,14 @@ Examples:
   } finally {
     ctx?.close();
   }
+}
+
+/** `rel help frobnicate`: commander would print the general help to stderr and exit 0. */
+function unknownHelpTopic(program: Command, argv: string[]): string | undefined {
+  const [first, topic] = argv;
+  if (first !== 'help' || topic === undefined || topic.startsWith('-')) return undefined;
+  const known = program.commands.some((c) => c.name() === topic || c.aliases().includes(topic));
+  return known ? undefined : topic;
 }
 
 function report(e: unknown, deps: Deps): number {
@@ -89,7 +102,8 @@ function report(e: unknown, deps: Deps): number {
     // SQLite said no (busy, full disk, damaged file, read-only...): a failure to explain, not a bug.
     // The command's transaction rolled back, so nothing was written.
     const why = code.startsWith('SQLITE_BUSY') ? 'the database is busy (another rel is writing); try again' : explain(e);
-    deps.err.write(`rel: ${why}; nothing was changed\n`);
+    const advice = code.startsWith('SQLITE_CORRUPT') ? ' (rel doctor checks it; rel restore FILE puts a backup back)' : '';
+    deps.err.write(`rel: ${why}; nothing was changed${advice}\n`);
     if (deps.env.REL_DEBUG === '1' && err.stack) deps.err.write(`${err.stack}\n`);
     return 1;
   }

@@ -2,11 +2,12 @@
  * rel backup [FILE]: a consistent private copy, taken with SQLite's online backup while rel may be in use.
  * rel restore FILE: checks FILE is a sound rel database, keeps a copy of the current one, then replaces it.
  */
-import { chmodSync, closeSync, existsSync, openSync, unlinkSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { App } from '../main.js';
 import { writableDb, type Ctx } from '../context.js';
 import { RelError, UsageError } from '../errors.js';
+import { fileReason } from '../file-errors.js';
 import { quickCheck } from '../store/health.js';
 import { APPLICATION_ID, explain, openDb, stamp, sqlite } from '../store/open.js';
 import { SCHEMA_VERSION } from '../store/migrations.js';
@@ -67,7 +68,7 @@ export async function backup(ctx: Ctx, file?: string): Promise<{ file: string; p
     } catch {
       /* nothing was created */
     }
-    throw new RelError(`cannot write the backup ${dest}: ${explain(e)}`);
+    throw new RelError(`cannot write the backup ${dest}: ${fileReason(e, dest) ?? explain(e)}`);
   }
   const people = db.prepare('SELECT COUNT(*) FROM people').pluck().get() as number;
   return { file: dest, people };
@@ -98,7 +99,21 @@ function checkBackup(file: string): number {
   }
 }
 
+/** Is `file` the database itself, by any path (a symlink, a hard link, ./x, another spelling)? */
+function isSameFile(file: string, dbPath: string): boolean {
+  try {
+    const a = statSync(file);
+    const b = statSync(dbPath);
+    return a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false; // one of them does not exist: checkBackup says so
+  }
+}
+
 export async function restore(ctx: Ctx, file: string): Promise<{ file: string; kept: string; people: number }> {
+  if (isSameFile(file, ctx.dbPath)) {
+    throw new UsageError(`${file} is the database itself (${ctx.dbPath}): name a backup, e.g. one rel backup wrote; nothing was changed`);
+  }
   const people = checkBackup(file);
   writableDb(ctx); // refuse a read-only target before copying anything
   const kept = (await backup(ctx)).file;

@@ -43,12 +43,12 @@ export interface BriefView extends PersonWithLastTouch {
 export function register(app: App): void {
   app.program
     .command('brief')
-    .argument('<who>', 'a name (or part of one) or an id')
+    .argument('<who...>', 'a name (or part of one; quotes not needed) or an id')
     .description('one screen before you meet someone: context, notes, where you left off')
     .option('--json', 'print as JSON')
     .addHelpText('after', '\nExamples:\n  rel brief maya\n  rel brief maya --json | jq .last_touches')
     .action(
-      app.action(async (ctx, who: string, opts: { json?: boolean }) => {
+      app.action(async (ctx, who: string[], opts: { json?: boolean }) => {
         const view = run((await resolveWho(ctx, who)).id, ctx);
         if (opts.json) return ctx.json(view);
         const { brief } = await import('../render/brief.js');

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import type { App } from '../main.js';
 import type { Ctx } from '../context.js';
 import { RelError, UsageError } from '../errors.js';
+import { fileReason } from '../file-errors.js';
 import { message } from '../store/open.js';
 import type { RelPerson } from '../formats/json.js';
 import { readEverything } from '../store/transfer.js';
@@ -47,7 +48,7 @@ Formats:
 Examples:
   rel export -o rel-backup.json
   rel export --format ics -o ~/rel.ics
-  rel export --format csv | column -s, -t`,
+  rel export --format csv -o people.csv      (open it in a spreadsheet; fields may hold quoted commas)`,
     )
     .action(
       app.action(async (ctx, raw: { format?: string; output?: string; force?: boolean }) => {
@@ -108,7 +109,7 @@ export function writePrivate(file: string, text: string, force: boolean): void {
   try {
     fd = openSync(tmp, 'wx', 0o600);
   } catch (e) {
-    throw new RelError(`cannot write ${file}: ${message(e).replace(/^[A-Z]+: /, '')}`);
+    throw new RelError(`cannot write ${file}: ${fileReason(e, file) ?? message(e)}`);
   }
   try {
     try {
@@ -124,7 +125,7 @@ export function writePrivate(file: string, text: string, force: boolean): void {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UsageError(`${file} exists: use --force to replace it`);
     if (code === 'EISDIR') throw new UsageError(`${file} is a folder: name a file`);
-    throw new RelError(`cannot write ${file}: ${message(e).replace(/^[A-Z]+: /, '')}`);
+    throw new RelError(`cannot write ${file}: ${fileReason(e, file) ?? message(e)}`);
   } finally {
     try {
       unlinkSync(tmp);

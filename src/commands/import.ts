@@ -111,7 +111,7 @@ export async function run(opts: ImportOptions, ctx: Ctx): Promise<ImportView> {
   problems.push(...parsed.problems);
   const records: MergeRecord[] = [];
   for (const r of parsed.records) {
-    const rec = tidyRecord(r.value, r.where, problems);
+    const rec = tidyRecord(r.value, r.where, problems, ctx.today);
     if (rec) records.push(r.id === undefined ? rec : { ...rec, id: r.id });
   }
   if (records.length === 0 && !(format === 'json' && problems.length === 0)) {

@@ -14,7 +14,7 @@ export interface PersonLedger extends LedgerRow {
 export function register(app: App): void {
   app.program
     .command('ledger')
-    .argument('[who]', "one person's gives and asks, in order")
+    .argument('[who...]', "one person's gives and asks, in order (a name, quotes not needed, or an id)")
     .description('the give-before-ask ledger: a mirror, not a scorecard')
     .option('--json', 'print as JSON (the same as --format json)')
     .addOption(formatOption('a person and their balance; with WHO, one give or ask'))
@@ -24,10 +24,10 @@ export function register(app: App): void {
       "\nExamples:\n  rel ledger\n  rel ledger maya\n  rel ledger --json | jq '.[] | select(.asked_first)'\n  rel ledger --format tsv | sort -t$'\\t' -k5n | head",
     )
     .action(
-      app.action(async (ctx, who: string | undefined, opts: RawOutput) => {
+      app.action(async (ctx, who: string[] | undefined, opts: RawOutput) => {
         const format = parseFormat(opts);
         const render = await import('../render/ledger.js');
-        if (who === undefined) {
+        if (!who?.length) {
           const rows = all(ctx);
           if (format === 'json') return ctx.json(rows);
           if (rows.length === 0) return opts.quiet || format !== 'table' ? undefined : ctx.out(render.NOTHING_YET);

@@ -14,6 +14,8 @@ export interface ListItem {
   last_touch: Day | null;
   company: string | null;
   emails: string[];
+  /** Left out of rel due until this day (after today), else null. */
+  snoozed_until: Day | null;
 }
 
 export function register(app: App): void {
@@ -51,5 +53,6 @@ export function run(opts: { tag?: string }, ctx: Ctx): ListItem[] {
     last_touch: p.last_touch,
     company: p.company,
     emails: p.emails,
+    snoozed_until: p.snoozed_until !== null && p.snoozed_until > ctx.today ? p.snoozed_until : null,
   }));
 }

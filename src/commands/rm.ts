@@ -9,12 +9,12 @@ import { resolveWho, type Who } from './who.js';
 export function register(app: App): void {
   app.program
     .command('rm')
-    .argument('<who>', 'a name (or part of one) or an id')
+    .argument('<who...>', 'a name (or part of one; quotes not needed) or an id')
     .description('remove a person with their touches, facts and follow-ups')
     .option('-y, --yes', 'do not ask for confirmation (needed without a terminal)')
     .addHelpText('after', '\nExamples:\n  rel rm "old colleague"\n  rel rm 3f2a9c1e --yes')
     .action(
-      app.action(async (ctx, who: string, opts: { yes?: boolean }) => {
+      app.action(async (ctx, who: string[], opts: { yes?: boolean }) => {
         const person = await resolveWho(ctx, who);
         if (!opts.yes) {
           if (!ctx.deps.stdinIsTTY) throw new UsageError(`not removing ${person.name} without --yes (no terminal to ask)`);

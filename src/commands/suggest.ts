@@ -28,7 +28,7 @@ export function register(app: App): void {
 Examples:
   rel suggest
   rel suggest --accept             (every suggestion, in one change: rel undo takes it back)
-  rel suggest --accept maya jose   (only theirs)`,
+  rel suggest --accept maya jose   (only theirs; anyone without a suggestion is named and left as is)`,
     )
     .action(
       app.action(async (ctx, raw: RawSuggest) => {
@@ -39,7 +39,8 @@ Examples:
           return ctx.out(render.suggestList(list, ctx.fit()));
         }
         const only = Array.isArray(raw.accept) ? await resolveAll(ctx, raw.accept) : undefined;
-        const done = accept(ctx, only);
+        const { done, skipped } = accept(ctx, only);
+        if (skipped.length) ctx.err(`rel: ${noSuggestion(skipped)}; left as it was`);
         if (raw.json) return ctx.json(done);
         ctx.out(render.acceptedList(done));
       }),
@@ -52,26 +53,28 @@ export function run(ctx: Ctx): SuggestView[] {
   return suggestFromDays(rhythms(db), recentTouchDays(db, since, ctx.today), ctx.today);
 }
 
+const noSuggestion = (people: Who[]) =>
+  `no suggestion for ${people.map((w) => w.name).join(', ')} (rel suggest needs 3 touches on different days in 2 years)`;
+
 /**
- * Sets the suggested rhythm of everyone suggested, or of `only` those people (each must have a
- * suggestion, or nothing is written). Returns the suggestions applied, every_days as it was before.
+ * Sets the suggested rhythm of everyone suggested, or of `only` those people who have a suggestion;
+ * the others are `skipped` (a UsageError when no one of `only` has one: nothing to do). Returns the
+ * suggestions applied, every_days as it was before.
  */
-export function accept(ctx: Ctx, only?: Who[]): SuggestView[] {
+export function accept(ctx: Ctx, only?: Who[]): { done: SuggestView[]; skipped: Who[] } {
   const all = run(ctx);
   let chosen = all;
+  let skipped: Who[] = [];
   if (only !== undefined) {
-    const missing = only.filter((w) => !all.some((s) => s.id === w.id));
-    if (missing.length > 0) {
-      const names = missing.map((w) => w.name).join(', ');
-      throw new UsageError(`no suggestion for ${names}: see rel suggest (it needs 3 touches on different days in 2 years); nothing was changed`);
-    }
+    skipped = only.filter((w) => !all.some((s) => s.id === w.id));
     chosen = all.filter((s) => only.some((w) => w.id === s.id));
+    if (chosen.length === 0) throw new UsageError(`${noSuggestion(skipped)}; nothing was changed`);
   }
-  if (chosen.length === 0) return [];
+  if (chosen.length === 0) return { done: [], skipped };
   const db = ctx.db();
   const who = chosen.length === 1 ? chosen[0]!.name : `${chosen.length} people`;
   write(ctx, 'suggest', `suggest: rhythms for ${who}`, () => {
     for (const s of chosen) setRhythm(db, s.id, s.suggested_days, ctx.nowIso);
   });
-  return chosen;
+  return { done: chosen, skipped };
 }

@@ -1,6 +1,7 @@
 /**
  * WHO: an id (or a unique prefix of one, 6+ characters) or a name, matched ignoring case and accents:
- * exact name, then a unique prefix of any word, then a unique substring. Ambiguous in a terminal: ask.
+ * exact name, then whole words, then a unique prefix of any word, then a unique substring. Commands
+ * that take one WHO join its unquoted words: `rel show maya chen`. Ambiguous in a terminal: ask.
  * Ambiguous or unknown without one: a UsageError (exit 2) listing the candidates.
  */
 import type { Ctx } from '../context.js';
@@ -16,8 +17,12 @@ export interface Who {
 
 const label = (p: Who) => `${p.name} (${shortId(p.id)})`;
 
-export async function resolveWho(ctx: Ctx, query: string): Promise<Who> {
-  const q = query.trim();
+/**
+ * `query` may be the words of a command that takes one WHO (`rel show maya chen`, unquoted): they are
+ * joined with spaces.
+ */
+export async function resolveWho(ctx: Ctx, query: string | string[]): Promise<Who> {
+  const q = (Array.isArray(query) ? query.join(' ') : query).trim();
   if (q === '') throw new UsageError('who? an empty name matches no one');
   const db = ctx.db();
   if (/^[0-9a-f-]{6,36}$/i.test(q)) {

@@ -31,8 +31,8 @@ const view = (r: WishRow): WishView => ({
 });
 
 const WORDS = {
-  need: { verb: 'needs', closed: 'met', example: 'looking for a backend job in Lisbon' },
-  offer: { verb: 'offers', closed: 'no longer offered', example: 'hires backend engineers' },
+  need: { verb: 'needs', a: 'a', closed: 'met', example: 'looking for a backend job in Lisbon' },
+  offer: { verb: 'offers', a: 'an', closed: 'no longer offered', example: 'hires backend engineers' },
 } as const;
 
 export function registerWish(app: App, kind: WishKind): void {
@@ -42,7 +42,7 @@ export function registerWish(app: App, kind: WishKind): void {
     .argument('[who]', `a name (or part of one) or an id; none: everyone's open ${kind}s`)
     .argument('[text...]', `what they ${kind === 'need' ? 'need' : 'can offer'}; none: list their ${kind}s`)
     .description(`what someone ${w.verb}: add, list, or close one (rel match pairs needs and offers)`)
-    .option('--close <id>', `close a ${kind} (${w.closed}): its id, or the start of it, from the list`)
+    .option('--close <id>', `close ${w.a} ${kind} (${w.closed}): its id, or the start of it, from the list`)
     .option('--all', `list closed ${kind}s too`)
     .option('--json', 'print as JSON')
     .addHelpText(

@@ -103,8 +103,9 @@ export function normaliseLinkedIn(url: string): string | null {
   return `${host}${path.replace(/\/+$/, '').toLowerCase()}`;
 }
 
-const emailKey = (e: string): string => e.trim().toLowerCase();
-const phoneKey = (p: string): string => p.replace(/[^\d+]/g, '').replace(/^00/, '+') || p.trim();
+/** How emails and phones are compared, by import and by add/edit (domain/duplicates.ts). */
+export const emailKey = (e: string): string => e.trim().toLowerCase();
+export const phoneKey = (p: string): string => p.replace(/[^\d+]/g, '').replace(/^00/, '+') || p.trim();
 const tagKey = (t: string): string => t.toLowerCase();
 
 interface Target extends PlannedPerson {

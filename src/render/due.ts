@@ -6,8 +6,13 @@ import { table, type Fit } from './table.js';
 import { tsvLines } from './tsv.js';
 import { relativeDay, rhythm } from './words.js';
 
-export function dueTable(items: DueItem[], today: Day, fit: Fit, explain: boolean): string {
+/**
+ * The table: one row per item, or with `groups` (rel due --within) one row per person, their reasons
+ * joined, in the order given.
+ */
+export function dueTable(items: DueItem[] | DueItem[][], today: Day, fit: Fit, explain: boolean): string {
   const c = paint(fit.color);
+  const groups = items.map((i) => (Array.isArray(i) ? i : [i]));
   const what = (i: DueItem) => {
     switch (i.reason) {
       case 'overdue':
@@ -23,10 +28,12 @@ export function dueTable(items: DueItem[], today: Day, fit: Fit, explain: boolea
     }
   };
   const head = ['#', 'name', 'why', 'date', 'last touch', 'rhythm'];
-  const rows = items.map((i, n) => {
-    const row = [String(n + 1), c.bold(i.name), what(i), i.date, relativeDay(i.last_touch, today), rhythm(i.every_days)];
-    if (explain) row.push(c.dim(i.why));
-    else if (i.note) row.push(c.dim(i.note.split('\n')[0]!.slice(0, 40)));
+  const rows = groups.map((g, n) => {
+    const i = g[0]!;
+    const row = [String(n + 1), c.bold(i.name), g.map(what).join(', '), i.date, relativeDay(i.last_touch, today), rhythm(i.every_days)];
+    const note = g.find((x) => x.note)?.note;
+    if (explain) row.push(c.dim(g.map((x) => x.why).join('; ')));
+    else if (note) row.push(c.dim(note.split('\n')[0]!.slice(0, 40)));
     return row;
   });
   // Narrow terminals lose the note first, then rhythm, last touch and date; never the number or why.

@@ -5,9 +5,8 @@ import type { LedgerRow, LedgerTotals } from '../domain/ledger.js';
 import { paint } from './paint.js';
 import { tableLines, writeLines, type Fit } from './table.js';
 import { tsvLines } from './tsv.js';
-import { plural } from './words.js';
+import { balanceText as signed, plural } from './words.js';
 
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /** The TSV columns: the JSON field names, in the JSON's order. */
 const FIELDS = ['id', 'name', 'gives', 'asks', 'balance', 'last_give', 'last_ask', 'asked_first'] as const satisfies readonly (keyof LedgerRow)[];
@@ -52,7 +51,7 @@ export function writePersonLedger(write: (text: string) => void, l: PersonLedger
   const c = paint(fit.color);
   if (!quiet) write(`${c.bold(l.name)}\n`);
   const cells = l.entries.map((e) => [e.date, e.type === 'give' ? c.green('gave') : c.yellow('asked'), e.kind, e.note ?? '']);
-  writeLines(write, tableLines(['date', '', 'kind', { head: 'note', cut: 3 }], cells, fit));
+  writeLines(write, tableLines(['date', 'what', 'kind', { head: 'note', cut: 3 }], cells, fit));
   if (quiet) return;
   const flag = l.asked_first ? c.yellow('\nYou asked before you had given.') : '';
   write(`\nGave ${l.gives}, asked ${l.asks}, balance ${signed(l.balance)}.${flag}\n`);

@@ -12,15 +12,20 @@ const FIELDS = ['id', 'name', 'tags', 'every_days', 'last_touch', 'company', 'em
 export function writePeople(write: (text: string) => void, items: ListItem[], format: Exclude<Format, 'json'>, today: Day, fit: Fit): void {
   if (format === 'tsv') return writeLines(write, tsvLines(items, FIELDS));
   if (format === 'plain') return writeLines(write, items.map((p) => plainLine(p, today)));
-  const rows = items.map((p) => [shortId(p.id), p.name, p.company ?? '', p.tags.join(', '), rhythm(p.every_days), relativeDay(p.last_touch, today)]);
+  const rows = items.map((p) => [shortId(p.id), p.name, p.company ?? '', p.tags.join(', '), rhythmAndSnooze(p), relativeDay(p.last_touch, today)]);
   // On a narrow terminal the tags and the company give way first, then the id; the name stays.
   const cols = [{ head: 'id', cut: 2 }, { head: 'name', cut: 1 }, { head: 'company', cut: 3 }, { head: 'tags', cut: 3 }, 'rhythm', 'last touch'];
   writeLines(write, tableLines(cols, rows, fit));
 }
 
+/** "every 2w, snoozed until 2026-12-01": a snoozed person is marked, so no one disappears unseen. */
+function rhythmAndSnooze(p: ListItem): string {
+  return [rhythm(p.every_days), p.snoozed_until && `snoozed until ${p.snoozed_until}`].filter(Boolean).join(', ');
+}
+
 /** "Maya Chen (Acme) — every 2w, last touch 3 days ago". */
 function plainLine(p: ListItem, today: Day): string {
   const company = p.company ? ` (${p.company})` : '';
-  const every = p.every_days === null ? '' : `${rhythm(p.every_days)}, `;
+  const every = p.every_days === null && !p.snoozed_until ? '' : `${rhythmAndSnooze(p)}, `;
   return `${p.name}${company} — ${every}${p.last_touch === null ? 'never touched' : `last touch ${relativeDay(p.last_touch, today)}`}`;
 }

@@ -2,7 +2,7 @@
 import type { PersonView } from '../commands/person-view.js';
 import type { Day } from '../domain/types.js';
 import { paint } from './paint.js';
-import { birthdayText, plural, relativeDay, rhythm } from './words.js';
+import { balanceText, birthdayText, plural, relativeDay, rhythm } from './words.js';
 
 export function profile(p: PersonView, today: Day, color: boolean, recent = 5): string {
   const c = paint(color);
@@ -24,7 +24,7 @@ export function profile(p: PersonView, today: Day, color: boolean, recent = 5): 
   const l = p.ledger;
   if (l.gives || l.asks) {
     const flag = l.asked_first ? c.yellow('  (you asked before you had given)') : '';
-    field('ledger', `gave ${l.gives}, asked ${l.asks}, balance ${l.balance >= 0 ? '+' : ''}${l.balance}${flag}`);
+    field('ledger', `gave ${l.gives}, asked ${l.asks}, balance ${balanceText(l.balance)}${flag}`);
   }
   if (p.follow_ups.length) {
     lines.push('', c.bold('Follow-ups'));

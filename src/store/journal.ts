@@ -4,7 +4,7 @@
  * undoChange() puts those rows back, newest first, in one transaction.
  */
 import type Database from 'better-sqlite3';
-import { RelError } from '../errors.js';
+import { RelError, UsageError } from '../errors.js';
 import type { Db } from './open.js';
 import { refreshDerived } from './people.js';
 
@@ -90,7 +90,10 @@ export function undoChange(db: Db, now: string, id?: number): Change {
           ? db.prepare(`SELECT * FROM changes WHERE undone_at IS NULL AND open = 0 ORDER BY id DESC LIMIT 1`).get()
           : db.prepare(`SELECT * FROM changes WHERE id = ?`).get(id)
       ) as (Change & { open: number }) | undefined;
-      if (!change) throw new RelError(id === undefined ? 'nothing to undo' : `no change ${id} (see rel undo --list)`);
+      if (!change) {
+        if (id === undefined) throw new RelError('nothing to undo');
+        throw new UsageError(`no change ${id} (see rel undo --list)`); // the user named one that is not there: bad input
+      }
       if (change.undone_at) throw new RelError(`change ${change.id} was already undone on ${change.undone_at.slice(0, 10)}`);
       const rows = db
         .prepare('SELECT seq, tbl, row_id, before FROM change_rows WHERE change_id = ? ORDER BY seq DESC')

@@ -155,7 +155,8 @@ export function explain(e: unknown): string {
   if (code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_READONLY_CANTINIT') {
     return 'its folder is read-only, and SQLite must create a -shm file beside it even to read';
   }
-  if (code.startsWith('SQLITE_CORRUPT') || /malformed/i.test(text)) return 'the file is damaged (run rel doctor)';
+  // No advice here: the damaged file may be a backup being restored, not the database rel doctor checks.
+  if (code.startsWith('SQLITE_CORRUPT') || /malformed/i.test(text)) return 'the file is damaged';
   if (code === 'SQLITE_NOTADB') return 'it is not a database';
   if (code === 'SQLITE_FULL') return 'the disk is full';
   if (code.startsWith('SQLITE_IOERR')) return `a disk error (${code})`;
