@@ -108,7 +108,7 @@ export async function run(opts: ImportOptions, ctx: Ctx): Promise<ImportView> {
   show(`reading ${basename(opts.file)}…`);
   const format = opts.format ?? (await detect(text, opts.file));
   const parsed = await parseAs(format, text, opts.map);
-  problems.push(...parsed.problems);
+  for (const p of parsed.problems) problems.push(p); // a spread overflows the stack at ~125,000
   const records: MergeRecord[] = [];
   for (const r of parsed.records) {
     const rec = tidyRecord(r.value, r.where, problems);

@@ -245,7 +245,7 @@ function readRaw(person: ImportedPerson, raw: RawProp[], warnings: string[]): vo
       if (days > 0) person.every_days = days;
       else warnings.push(`X-REL-EVERY-DAYS ${JSON.stringify(value)} is not a positive whole number; ignored`);
     } else if (name === 'X-REL-MET') {
-      person.met = unescapeRaw(value).normalize('NFC') || null;
+      person.met = value.normalize('NFC') || null; // unescaped once, in readCard
     } else if (name === 'X-REL-MET-ON') {
       if (/^\d{4}-\d{2}-\d{2}$/.test(value) && validDay(value)) person.met_on = value;
       else warnings.push(`X-REL-MET-ON ${JSON.stringify(value)} is not a YYYY-MM-DD day; ignored`);

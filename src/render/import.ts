@@ -1,6 +1,9 @@
 /** The human summary of rel import: lines for stdout (what happened) and stderr (the problems). */
 import type { ImportView } from '../commands/import.js';
 
+/** Problems printed on stderr; --json has all of them. */
+const SHOWN = 20;
+
 const ACTIONS = { add: 'would add', merge: 'would merge', skip: 'would skip' } as const;
 
 export function importLines(view: ImportView, file: string): { out: string[]; err: string[] } {
@@ -20,7 +23,10 @@ export function importLines(view: ImportView, file: string): { out: string[]; er
     : `Added ${view.added}, merged ${view.merged}, skipped ${view.skipped}`;
   out.push(`${counts}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}.${view.dry_run ? ' Nothing was written.' : ''}`);
   const n = view.problems.length;
-  const err = view.problems.map((p) => `${p.where}: ${p.why}`);
-  if (n > 0) err.push(`${n} problem${n === 1 ? '' : 's'} in ${file}${view.dry_run ? '' : '; the rest was imported'}`);
+  const err = view.problems.slice(0, SHOWN).map((p) => `${p.where}: ${p.why}`);
+  const rest = view.dry_run ? '' : '; the rest was imported';
+  if (n > SHOWN) {
+    err.push(`... and ${(n - SHOWN).toLocaleString('en')} more: ${n.toLocaleString('en')} problems in ${file} (all of them with --json)${rest}`);
+  } else if (n > 0) err.push(`${n} problem${n === 1 ? '' : 's'} in ${file}${rest}`);
   return { out, err };
 }

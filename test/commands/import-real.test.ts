@@ -1,0 +1,39 @@
+/** Issue 12: real exports come in right (no silent loss, no wrong merge, no crash). */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { relAt, useTempRel } from '../helpers.js';
+
+export const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
+
+const t = useTempRel({ now: '2026-03-01T09:00' });
+let rel: ReturnType<typeof relAt>;
+beforeEach(() => ({ rel } = t));
+
+type Person = { id: string; name: string; emails: string[]; phones: string[]; tags: string[]; [k: string]: unknown };
+async function everyone(): Promise<Person[]> {
+  return (await rel(['export', '--format', 'json'])).json().people;
+}
+const byName = async (name: string) => (await everyone()).filter((p) => p.name === name);
+const imp = async (...argv: string[]) => {
+  const r = await rel(['import', ...argv, '--json']);
+  expect(r.code, r.err).toBe(0);
+  return r.json();
+};
+
+describe('item 3: very many unreadable records', () => {
+  it('130,000 rows without a name: no crash; 20 problems on stderr and a count; all of them in --json', async () => {
+    const f = join(t.dir, 'many.csv');
+    writeFileSync(f, `Name,Email\nAna Real,ana@example.com\n${',x@example.com\n'.repeat(130_000)}`);
+    const human = await rel(['import', f, '--dry-run']);
+    expect(human.code, human.err).toBe(0);
+    const lines = human.err.trimEnd().split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toBe('line 3: no name');
+    expect(lines[20]).toMatch(/^\.\.\. and 129,980 more: 130,000 problems in .*many\.csv \(all of them with --json\)$/);
+    const json = await imp(f, '--dry-run');
+    expect(json.problems).toHaveLength(130_000);
+    expect(json.added).toBe(1);
+  }, 60_000);
+});
