@@ -14,7 +14,8 @@ import { emptyImported, type ExportPerson, type ImportedPerson, type ParseResult
 /** Properties handed to ical.js; everything else except RAW_PROPS is dropped (PHOTO, ADR...). */
 const TEXT_PROPS = new Set(['FN', 'N', 'EMAIL', 'TEL', 'ORG', 'TITLE', 'NOTE', 'CATEGORIES']);
 /** Properties whose value the pre-pass reads itself. */
-const RAW_PROPS = new Set(['BDAY', 'URL', 'X-SOCIALPROFILE', 'X-REL-ID', 'X-REL-EVERY-DAYS', 'X-REL-LAST-CONTACT', 'X-REL-MET', 'X-REL-MET-ON']);
+const RAW_PROPS = new Set(['BDAY', 'URL', 'X-SOCIALPROFILE', 'X-REL-ID', 'X-REL-EVERY-DAYS', 'X-REL-LAST-CONTACT', 'X-REL-MET', 'X-REL-MET-ON',
+  'UID', 'KIND', 'MEMBER', 'X-ADDRESSBOOKSERVER-KIND', 'X-ADDRESSBOOKSERVER-MEMBER']);
 const COMPOUND = new Set(['N', 'ORG']);
 const ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
 
@@ -37,9 +38,18 @@ interface RawProp {
 
 class CardError extends Error {}
 
+/** What a card says besides the person: its UID, and for a contact group its members. */
+interface CardMeta {
+  uid: string | null;
+  /** A group card (vCard 4 `KIND:group`, Apple's `X-ADDRESSBOOKSERVER-KIND:group`): its MEMBER values. */
+  members: string[] | null;
+}
+
 export function parseVcards(text: string): ParseResult {
   const { cards, problems } = splitCards(text);
   const records: ParseResult['records'] = [];
+  const groups: { where: string; name: string; members: string[] }[] = [];
+  const byUid = new Map<string, ImportedPerson>();
   for (const card of cards) {
     const where = `card ${card.index} (line ${card.line})`;
     if (!card.closed) {
@@ -48,14 +58,41 @@ export function parseVcards(text: string): ParseResult {
     }
     try {
       const warnings: string[] = [];
-      records.push({ where, value: readCard(card, warnings) });
+      const meta: CardMeta = { uid: null, members: null };
+      const value = readCard(card, warnings, meta);
+      if (meta.members !== null) groups.push({ where, name: value.name, members: meta.members });
+      else {
+        records.push({ where, value });
+        if (meta.uid !== null) byUid.set(uidKey(meta.uid), value);
+      }
       for (const why of warnings) problems.push({ where, why });
     } catch (err) {
       const why = err instanceof CardError ? err.message : `unreadable (${String(err)})`;
       problems.push({ where, why: `${why}; card skipped` });
     }
   }
+  tagGroupMembers(groups, records, byUid, problems);
   return { records, problems };
+}
+
+const uidKey = (uid: string): string => uid.trim().toLowerCase().replace(/^urn:uuid:/, '');
+
+/** A group becomes a tag (its name) on each member, found by UID or, for `mailto:`, by email. */
+function tagGroupMembers(
+  groups: { where: string; name: string; members: string[] }[], records: ParseResult['records'],
+  byUid: Map<string, ImportedPerson>, problems: Problem[],
+): void {
+  if (groups.length === 0) return;
+  const byEmail = new Map<string, ImportedPerson>();
+  for (const { value } of records) for (const e of value.emails) if (!byEmail.has(e.toLowerCase())) byEmail.set(e.toLowerCase(), value);
+  for (const g of groups) {
+    for (const member of g.members) {
+      const mail = /^mailto:(.*)$/i.exec(member.trim());
+      const person = mail ? byEmail.get(mail[1]!.toLowerCase()) : byUid.get(uidKey(member));
+      if (person === undefined) problems.push({ where: g.where, why: `group ${JSON.stringify(g.name)}: member ${member} is not in the file` });
+      else if (!person.tags.some((t) => t.toLowerCase() === g.name.toLowerCase())) person.tags.push(g.name);
+    }
+  }
 }
 
 function splitCards(text: string): { cards: RawCard[]; problems: Problem[] } {
@@ -145,6 +182,21 @@ function decodeQuotedPrintable(value: string, charset: string): string {
     if (/^=[0-9A-Fa-f]{2}$/.test(part)) bytes.push(parseInt(part.slice(1), 16));
     else for (const b of utf8.encode(part)) bytes.push(b);
   }
+  return decodeBytes(bytes, charset);
+}
+
+/** 2.1 `ENCODING=BASE64` (3.0 `ENCODING=b`) on a text property: the bytes in CHARSET (default UTF-8). */
+function decodeBase64(value: string, charset: string, line: number): string {
+  let binary: string;
+  try {
+    binary = atob(value.replace(/\s+/g, ''));
+  } catch {
+    throw new CardError(`line ${line}: BASE64 value is not base64`);
+  }
+  return decodeBytes(Array.from(binary, (c) => c.charCodeAt(0)), charset);
+}
+
+function decodeBytes(bytes: number[], charset: string): string {
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(charset || 'utf-8');
@@ -154,7 +206,7 @@ function decodeQuotedPrintable(value: string, charset: string): string {
   return decoder.decode(new Uint8Array(bytes));
 }
 
-function readCard(card: RawCard, warnings: string[]): ImportedPerson {
+function readCard(card: RawCard, warnings: string[], meta: CardMeta): ImportedPerson {
   const icalLines: string[] = [];
   const raw: RawProp[] = [];
   for (const { text, line } of unfold(card)) {
@@ -162,23 +214,30 @@ function readCard(card: RawCard, warnings: string[]): ImportedPerson {
     if (!prop) throw new CardError(`line ${line}: not a vCard property: ${JSON.stringify(text.slice(0, 40))}`);
     const { name, params } = prop;
     let value = prop.value;
-    if (params.get('ENCODING')?.toUpperCase() === 'QUOTED-PRINTABLE') {
-      value = decodeQuotedPrintable(value, params.get('CHARSET') ?? '').replace(/\r\n|\r|\n/g, '\\n');
+    const encoding = params.get('ENCODING')?.toUpperCase();
+    if (encoding === 'QUOTED-PRINTABLE' || ((encoding === 'BASE64' || encoding === 'B') && TEXT_PROPS.has(name))) {
+      const decoded = encoding === 'QUOTED-PRINTABLE'
+        ? decodeQuotedPrintable(value, params.get('CHARSET') ?? '')
+        : decodeBase64(value, params.get('CHARSET') ?? '', line);
+      value = decoded.replace(/\r\n|\r|\n/g, '\\n');
     }
     if (RAW_PROPS.has(name)) {
       raw.push({ name, params, value: unescapeRaw(value) });
     } else {
-      // ical.js keeps `\;` as written outside compound values; RFC 6350 allows writers to send it.
-      if (!COMPOUND.has(name)) value = value.replace(/\\([\s\S])/g, (m: string, c: string) => (c === ';' ? ';' : m));
+      // ical.js undoes `\\`, `\n`, `\,` (and `\;` in N and ORG); Apple and Gmail also write `\"`, `\:`, and
+      // `\;` elsewhere, and their readers drop the backslash: so do we.
+      value = value.replace(/\\([\s\S])/g, (m: string, c: string) => ('\\nN,'.includes(c) || (c === ';' && COMPOUND.has(name)) ? m : c));
       // Everything goes to ical.js as 4.0 text, so a 4.0 `TEL;VALUE=uri` is unescaped like the rest.
       icalLines.push(`${name}${name === 'TEL' ? ';VALUE=text' : ''}:${value}`);
     }
   }
   const props = parseText(icalLines);
   const texts = (n: string): string[] => props.filter((p) => p.name === n).flatMap((p) => p.values.map(flat));
-  const person = emptyImported(nameOf(props, texts('fn')));
-  person.emails = unique(texts('email').map(clean), (e) => e.toLowerCase());
-  person.phones = unique(texts('tel').map((t) => clean(t.replace(/^tel:/i, '').replace(/;ext=/i, ' ext. '))));
+  const emails = unique(texts('email').map(clean), (e) => e.toLowerCase());
+  const phones = unique(texts('tel').map((t) => clean(t.replace(/^tel:/i, '').replace(/;ext=/i, ' ext. '))));
+  const person = emptyImported(nameOf(props, texts('fn'), emails, phones, warnings));
+  person.emails = emails;
+  person.phones = phones;
   const org = props.find((p) => p.name === 'org')?.values[0];
   person.company = clean(flat(Array.isArray(org) ? org[0] : org)) || null;
   person.title = clean(texts('title')[0] ?? '') || null;
@@ -187,6 +246,11 @@ function readCard(card: RawCard, warnings: string[]): ImportedPerson {
   // rel writes facts one per line in a single NOTE; other apps' multi-line notes stay whole.
   person.notes = texts('note').flatMap((n) => (hasRelId ? n.split('\n') : [n])).map(clean).filter(Boolean);
   readRaw(person, raw, warnings);
+  const rawValues = (...names: string[]): string[] => raw.filter((r) => names.includes(r.name)).map((r) => r.value);
+  meta.uid = rawValues('UID')[0] ?? null;
+  if (rawValues('KIND', 'X-ADDRESSBOOKSERVER-KIND').some((k) => k.toLowerCase() === 'group')) {
+    meta.members = rawValues('MEMBER', 'X-ADDRESSBOOKSERVER-MEMBER');
+  }
   return person;
 }
 
@@ -219,14 +283,18 @@ function unique(values: string[], key: (v: string) => string = (v) => v): string
   return values.filter((v) => v !== '' && !seen.has(key(v)) && seen.add(key(v)));
 }
 
-function nameOf(props: JProp[], fns: string[]): string {
+/** FN, else N as "Given Family", else (as a Google CSV row is) the email, else the phone, with a warning. */
+function nameOf(props: JProp[], fns: string[], emails: string[], phones: string[], warnings: string[]): string {
   const fn = fns.map(clean).find(Boolean);
   if (fn) return fn;
   const n = props.find((p) => p.name === 'n')?.values[0];
   const parts = Array.isArray(n) ? n : [n];
   const name = clean([flat(parts[1]), flat(parts[0])].filter(Boolean).join(' '));
-  if (!name) throw new CardError('no name (neither FN nor N)');
-  return name;
+  if (name) return name;
+  const [by, value] = emails[0] ? ['email', emails[0]] : phones[0] ? ['phone', phones[0]] : [null, null];
+  if (by === null) throw new CardError('no name (neither FN nor N), no email, no phone');
+  warnings.push(`no name; named by its ${by}`);
+  return value;
 }
 
 function unescapeRaw(value: string): string {

@@ -37,3 +37,19 @@ describe('item 3: very many unreadable records', () => {
     expect(json.added).toBe(1);
   }, 60_000);
 });
+
+describe('vCards as Gmail, iCloud, Fastmail and Android write them', () => {
+  it('system groups ("myContacts", "My Contacts") are dropped on every path (item 10)', async () => {
+    await imp(fixture('vcard/gmail-export.vcf'));
+    await imp(fixture('vcard/android-base64.vcf'));
+    expect((await everyone()).map((p) => [p.name, p.tags])).toEqual([
+      ['+49 151 0000009', []], ['Jörg Müller', []], ['Manu', ['friends']], ['only.email@example.com', []],
+    ]);
+  });
+
+  it('a group card is a tag on its members, never a person (item 4)', async () => {
+    const v = await imp(fixture('vcard/icloud-groups.vcf'));
+    expect(v).toMatchObject({ added: 2, problems: [] });
+    expect((await everyone()).map((p) => [p.name, p.tags])).toEqual([['Bea Ferreira', ['book-club']], ['Tunde Adeyemi', ['book-club']]]);
+  });
+});

@@ -11,3 +11,59 @@ describe('X-REL-MET is unescaped once (issue 16)', () => {
     expect(records[0]!.value.met).toBe('C:\\new folder');
   });
 });
+
+import { readFileSync } from 'node:fs';
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/vcard/${name}`, import.meta.url), 'utf8');
+
+describe('escapes in text are undone as Apple and Gmail readers do (item 7)', () => {
+  it('NOTE with \\" and \\: ; FN, ORG and TITLE too', () => {
+    const { records } = read(fixture('icloud-groups.vcf'));
+    expect(records[0]!.value.notes).toEqual(['This software is provided "AS IS", he says.\nFavorite Color: Blue']);
+    const other = read(card('FN:Ana \\"Nana\\" Silva', 'ORG:R\\&D\\: Labs;Lisbon', 'TITLE:Head\\: \\"Growth\\"'));
+    expect(other.records[0]!.value).toMatchObject({ name: 'Ana "Nana" Silva', company: 'R&D: Labs', title: 'Head: "Growth"' });
+  });
+});
+
+describe('contact groups are tags on their members, never people (item 4)', () => {
+  it('Apple / iCloud / Cyrus: X-ADDRESSBOOKSERVER-KIND:group with X-ADDRESSBOOKSERVER-MEMBER', () => {
+    const { records, problems } = read(fixture('icloud-groups.vcf'));
+    expect(problems).toEqual([]);
+    expect(records.map((r) => [r.value.name, r.value.tags])).toEqual([
+      ['Tunde Adeyemi', ['Book Club']],
+      ['Bea Ferreira', ['Book Club']],
+    ]);
+  });
+
+  it('vCard 4: KIND:group with MEMBER (urn:uuid and mailto)', () => {
+    const { records, problems } = read(fixture('fastmail-kind-group.vcf'));
+    expect(problems).toEqual([]);
+    expect(records.map((r) => [r.value.name, r.value.tags])).toEqual([
+      ['Kehinde Adekoya', ['Climbing Crew']],
+      ['Sade Bello', ['Climbing Crew']],
+    ]);
+  });
+
+  it('a member that is not in the file is a problem', () => {
+    const { records, problems } = read(card('FN:Solo', 'UID:a-1') + card('KIND:group', 'FN:Team', 'MEMBER:urn:uuid:b-2'));
+    expect(records.map((r) => r.value.tags)).toEqual([[]]);
+    expect(problems).toEqual([{ where: 'card 2 (line 6)', why: 'group "Team": member urn:uuid:b-2 is not in the file' }]);
+  });
+});
+
+describe('a card with no name but an email or a phone is kept (item 6)', () => {
+  it('named by its email, else its phone, with a problem that says so', () => {
+    const { records, problems } = read(fixture('gmail-export.vcf'));
+    expect(records.map((r) => r.value.name)).toEqual(['Manu', 'only.email@example.com', '+49 151 0000009']);
+    expect(problems).toEqual([
+      { where: 'card 2 (line 9)', why: 'no name; named by its email' },
+      { where: 'card 3 (line 16)', why: 'no name; named by its phone' },
+    ]);
+  });
+});
+
+describe('vCard 2.1 BASE64 text (item 11)', () => {
+  it('FN and N in base64 are decoded', () => {
+    const { records } = read(fixture('android-base64.vcf'));
+    expect(records[0]!.value.name).toBe('Jörg Müller');
+  });
+});

@@ -66,10 +66,16 @@ describe('parseVcards: node-vcf fixtures (MIT, written by others)', () => {
     });
   });
 
-  it.each(['photo-base64.vcf', 'quoted-list.vcf'])('skips the nameless card in %s with a problem', (file) => {
-    const { records, problems } = parseVcards(read(shared, file));
+  it('skips the card in photo-base64.vcf (no name, no email, no phone) with a problem', () => {
+    const { records, problems } = parseVcards(read(shared, 'photo-base64.vcf'));
     expect(records).toEqual([]);
-    expect(problems).toEqual([{ where: 'card 1 (line 1)', why: 'no name (neither FN nor N); card skipped' }]);
+    expect(problems).toEqual([{ where: 'card 1 (line 1)', why: 'no name (neither FN nor N), no email, no phone; card skipped' }]);
+  });
+
+  it('keeps the nameless card of quoted-list.vcf, named by its phone, with a problem', () => {
+    const { records, problems } = parseVcards(read(shared, 'quoted-list.vcf'));
+    expect(records.map((r) => r.value.name)).toEqual(['+1-555-555-5555 ext. 5555']);
+    expect(problems).toEqual([{ where: 'card 1 (line 1)', why: 'no name; named by its phone' }]);
   });
 });
 
@@ -138,11 +144,12 @@ describe('parseVcards: synthetic fixtures', () => {
     const { records, problems } = parseVcards(read(own, 'one-broken.vcf'));
     expect(records.map((r) => [r.where, r.value.name])).toEqual([
       ['card 1 (line 1)', 'Good One'],
+      ['card 2 (line 5)', 'nobody@example.com'],
       ['card 5 (line 17)', 'Good Two'],
     ]);
-    expect(records[1]!.value.birthday).toBeNull();
+    expect(records[2]!.value.birthday).toBeNull();
     expect(problems).toEqual([
-      { where: 'card 2 (line 5)', why: 'no name (neither FN nor N); card skipped' },
+      { where: 'card 2 (line 5)', why: 'no name; named by its email' },
       { where: 'card 3 (line 9)', why: 'line 12: not a vCard property: "this line is garbage"; card skipped' },
       { where: 'card 4 (line 14)', why: 'BEGIN:VCARD without END:VCARD; card skipped' },
       { where: 'card 5 (line 17)', why: 'BDAY "1999-02-30" is not a date; birthday ignored' },
