@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { App } from '../main.js';
 import { write, type Ctx } from '../context.js';
 import { intervalDays, parseInterval } from '../domain/interval.js';
-import { planImport, type Decision, type ImportPlan, type MergeRecord } from '../domain/merge.js';
+import { planImport, type Decision, type ImportPlan, type MergeRecord, type PossibleDuplicate } from '../domain/merge.js';
 import { tidyRecord } from '../domain/tidy.js';
 import { UsageError } from '../errors.js';
 import type { Problem } from '../formats/types.js';
@@ -29,6 +29,8 @@ export interface ImportView {
   merged: number;
   skipped: number;
   problems: Problem[];
+  /** Records added although someone had the name, because they disagree on an email, phone, company or day met. */
+  possible_duplicates: PossibleDuplicate[];
   /** Why records were skipped, with how many. */
   skipped_why: Record<string, number>;
   records?: Decision[];
@@ -139,6 +141,7 @@ export async function run(opts: ImportOptions, ctx: Ctx): Promise<ImportView> {
     dry_run: opts.dryRun,
     ...result.counts,
     problems,
+    possible_duplicates: result.possible_duplicates,
     skipped_why,
     ...(opts.dryRun ? { records: result.decisions } : {}),
   };

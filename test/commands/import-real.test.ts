@@ -53,3 +53,37 @@ describe('vCards as Gmail, iCloud, Fastmail and Android write them', () => {
     expect((await everyone()).map((p) => [p.name, p.tags])).toEqual([['Bea Ferreira', ['book-club']], ['Tunde Adeyemi', ['book-club']]]);
   });
 });
+
+describe('a name alone never merges records that disagree (item 2)', () => {
+  it('LinkedIn without URLs: three Kehinde Adekoya connections stay three people; reported as possible duplicates', async () => {
+    const v = await imp(fixture('csv/linkedin-2019-no-url.csv'));
+    expect(v).toMatchObject({ added: 4, merged: 0, skipped: 0 });
+    const k = await byName('Kehinde Adekoya');
+    expect(k.map((p) => [p.company, p.met_on])).toEqual(expect.arrayContaining([
+      ['Lagos Fintech Ltd', '2019-02-14'], ['Abuja Health Systems', '2019-03-02'], ['Ibadan Agro Co-op', '2019-11-21'],
+    ]));
+    expect(k).toHaveLength(3);
+    expect(v.possible_duplicates).toHaveLength(2);
+    expect(v.possible_duplicates[0]).toMatchObject({ where: 'line 3', name: 'Kehinde Adekoya' });
+    expect(v.possible_duplicates[1].same_name_as).toHaveLength(2);
+    const human = await rel(['import', fixture('csv/linkedin-2019-no-url.csv'), '--dry-run']);
+    expect(human.out).toMatch(/skip 4 \(4 already up to date\)/);
+    expect((await imp(fixture('csv/linkedin-2019-no-url.csv'))).added).toBe(0);
+  });
+
+  it('Google rows "Manu" with two different phones stay two people; the summary names the possible duplicate', async () => {
+    const r = await rel(['import', fixture('csv/google-two-manus.csv')]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^Added 2, merged 0, skipped 0\.\n1 possible duplicate \(same name, other details\); to join two: rel merge WHO WHO\n  Manu, line 3 \([0-9a-f]{8}\) ~ Manu, line 2 \([0-9a-f]{8}\)\n$/);
+    expect((await byName('Manu')).map((p) => p.phones)).toEqual(expect.arrayContaining([['+49 151 1111111'], ['+34 600 222 222']]));
+  });
+
+  it('a record that agrees with one of several same-name people merges into that one', async () => {
+    await imp(fixture('csv/linkedin-2019-no-url.csv'));
+    const f = join(t.dir, 'crm.csv');
+    writeFileSync(f, 'Name,Company,Phone\nKehinde Adekoya,abuja health systems,+234 800 000 0300\n');
+    const v = await imp(f);
+    expect(v).toMatchObject({ added: 0, merged: 1, possible_duplicates: [] });
+    expect((await byName('Kehinde Adekoya')).find((p) => p.phones.length > 0)).toMatchObject({ company: 'Abuja Health Systems' });
+  });
+});

@@ -31,7 +31,7 @@ const imp = async (...argv: string[]) => {
 
 describe('rel import: each format', () => {
   it('vCard 3.0 from Apple: grouped items, escapes, yearless birthday, LinkedIn URL, notes as facts', async () => {
-    expect(await imp(fixture('vcard/apple.vcf'))).toEqual({ format: 'vcard', dry_run: false, added: 2, merged: 0, skipped: 0, problems: [], skipped_why: {} });
+    expect(await imp(fixture('vcard/apple.vcf'))).toEqual({ format: 'vcard', dry_run: false, added: 2, merged: 0, skipped: 0, problems: [], possible_duplicates: [], skipped_why: {} });
     const ngozi = await byName('Ngozi Okafor');
     expect(ngozi).toMatchObject({
       emails: ['ngozi@example.com', 'Ngozi.Okafor@Example.com'], phones: ['+234 800 000 0001'], company: 'Lagos Widgets Ltd, Inc.',
@@ -100,9 +100,9 @@ describe('rel import: each format', () => {
 
 describe('rel import: merging', () => {
   it('merges by LinkedIn URL, by email and by name across files; adds, never overwrites', async () => {
-    await rel(['add', 'Ngozi Okafor', '--company', 'Typed By Me', '--phone', '+234 800 000 0001']);
+    await rel(['add', 'Ngozi Okafor', '--title', 'Typed By Me', '--phone', '+234 800 000 0001']);
     expect(await imp(fixture('vcard/apple.vcf'))).toMatchObject({ added: 1, merged: 1 });
-    expect(await byName('Ngozi Okafor')).toMatchObject({ company: 'Typed By Me', phones: ['+234 800 000 0001'], emails: ['ngozi@example.com', 'Ngozi.Okafor@Example.com'] });
+    expect(await byName('Ngozi Okafor')).toMatchObject({ title: 'Typed By Me', company: 'Lagos Widgets Ltd, Inc.', phones: ['+234 800 000 0001'], emails: ['ngozi@example.com', 'Ngozi.Okafor@Example.com'] });
     // Layla: the same LinkedIn profile; Zoë: no match yet
     const li = await imp(fixture('csv/linkedin-current.csv'));
     expect(li).toMatchObject({ added: 4, merged: 1 });
