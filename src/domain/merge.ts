@@ -116,9 +116,9 @@ export function normaliseLinkedIn(url: string): string | null {
   return `${host}${path.replace(/\/+$/, '').toLowerCase()}`;
 }
 
-const emailKey = (e: string): string => e.trim().toLowerCase();
-const phoneKey = (p: string): string => p.replace(/[^\d+]/g, '').replace(/^00/, '+') || p.trim();
-const tagKey = (t: string): string => t.toLowerCase();
+export const emailKey = (e: string): string => e.trim().toLowerCase();
+export const phoneKey = (p: string): string => p.replace(/[^\d+]/g, '').replace(/^00/, '+') || p.trim();
+export const tagKey = (t: string): string => t.toLowerCase();
 const companyKey = (c: string): string => c.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** Whether two people of the same name cannot be one: they disagree on an email, a phone, the company or the day met. */
@@ -289,7 +289,7 @@ function planned(t: Target): PlannedPerson {
   return { id, name, emails, phones, tags, company, title, birthday, met, met_on, linkedin_url, every_days, newFacts, touch };
 }
 
-function unique(values: string[], key: (v: string) => string): string[] {
+export function unique(values: string[], key: (v: string) => string): string[] {
   const seen = new Set<string>();
   return values.filter((v) => !seen.has(key(v)) && seen.add(key(v)));
 }
