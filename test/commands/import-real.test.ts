@@ -87,3 +87,51 @@ describe('a name alone never merges records that disagree (item 2)', () => {
     expect((await byName('Kehinde Adekoya')).find((p) => p.phones.length > 0)).toMatchObject({ company: 'Abuja Health Systems' });
   });
 });
+
+describe('Thunderbird CSV (item 1)', () => {
+  it.each(['csv/thunderbird.csv', 'csv/thunderbird-semicolon.csv'])('%s: emails, phones and birthdays come in', async (file) => {
+    const v = await imp(fixture(file));
+    expect(v.format).toBe('thunderbird');
+    if (file.endsWith('semicolon.csv')) {
+      expect(await byName('Ines Brandt')).toMatchObject([{ emails: ['ines@example.de'], phones: ['+49 160 0000001'], birthday: '1980-02-29' }]);
+      return;
+    }
+    expect(await byName('Tomás Ferreira')).toMatchObject([{
+      emails: ['tomas@example.pt', 'tf@work.example'], phones: ['+351 910 000 001', '+351 21 000 0002', '+351 21 000 0003'],
+      company: 'Guitarras Lda', title: 'Luthier', birthday: '1988-07-21',
+    }]);
+    expect(await byName('Mei Lin')).toMatchObject([{ emails: ['mei@example.com'], birthday: '--11-05' }]);
+    // Custom 1 holds an address Thunderbird has no field for: reported, with the --map that takes it.
+    expect(v.problems).toEqual([{ where: 'column "Custom 1"', why: 'looks like emails but no field takes it; --map email="Custom 1" (with the name columns) would import it' }]);
+  });
+});
+
+describe('any CSV: a column not used whose values look like emails, phones or dates is a problem (item 1)', () => {
+  it('names the column and the --map that would take it', async () => {
+    const f = join(t.dir, 'crm.csv');
+    writeFileSync(f, 'Name,Courriel,Handy,Geburtstag,Hobby\nAna,ana@example.com,+49 170 1234567,1990-03-14,chess\nBen,,0170 7654321,,\n');
+    const v = await imp(f);
+    expect(v.problems).toEqual([
+      { where: 'column "Courriel"', why: 'looks like emails but no field takes it; --map email="Courriel" (with the name columns) would import it' },
+      { where: 'column "Handy"', why: 'looks like phones but no field takes it; --map phone="Handy" (with the name columns) would import it' },
+      { where: 'column "Geburtstag"', why: 'looks like dates but no field takes it; --map birthday="Geburtstag" (with the name columns) would import it' },
+    ]);
+  });
+});
+
+describe('Outlook CSV in other languages (item 8)', () => {
+  it.each([
+    ['outlook-de.csv', 'Jürgen Weiß', { emails: ['juergen.weiss@example.de'], phones: ['+49 171 0000001', '+49 89 0000002'], company: 'Müller & Söhne GmbH', title: 'Einkaufsleiter', birthday: '1975-12-24', tags: ['kunden', 'messe'] }, ['Trinkt keinen Kaffee.\nFragt nach dem Hund.']],
+    ['outlook-fr-utf16-nobom.csv', 'Hélène Lefèvre', { emails: ['helene.lefevre@example.fr'], phones: ['+33 6 00 00 00 01'], company: 'Crédit Agricole', title: 'Directrice financière', birthday: '1980-02-03', tags: ['clients'] }, ['Préfère le thé.']],
+    ['outlook-es.csv', 'Lucía Fernández García', { emails: ['lucia@example.es'], phones: ['+34 600 000 001'], company: 'Telefónica', title: 'Ingeniera', birthday: '1985-02-03', tags: ['trabajo'] }, ['Conocida en el congreso.']],
+    ['outlook-it.csv', 'Giulia Bianchi', { emails: ['giulia@example.it'], phones: ['+39 333 000 0001'], company: 'Ferrovie Nord', title: 'Architetta', birthday: '1985-02-03', tags: ['lavoro'] }, ['Ama il jazz.']],
+    ['outlook-pt.csv', 'João Gonçalves', { emails: ['joao@example.com.br'], phones: ['+55 21 90000 0001'], company: 'Petrobras', title: 'Geólogo', birthday: '1985-02-03', tags: ['trabalho'] }, ['Torce pelo Flamengo.']],
+    ['outlook-nl.csv', 'Sanne de Vries', { emails: ['sanne@example.nl'], phones: ['+31 6 00000001'], company: 'Rijkswaterstaat', title: 'Projectleider', birthday: '1985-02-03', tags: ['werk'] }, ['Fietst naar kantoor.']],
+  ])('%s', async (file, name, fields, facts) => {
+    const v = await imp(fixture(`csv/${file}`));
+    expect(v.format).toBe('outlook');
+    const [p] = await byName(name as string);
+    expect(p).toMatchObject(fields as object);
+    expect((p!.facts as { text: string }[]).map((f) => f.text)).toEqual(facts);
+  });
+});

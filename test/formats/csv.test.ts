@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import {
-  CSV_HEADER, dateField, detectFormat, findTable, readBirthday, readDay, parseMap, parseMappedCsv, readRows, splitMulti, uniq, writeCsv,
+  CSV_HEADER, dateField, findTable, readBirthday, readDay, parseMap, parseMappedCsv, readRows, splitMulti, uniq, writeCsv,
 } from '../../src/formats/csv.js';
+import { detectFormat } from '../../src/formats/detect.js';
 import type { ExportPerson, Problem } from '../../src/formats/types.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url), 'utf8');
