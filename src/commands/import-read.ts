@@ -106,8 +106,11 @@ export async function parseAs(format: ImportFormat, text: string, map: Record<st
       return (await import('../formats/outlook.js')).parseOutlook(text);
     case 'thunderbird':
       return (await import('../formats/thunderbird.js')).parseThunderbird(text);
-    case 'csv':
+    case 'csv': {
+      const { isRelCsv, parseRelCsv } = await import('../formats/csv-rel.js');
+      if (map === null && isRelCsv(text)) return parseRelCsv(text);
       return (await import('../formats/csv.js')).parseMappedCsv(text, map ?? {});
+    }
     case 'json': {
       const { readRelJson } = await import('../formats/json.js');
       const { people, problems } = readRelJson(text);

@@ -43,8 +43,10 @@ export function tidyRecord(raw: RawRecord, where: string, problems: Problem[]): 
   }
   const text = (value: string | null, what: string, clean = cleanName): string | null => {
     if (value === null || value.trim() === '') return null;
+    // A one-line field with a tab or a line break in it (a spreadsheet cell, a pasted company) is made one line.
+    const v = clean === cleanName ? value.replace(/\s*[\t\r\n]+\s*/g, ' ') : value;
     try {
-      return clean(value, what);
+      return clean(v, what);
     } catch (e) {
       problems.push({ where, why: `${why(e)}; left out` });
       return null;

@@ -1,13 +1,13 @@
 /**
  * CSV plumbing shared by the CSV importers (LinkedIn, Google, Outlook, mapped): rows with line numbers,
- * header search, cells by name, multi-values, dates, columns left unread; plus the mapped import and the
- * CSV export. Pure: text in, plain data out. Telling the format apart is in detect.ts.
+ * header search, cells by name, multi-values, dates, columns left unread; plus the mapped import. rel's
+ * own CSV (export and import) is in csv-rel.ts. Pure: text in, plain data out. Telling the format apart is in detect.ts.
  */
 import { parse, CsvError } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
 import { parseDay } from '../domain/dates.js';
 import type { Day } from '../domain/types.js';
-import { emptyImported, type ExportPerson, type ImportedPerson, type ParseResult, type Problem } from './types.js';
+import { emptyImported, type ImportedPerson, type ParseResult, type Problem } from './types.js';
 
 /** One CSV record and the 1-based physical line where it starts. */
 export interface Row { line: number; cells: string[] }
@@ -270,8 +270,8 @@ export function parseMap(spec: string): Record<string, string> {
   return map;
 }
 
-/** Undoes writeCsv's formula guard: `'=x` -> `=x`. */
-const unguard = (s: string): string => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+/** Undoes writeCsv's formula guard (csv-rel.ts): `'=x` -> `=x`. */
+export const unguard = (s: string): string => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 
 /**
  * A generic CSV with a map from rel fields to header names (see parseMap). With an empty map, the
@@ -319,28 +319,4 @@ export function parseMappedCsv(text: string, map: Record<string, string>): Parse
     p.met = met && p.met_on === null ? met : null;
     return p;
   });
-}
-
-// ---- rel export --format csv ----
-
-export const CSV_HEADER = ['id', 'name', 'emails', 'phones', 'company', 'title', 'tags', 'birthday',
-  'every_days', 'last_touch', 'next_due', 'gives', 'asks'] as const;
-
-const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)$|^(\d{4}|-)-\d{2}-\d{2}$/;
-
-function csvCell(value: string | number | null): string {
-  let s = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s) && !PLAIN.test(s)) s = `'${s}`; // a spreadsheet would run it as a formula
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** RFC 4180: CRLF after every record, quotes doubled; UTF-8 without BOM is the caller's encoding. */
-export function writeCsv(people: ExportPerson[]): string {
-  const lines = [CSV_HEADER.join(',')];
-  for (const p of people) {
-    const cells: (string | number | null)[] = [p.id, p.name, p.emails.join('; '), p.phones.join('; '), p.company,
-      p.title, p.tags.join('; '), p.birthday, p.every_days, p.last_touch, p.next_due, p.gives, p.asks];
-    lines.push(cells.map(csvCell).join(','));
-  }
-  return lines.join('\r\n') + '\r\n';
 }

@@ -1,5 +1,5 @@
 /**
- * vCard import (2.1, 3.0, 4.0) and export (4.0). Pure: text in, plain data out.
+ * vCard import (2.1, 3.0, 4.0); the export (4.0) is in vcard-write.ts. Pure: text in, plain data out.
  *
  * Reading happens in two steps. Our own pre-pass splits the file into cards (so one broken card
  * cannot spoil the rest), unfolds lines, repairs vCard 2.1 (bare parameters, quoted-printable with
@@ -8,8 +8,7 @@
  * URLs and rel's X-REL-* values are read by the pre-pass directly.
  */
 import ICAL from 'ical.js';
-import { escapeText, foldLine, utcStamp } from './ics.js';
-import { emptyImported, type ExportPerson, type ImportedPerson, type ParseResult, type Problem } from './types.js';
+import { emptyImported, type ImportedPerson, type ParseResult, type Problem } from './types.js';
 
 /** Properties handed to ical.js; everything else except RAW_PROPS is dropped (PHOTO, ADR...). */
 const TEXT_PROPS = new Set(['FN', 'N', 'EMAIL', 'TEL', 'ORG', 'TITLE', 'NOTE', 'CATEGORIES']);
@@ -41,6 +40,8 @@ class CardError extends Error {}
 /** What a card says besides the person: its UID, and for a contact group its members. */
 interface CardMeta {
   uid: string | null;
+  /** X-REL-ID: the card was written by rel. */
+  relId: string | null;
   /** A group card (vCard 4 `KIND:group`, Apple's `X-ADDRESSBOOKSERVER-KIND:group`): its MEMBER values. */
   members: string[] | null;
 }
@@ -58,11 +59,11 @@ export function parseVcards(text: string): ParseResult {
     }
     try {
       const warnings: string[] = [];
-      const meta: CardMeta = { uid: null, members: null };
+      const meta: CardMeta = { uid: null, relId: null, members: null };
       const value = readCard(card, warnings, meta);
       if (meta.members !== null) groups.push({ where, name: value.name, members: meta.members });
       else {
-        records.push({ where, value });
+        records.push(meta.relId === null ? { where, value } : { where, value, id: meta.relId });
         if (meta.uid !== null) byUid.set(uidKey(meta.uid), value);
       }
       for (const why of warnings) problems.push({ where, why });
@@ -242,12 +243,13 @@ function readCard(card: RawCard, warnings: string[], meta: CardMeta): ImportedPe
   person.company = clean(flat(Array.isArray(org) ? org[0] : org)) || null;
   person.title = clean(texts('title')[0] ?? '') || null;
   person.tags = unique(texts('categories').map(clean));
-  const hasRelId = raw.some((r) => r.name === 'X-REL-ID');
-  // rel writes facts one per line in a single NOTE; other apps' multi-line notes stay whole.
-  person.notes = texts('note').flatMap((n) => (hasRelId ? n.split('\n') : [n])).map(clean).filter(Boolean);
+  // Each NOTE is one note (rel writes one NOTE per fact); a multi-line note stays whole.
+  person.notes = texts('note').map(clean).filter(Boolean);
   readRaw(person, raw, warnings);
   const rawValues = (...names: string[]): string[] => raw.filter((r) => names.includes(r.name)).map((r) => r.value);
   meta.uid = rawValues('UID')[0] ?? null;
+  const relId = rawValues('X-REL-ID')[0];
+  meta.relId = relId !== undefined && /^[\w-]{1,64}$/.test(relId) ? relId : null;
   if (rawValues('KIND', 'X-ADDRESSBOOKSERVER-KIND').some((k) => k.toLowerCase() === 'group')) {
     meta.members = rawValues('MEMBER', 'X-ADDRESSBOOKSERVER-MEMBER');
   }
@@ -344,50 +346,4 @@ export function normaliseBirthday(value: string, omitYear?: string): string | nu
 function validDay(day: string): boolean {
   const t = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === day;
-}
-
-// ---- writing ----
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * vCard 4.0, CRLF, folded at 75 octets. N is split on the last space: "Mary Ann Smith" →
- * `N:Smith;Mary Ann;;;`; a one-word name goes in the given slot. FN always holds the full name,
- * and it is what rel reads back.
- */
-export function writeVcards(people: ExportPerson[]): string {
-  return people.flatMap(cardFor).map(foldLine).map((l) => `${l}\r\n`).join('');
-}
-
-function cardFor(p: ExportPerson): string[] {
-  const t = (v: string): string => escapeText(v, false);
-  const space = p.name.lastIndexOf(' ');
-  const [given, family] = space > 0 ? [p.name.slice(0, space), p.name.slice(space + 1)] : [p.name, ''];
-  const lines = ['BEGIN:VCARD', 'VERSION:4.0', `UID:${UUID.test(p.id) ? `urn:uuid:${p.id.toLowerCase()}` : t(p.id)}`];
-  lines.push(`FN:${t(p.name)}`, `N:${escapeText(family)};${escapeText(given)};;;`);
-  for (const e of p.emails.filter(Boolean)) lines.push(`EMAIL:${t(e)}`);
-  for (const tel of p.phones.filter(Boolean)) lines.push(`TEL;VALUE=text:${t(tel)}`);
-  if (p.company) lines.push(`ORG:${escapeText(p.company)}`);
-  if (p.title) lines.push(`TITLE:${t(p.title)}`);
-  const tags = p.tags.filter(Boolean);
-  if (tags.length > 0) lines.push(`CATEGORIES:${tags.map(t).join(',')}`);
-  const bday = p.birthday ? birthdayValue(p.birthday) : null;
-  if (bday) lines.push(`BDAY:${bday}`);
-  if (p.facts.length > 0) lines.push(`NOTE:${t(p.facts.map((f) => f.text).join('\n'))}`);
-  if (p.linkedin_url) lines.push(`URL;TYPE=linkedin:${p.linkedin_url}`);
-  if (p.met) lines.push(`X-REL-MET:${t(p.met)}`);
-  if (p.met_on) lines.push(`X-REL-MET-ON:${p.met_on}`);
-  const rev = new Date(p.updated_at);
-  if (!Number.isNaN(rev.getTime())) lines.push(`REV:${utcStamp(rev)}`);
-  lines.push(`X-REL-ID:${t(p.id)}`);
-  if (p.every_days !== null) lines.push(`X-REL-EVERY-DAYS:${p.every_days}`);
-  if (p.last_touch !== null) lines.push(`X-REL-LAST-CONTACT:${p.last_touch}`);
-  lines.push('END:VCARD');
-  return lines;
-}
-
-function birthdayValue(birthday: string): string | null {
-  const m = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(birthday);
-  if (!m) return null;
-  return m[1] === '-' ? `--${m[2]}${m[3]}` : `${m[1]}${m[2]}${m[3]}`;
 }

@@ -135,3 +135,23 @@ describe('Outlook CSV in other languages (item 8)', () => {
     expect((p!.facts as { text: string }[]).map((f) => f.text)).toEqual(facts);
   });
 });
+
+describe('small things (item 11)', () => {
+  it('a company or title with a TAB (or a line break) is cleaned, not dropped', async () => {
+    const f = join(t.dir, 'tabs.csv');
+    writeFileSync(f, 'Name,Company,Title\nAna Lima,"Acme\tInc.","Head of\r\nSales"\n');
+    const v = await imp(f);
+    expect(v.problems).toEqual([]);
+    expect(await byName('Ana Lima')).toMatchObject([{ company: 'Acme Inc.', title: 'Head of Sales' }]);
+  });
+
+  it('UTF-16LE without a BOM is read; a binary file is still refused', async () => {
+    const f = join(t.dir, 'nobom.csv');
+    writeFileSync(f, Buffer.from('Name,Email\r\nZoë Ångström,zoe@example.com\r\n', 'utf16le'));
+    expect((await imp(f)).added).toBe(1);
+    expect((await everyone())[0]!.name).toBe('Zoë Ångström');
+    const bin = join(t.dir, 'x.bin');
+    writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]));
+    expect((await rel(['import', bin])).err).toMatch(/binary file/);
+  });
+});

@@ -67,3 +67,25 @@ describe('vCard 2.1 BASE64 text (item 11)', () => {
     expect(records[0]!.value.name).toBe('Jörg Müller');
   });
 });
+
+import { writeVcards } from '../../src/formats/vcard-write.js';
+import type { ExportPerson } from '../../src/formats/types.js';
+
+describe('N in rel vCard export (item 11)', () => {
+  const person = (name: string): ExportPerson => ({
+    id: 'p1', name, emails: [], phones: [], company: null, title: null, tags: [], every_days: null, birthday: null, met: null,
+    met_on: null, linkedin_url: null, snoozed_until: null, added_on: '2026-01-01', created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z', facts: [], last_touch: null, next_due: null, gives: 0, asks: 0,
+  });
+  it.each([
+    ['Maya Chen', 'N:Chen;Maya;;;'],
+    ['Tomás Ruiz', 'N:Ruiz;Tomás;;;'],
+    ["Siobhán O'Brien-Smith", "N:O'Brien-Smith;Siobhán;;;"],
+    ['山田 太郎', 'N:;山田 太郎;;;'],
+    ['O\'Brien "Bob" Smith, Jr.', 'N:;O\'Brien "Bob" Smith\\, Jr.;;;'],
+    ['Mary Ann Smith', 'N:;Mary Ann Smith;;;'],
+    ['ana maia', 'N:;ana maia;;;'],
+  ])('%s -> %s', (name, n) => {
+    expect(writeVcards([person(name)]).split('\r\n')).toContain(n);
+  });
+});

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ExportPerson, ImportedPerson } from '../../src/formats/types.js';
-import { normaliseBirthday, parseVcards, writeVcards } from '../../src/formats/vcard.js';
+import { normaliseBirthday, parseVcards } from '../../src/formats/vcard.js';
+import { writeVcards } from '../../src/formats/vcard-write.js';
 
 const shared = new URL('../fixtures/vcard/node-vcf/', import.meta.url);
 const own = new URL('../fixtures/vcard/', import.meta.url);
@@ -198,8 +199,9 @@ describe('parseVcards: details', () => {
   });
 
   it("reads rel's own X-REL properties", () => {
-    const p = only(card('FN:X', 'X-REL-ID:abc', 'X-REL-EVERY-DAYS:30', 'X-REL-LAST-CONTACT:2026-10-01', 'NOTE:one\\ntwo'));
-    expect(p).toMatchObject({ every_days: 30, last_touch: '2026-10-01', notes: ['one', 'two'] });
+    const p = only(card('FN:X', 'X-REL-ID:abc', 'X-REL-EVERY-DAYS:30', 'X-REL-LAST-CONTACT:2026-10-01', 'NOTE:one\\ntwo', 'NOTE:three'));
+    // One NOTE per fact (a fact may have several lines).
+    expect(p).toMatchObject({ every_days: 30, last_touch: '2026-10-01', notes: ['one\ntwo', 'three'] });
   });
 
   it('warns about bad X-REL values and still imports the card', () => {
@@ -293,14 +295,15 @@ describe('writeVcards', () => {
         'VERSION:4.0',
         'UID:urn:uuid:3f2b8c1e-9a4d-4e0f-8b7a-1c2d3e4f5a6b',
         'FN:Mary Ann Smith',
-        'N:Smith;Mary Ann;;;',
+        'N:;Mary Ann Smith;;;',
         'EMAIL:mary@example.com',
         'TEL;VALUE=text:+44 20 0000 0000',
         'ORG:Smith\\; Sons\\, Ltd',
         'TITLE:Owner',
         'CATEGORIES:family,a\\,b',
         'BDAY:--0229',
-        'NOTE:Has two cats\\nRuns marathons',
+        'NOTE:Has two cats',
+        'NOTE:Runs marathons',
         'REV:20260203T040506Z',
         'X-REL-ID:3f2b8c1e-9a4d-4e0f-8b7a-1c2d3e4f5a6b',
         'X-REL-EVERY-DAYS:30',
