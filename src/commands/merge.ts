@@ -1,4 +1,4 @@
-/** rel merge KEEP OTHER [--json]: join two records of one person (an import's "possible duplicates"). */
+/** rel merge WHO PERSON [--json]: join two records of one person (an import's "possible duplicates"). */
 import type { App } from '../main.js';
 import { write, type Ctx } from '../context.js';
 import { joinPeople } from '../domain/join.js';
@@ -18,15 +18,16 @@ export interface MergeView {
 export function register(app: App): void {
   app.program
     .command('merge')
-    .argument('<keep>', 'the person who stays (a name or an id)')
-    .argument('<other>', 'the person merged into them and removed')
+    .argument('<who>', 'the person who stays (a name, part of one, or an id)')
+    .argument('<person>', 'the person merged into WHO and removed')
     .description('join two records of one person: every touch, fact, give, ask, email, phone and tag is kept')
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
       `
-The first person's name and fields stay; emails, phones and tags of the second are added, and a
-field the first lacks is taken from the second. rel undo puts both back.
+WHO's name and fields stay; PERSON's emails, phones and tags are added, a field WHO lacks is taken
+from PERSON, and every touch, fact, follow-up, date, need and offer of PERSON becomes WHO's.
+rel undo puts both back.
 
 Examples:
   rel merge 3f2a9c1e 7b10d4e2      (the ids rel import lists under "possible duplicates")
