@@ -16,6 +16,9 @@ const TEXT_PROPS = new Set(['FN', 'N', 'EMAIL', 'TEL', 'ORG', 'TITLE', 'NOTE', '
 const RAW_PROPS = new Set(['BDAY', 'URL', 'X-SOCIALPROFILE', 'X-REL-ID', 'X-REL-EVERY-DAYS', 'X-REL-LAST-CONTACT', 'X-REL-MET', 'X-REL-MET-ON',
   'UID', 'KIND', 'MEMBER', 'X-ADDRESSBOOKSERVER-KIND', 'X-ADDRESSBOOKSERVER-MEMBER']);
 const COMPOUND = new Set(['N', 'ORG']);
+/** Properties about the card rather than the person: dropped without a word. Others dropped are reported. */
+const TECHNICAL = new Set(['VERSION', 'PRODID', 'REV', 'SOURCE', 'NAME', 'PROFILE', 'CLIENTPIDMAP', 'SORT-STRING', 'LABEL', 'CLASS',
+  'X-ABUID', 'X-ABLABEL', 'X-ABSHOWAS', 'X-ABADR', 'X-PHONETIC-FIRST-NAME', 'X-PHONETIC-LAST-NAME', 'X-PHONETIC-ORG']);
 const ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
 
 interface Line {
@@ -44,6 +47,8 @@ interface CardMeta {
   relId: string | null;
   /** A group card (vCard 4 `KIND:group`, Apple's `X-ADDRESSBOOKSERVER-KIND:group`): its MEMBER values. */
   members: string[] | null;
+  /** Properties with something about the person that rel has no field for (ADR, PHOTO, a homepage URL...). */
+  dropped: Set<string>;
 }
 
 export function parseVcards(text: string): ParseResult {
@@ -51,6 +56,7 @@ export function parseVcards(text: string): ParseResult {
   const records: ParseResult['records'] = [];
   const groups: { where: string; name: string; members: string[] }[] = [];
   const byUid = new Map<string, ImportedPerson>();
+  const dropped = new Map<string, number>();
   for (const card of cards) {
     const where = `card ${card.index} (line ${card.line})`;
     if (!card.closed) {
@@ -59,8 +65,9 @@ export function parseVcards(text: string): ParseResult {
     }
     try {
       const warnings: string[] = [];
-      const meta: CardMeta = { uid: null, relId: null, members: null };
+      const meta: CardMeta = { uid: null, relId: null, members: null, dropped: new Set() };
       const value = readCard(card, warnings, meta);
+      for (const name of meta.dropped) dropped.set(name, (dropped.get(name) ?? 0) + 1);
       if (meta.members !== null) groups.push({ where, name: value.name, members: meta.members });
       else {
         records.push(meta.relId === null ? { where, value } : { where, value, id: meta.relId });
@@ -73,6 +80,10 @@ export function parseVcards(text: string): ParseResult {
     }
   }
   tagGroupMembers(groups, records, byUid, problems);
+  if (dropped.size > 0) {
+    const list = [...dropped].map(([name, n]) => `${name} (in ${n} card${n === 1 ? '' : 's'})`).join(', ');
+    problems.push({ where: 'file', why: `not imported, rel has no field for them: ${list}` });
+  }
   return { records, problems };
 }
 
@@ -125,7 +136,7 @@ function splitCards(text: string): { cards: RawCard[]; problems: Problem[] } {
  * properties rel does not read, without ever joining their continuation lines (a base64 PHOTO).
  * Lines without a ':' are kept so that readCard can report them.
  */
-function unfold(card: RawCard): Line[] {
+function unfold(card: RawCard, dropped: Set<string>): Line[] {
   const is21 = card.lines.some((l) => (l.charCodeAt(0) | 32) === 118 && /^VERSION:\s*2\.1\s*$/i.test(l));
   const out: Line[] = [];
   let kept: Line | null = null;
@@ -145,6 +156,7 @@ function unfold(card: RawCard): Line[] {
       const name = head.slice(head.lastIndexOf('.') + 1).trim().toUpperCase();
       kept = TEXT_PROPS.has(name) || RAW_PROPS.has(name) || !text.includes(':') ? { text, line } : null;
       if (kept) out.push(kept);
+      else if (!TECHNICAL.has(name) && /:\s*\S/.test(text)) dropped.add(name);
     }
     softBreak = qp && text.endsWith('=');
   }
@@ -210,7 +222,7 @@ function decodeBytes(bytes: number[], charset: string): string {
 function readCard(card: RawCard, warnings: string[], meta: CardMeta): ImportedPerson {
   const icalLines: string[] = [];
   const raw: RawProp[] = [];
-  for (const { text, line } of unfold(card)) {
+  for (const { text, line } of unfold(card, meta.dropped)) {
     const prop = splitLine(text);
     if (!prop) throw new CardError(`line ${line}: not a vCard property: ${JSON.stringify(text.slice(0, 40))}`);
     const { name, params } = prop;
@@ -245,7 +257,7 @@ function readCard(card: RawCard, warnings: string[], meta: CardMeta): ImportedPe
   person.tags = unique(texts('categories').map(clean));
   // Each NOTE is one note (rel writes one NOTE per fact); a multi-line note stays whole.
   person.notes = texts('note').map(clean).filter(Boolean);
-  readRaw(person, raw, warnings);
+  readRaw(person, raw, warnings, meta.dropped);
   const rawValues = (...names: string[]): string[] => raw.filter((r) => names.includes(r.name)).map((r) => r.value);
   meta.uid = rawValues('UID')[0] ?? null;
   const relId = rawValues('X-REL-ID')[0];
@@ -303,13 +315,15 @@ function unescapeRaw(value: string): string {
   return value.replace(/\\([\s\S])/g, (_m: string, c: string) => (c === 'n' || c === 'N' ? '\n' : c)).trim();
 }
 
-function readRaw(person: ImportedPerson, raw: RawProp[], warnings: string[]): void {
+function readRaw(person: ImportedPerson, raw: RawProp[], warnings: string[], dropped: Set<string>): void {
   for (const { name, params, value } of raw) {
     if (name === 'BDAY' && person.birthday === null) {
       person.birthday = normaliseBirthday(value, params.get('X-APPLE-OMIT-YEAR'));
       if (person.birthday === null) warnings.push(`BDAY ${JSON.stringify(value)} is not a date; birthday ignored`);
-    } else if ((name === 'URL' || name === 'X-SOCIALPROFILE') && person.linkedin_url === null) {
-      if (/^(https?:\/\/)?([\w-]+\.)*linkedin\.com(\/|$)/i.test(value)) person.linkedin_url = value.normalize('NFC');
+    } else if (name === 'URL' || name === 'X-SOCIALPROFILE') {
+      const linkedIn = /^(https?:\/\/)?([\w-]+\.)*linkedin\.com(\/|$)/i.test(value);
+      if (linkedIn && person.linkedin_url === null) person.linkedin_url = value.normalize('NFC');
+      else if (!linkedIn && value !== '') dropped.add(name);
     } else if (name === 'X-REL-EVERY-DAYS') {
       const days = /^\d{1,5}$/.test(value) ? Number(value) : 0;
       if (days > 0) person.every_days = days;

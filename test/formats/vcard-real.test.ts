@@ -89,3 +89,14 @@ describe('N in rel vCard export (item 11)', () => {
     expect(writeVcards([person(name)]).split('\r\n')).toContain(n);
   });
 });
+
+describe('what a card has and rel has no field for is named, once per file', () => {
+  it('ADR, PHOTO, ROLE, a homepage URL: counted by card; card bookkeeping (PRODID, REV, X-ABLabel) is not', () => {
+    const text = card('FN:A', 'PRODID:-//Apple Inc.//macOS 14.5//EN', 'REV:2024-01-01T00:00:00Z', 'ADR;TYPE=home:;;1 Main St;Town;;123;PT',
+      'item1.URL:https\\://a.example', 'item1.X-ABLabel:_$!<HomePage>!$_', 'URL:https://www.linkedin.com/in/a') +
+      card('FN:B', 'ADR:;;2 Main St;Town;;123;PT', 'ROLE:Chair', 'PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQ');
+    const { records, problems } = read(text);
+    expect(records[0]!.value.linkedin_url).toBe('https://www.linkedin.com/in/a');
+    expect(problems).toEqual([{ where: 'file', why: 'not imported, rel has no field for them: ADR (in 2 cards), URL (in 1 card), ROLE (in 1 card), PHOTO (in 1 card)' }]);
+  });
+});
