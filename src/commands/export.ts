@@ -74,11 +74,11 @@ async function render(format: ExportFormat, people: RelPerson[], ctx: Ctx): Prom
     case 'json':
       return (await import('../formats/json.js')).writeRelJson(people, now);
     case 'csv': {
-      const [{ writeCsv }, { exportPeople }] = await Promise.all([import('../formats/csv.js'), import('../formats/feed.js')]);
+      const [{ writeCsv }, { exportPeople }] = await Promise.all([import('../formats/csv-rel.js'), import('../formats/feed.js')]);
       return writeCsv(exportPeople(people));
     }
     case 'vcard': {
-      const [{ writeVcards }, { exportPeople }] = await Promise.all([import('../formats/vcard.js'), import('../formats/feed.js')]);
+      const [{ writeVcards }, { exportPeople }] = await Promise.all([import('../formats/vcard-write.js'), import('../formats/feed.js')]);
       return writeVcards(exportPeople(people));
     }
     case 'ics': {

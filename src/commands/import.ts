@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { App } from '../main.js';
 import { write, type Ctx } from '../context.js';
 import { intervalDays, parseInterval } from '../domain/interval.js';
-import { planImport, type Decision, type ImportPlan, type MergeRecord } from '../domain/merge.js';
+import { planImport, type Decision, type ImportPlan, type MergeRecord, type PossibleDuplicate } from '../domain/merge.js';
 import { tidyRecord } from '../domain/tidy.js';
 import { UsageError } from '../errors.js';
 import type { Problem } from '../formats/types.js';
@@ -29,6 +29,8 @@ export interface ImportView {
   merged: number;
   skipped: number;
   problems: Problem[];
+  /** Records added although someone had the name, because they disagree on an email, phone, company or day met. */
+  possible_duplicates: PossibleDuplicate[];
   /** Why records were skipped, with how many. */
   skipped_why: Record<string, number>;
   records?: Decision[];
@@ -108,7 +110,7 @@ export async function run(opts: ImportOptions, ctx: Ctx): Promise<ImportView> {
   show(`reading ${basename(opts.file)}…`);
   const format = opts.format ?? (await detect(text, opts.file));
   const parsed = await parseAs(format, text, opts.map);
-  problems.push(...parsed.problems);
+  for (const p of parsed.problems) problems.push(p); // a spread overflows the stack at ~125,000
   const records: MergeRecord[] = [];
   for (const r of parsed.records) {
     const rec = tidyRecord(r.value, r.where, problems, ctx.today);
@@ -139,6 +141,7 @@ export async function run(opts: ImportOptions, ctx: Ctx): Promise<ImportView> {
     dry_run: opts.dryRun,
     ...result.counts,
     problems,
+    possible_duplicates: result.possible_duplicates,
     skipped_why,
     ...(opts.dryRun ? { records: result.decisions } : {}),
   };

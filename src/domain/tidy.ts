@@ -20,8 +20,15 @@ export type RawRecord = Omit<MergeRecord, 'where' | 'id' | 'pending'>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
-/** A rel tag from an imported label: "Work, Past" → "work-past"; null when nothing is left. */
+/**
+ * Groups every contact of an address book is in: Google's "My Contacts" (`myContacts` in its vCards,
+ * `* myContacts` or `System Group: My Contacts` in its CSVs), Android's "My Contacts". Never a tag.
+ */
+export const isSystemGroup = (label: string): boolean => /^(\*\s*)?(system group:\s*)?my\s*contacts$/i.test(label.trim());
+
+/** A rel tag from an imported label: "Work, Past" → "work-past"; null when nothing is left (or a system group). */
 export function importedTag(label: string): string | null {
+  if (isSystemGroup(label)) return null;
   const t = label.normalize('NFC').trim().toLowerCase().replace(/[\s,]+/g, '-').replace(/^-+|-+$/g, '');
   if (t === '' || [...t].length > 200 || /[\p{Cc}\p{Cs}]/u.test(t)) return null;
   return t;
@@ -42,8 +49,10 @@ export function tidyRecord(raw: RawRecord, where: string, problems: Problem[], t
   }
   const text = (value: string | null, what: string, clean = cleanName): string | null => {
     if (value === null || value.trim() === '') return null;
+    // A one-line field with a tab or a line break in it (a spreadsheet cell, a pasted company) is made one line.
+    const v = clean === cleanName ? value.replace(/\s*[\t\r\n]+\s*/g, ' ') : value;
     try {
-      return clean(value, what);
+      return clean(v, what);
     } catch (e) {
       problems.push({ where, why: `${why(e)}; left out` });
       return null;
