@@ -31,11 +31,17 @@ rel undo puts both back.
 
 Examples:
   rel merge 3f2a9c1e 7b10d4e2      (the ids rel import lists under "possible duplicates")
-  rel merge "Maya Chen" "maya c"`,
+  rel merge "Maya Chen" "M Chen"    (the same Maya, as her card on your phone names her)`,
     )
     .action(
       app.action(async (ctx, keep: string, other: string, opts: { json?: boolean }) => {
-        const view = run({ keep: await resolveWho(ctx, keep), other: await resolveWho(ctx, other) }, ctx);
+        const kept = await resolveWho(ctx, keep);
+        // The second WHO never names the first again; when it can name no one else, say why.
+        const merged = await resolveWho(ctx, other, kept.id).catch(async (e: unknown) => {
+          if ((await resolveWho(ctx, other).catch(() => null))?.id === kept.id) return kept;
+          throw e;
+        });
+        const view = run({ keep: kept, other: merged }, ctx);
         if (opts.json) return ctx.json(view);
         const parts = (
           [['touchpoints', 'touch', 'touches'], ['facts', 'fact', 'facts'], ['follow_ups', 'follow-up', 'follow-ups'],

@@ -21,16 +21,17 @@ const label = (p: Who) => `${p.name} (${shortId(p.id)})`;
  * `query` may be the words of a command that takes one WHO (`rel show maya chen`, unquoted): they are
  * joined with spaces.
  */
-export async function resolveWho(ctx: Ctx, query: string | string[]): Promise<Who> {
+/** `except`: a person already chosen, never matched again (rel merge KEEP OTHER, rel intro A B). */
+export async function resolveWho(ctx: Ctx, query: string | string[], except?: string): Promise<Who> {
   const q = (Array.isArray(query) ? query.join(' ') : query).trim();
   if (q === '') throw new UsageError('who? an empty name matches no one');
   const db = ctx.db();
   if (/^[0-9a-f-]{6,36}$/i.test(q)) {
-    const byId = peopleByIdPrefix(db, q.toLowerCase(), 2);
+    const byId = peopleByIdPrefix(db, q.toLowerCase(), 2).filter((p) => p.id !== except);
     if (byId.length === 1) return byId[0]!;
   }
   const folded = foldName(q);
-  const found = folded === '' ? [] : matchName(q, peopleByNameKey(db, folded));
+  const found = folded === '' ? [] : matchName(q, peopleByNameKey(db, folded).filter((p) => p.id !== except));
   if (found.length === 1) return found[0]!;
   if (found.length > 1) {
     if (ctx.deps.stdinIsTTY) {

@@ -49,7 +49,7 @@ export function relLine(example: string): string | null {
   const m = /(^|[\s(])rel( .*)?$/.exec(example.replace(/ {2,}\(.*\)\s*$/, ''));
   if (!m) return null;
   const inside = m[1] === '('; // $(rel ...) or <(rel ...): up to the closing parenthesis
-  return (m[2] ?? '').split(inside ? /\)/ : / \| | > /)[0]!.trim();
+  return (m[2] ?? '').split(inside ? /\)/ : / \| | > | && | \|\| /)[0]!.trim();
 }
 
 async function helpOf(path: string[]): Promise<string> {
@@ -81,6 +81,12 @@ beforeAll(async () => {
   await seed('add', 'Bob');
   await seed('add', 'José Núñez', '--every', '1w');
   await seed('add', 'Old Colleague');
+  await seed('add', 'M Chen'); // the same Maya, from a phone: rel merge "Maya Chen" "m chen"
+  await seed('add', 'Leo Varga');
+  await seed('add', 'Ravi Shah');
+  await seed('log', 'ravi', '--via', 'call', '--follow-up', '2026-03-06');
+  ids.mergeKeep = JSON.parse(await seed('add', 'Sam Lee', '--email', 'sam@work.example', '--json')).id;
+  ids.mergeOther = JSON.parse(await seed('add', 'Sam Lee', '--email', 'sam@home.example', '--json')).id;
   ids.rm = JSON.parse(await seed('add', 'Someone Else', '--json')).id;
   for (const d of ['2026-01-05', '2026-02-04', '2026-03-01']) await seed('log', 'jose', '--on', d);
   ids.need = JSON.parse(await seed('need', 'ana', 'a', 'job', '--json')).id;
@@ -100,6 +106,8 @@ beforeAll(async () => {
 function localise(argv: string[]): string[] {
   const files = ['Connections.csv', 'contacts.vcf', 'crm.csv', 'rel-export.json', 'rel-backup.json', 'people.csv'];
   return argv.map((w) => {
+    if (argv[0] === 'merge' && w === '3f2a9c1e') return ids.mergeKeep!;
+    if (argv[0] === 'merge' && w === '7b10d4e2') return ids.mergeOther!;
     if (w === '3f2a9c1e') return argv[0] === 'rm' ? ids.rm! : argv[0] === 'need' ? ids.need! : ids.offer!;
     if (argv[0] === 'undo' && w === '42') return ids.undo!;
     if (files.includes(w)) return join(tmp.dir, w);
@@ -116,6 +124,7 @@ describe('every --help example', () => {
     expect(relLine('source <(rel completion bash)')).toBe('completion bash');
     expect(relLine('rel completion fish > ~/.config/fish/completions/rel.fish')).toBe('completion fish');
     expect(relLine('rel due')).toBe('due');
+    expect(relLine('rel due -q --exit-status && notify-send "rel" "someone is due"')).toBe('due -q --exit-status');
     expect(relLine('rel backup ~/Dropbox/rel-$(date +%F).db')).toBe('backup ~/Dropbox/rel-$(date +%F).db');
   });
 

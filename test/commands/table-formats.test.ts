@@ -31,7 +31,7 @@ describe('--format plain|tsv and -q on the read commands that print tables', () 
     expect((await t.rel(['ledger', '--format', 'tsv'])).out).toMatch(
       /^id\tname\tgives\tasks\tbalance\tlast_give\tlast_ask\tasked_first\n[0-9a-f-]{36}\tMaya Chen\t1\t1\t0\t2026-03-01\t2026-03-02\tfalse\n$/,
     );
-    expect((await t.rel(['ledger', '--format', 'plain'])).out).toBe('Maya Chen — gave 1, asked 1, balance 0\n');
+    expect((await t.rel(['ledger', '--format', 'plain'])).out).toBe('Maya Chen — gave 1, asked 1, balance even\n');
     expect((await t.rel(['ledger', 'maya', '--format', 'tsv'])).out).toBe(
       'date\ttype\tkind\tnote\tvia\n2026-03-01\tgive\tintro\tlunch\\ttabs\tmeeting\n2026-03-02\task\tadvice\t\tmeeting\n',
     );

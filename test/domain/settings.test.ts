@@ -8,8 +8,10 @@ const parse = <K extends keyof Settings>(key: K, text: string): Settings[K] => S
 
 describe('settings: defaults and keys', () => {
   it('has the documented defaults', () => {
-    expect(DEFAULT_SETTINGS).toEqual({ 'default.every': null, 'due.birthday-days': 14, 'log.via': 'meeting', 'week.start': 'monday' });
-    expect(SETTING_KEYS).toEqual(['default.every', 'due.birthday-days', 'log.via', 'week.start']);
+    expect(DEFAULT_SETTINGS).toEqual({
+      'default.every': null, 'due.birthday-days': 14, 'log.via': 'meeting', pager: null, 'undo.keep': 200, 'week.start': 'monday',
+    });
+    expect(SETTING_KEYS).toEqual(['default.every', 'due.birthday-days', 'log.via', 'pager', 'undo.keep', 'week.start']);
   });
 
   it.each([
@@ -35,7 +37,7 @@ describe('settings: defaults and keys', () => {
 
   it('refuses an unknown key, listing the known ones', () => {
     expect(usage(() => settingKey('due.days')).message).toBe(
-      'unknown setting "due.days": use one of default.every, due.birthday-days, log.via, week.start',
+      'unknown setting "due.days": use one of default.every, due.birthday-days, log.via, pager, undo.keep, week.start',
     );
   });
 });
@@ -96,7 +98,7 @@ describe('checkSettings', () => {
 
   it('names the first unknown key or bad value', () => {
     expect(usage(() => checkSettings({ 'log.via': 'call', colour: 'red' })).message).toBe(
-      'unknown setting "colour": use one of default.every, due.birthday-days, log.via, week.start',
+      'unknown setting "colour": use one of default.every, due.birthday-days, log.via, pager, undo.keep, week.start',
     );
     expect(usage(() => checkSettings({ 'due.birthday-days': true })).message).toBe(
       'bad value "true" for due.birthday-days: use a whole number of days from 0 to 365',
