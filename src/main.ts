@@ -1,50 +1,22 @@
 /**
- * Builds the commander program and runs it. The only place where errors become exit codes:
- *   0 success · 2 usage or bad input · 1 any other failure · 130 a cancelled prompt.
+ * Runs rel: builds the program (src/cli.ts), parses argv, runs the command. The only place where errors
+ * become exit codes: 0 success · 2 usage or bad input · 1 any other failure · 130 a cancelled prompt ·
+ * 141 a closed stdout.
  */
-import { Command, CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
+import { makeCtx, type App, type Ctx } from './app.js';
+import { COMMANDS, program as cliProgram } from './cli.js';
 import type { Deps } from './deps.js';
 import { QuietExit, RelError } from './errors.js';
-import { makeCtx, type Ctx } from './context.js';
-import { COMMANDS } from './commands/index.js';
 import { explain } from './store/open.js';
-import { refuseRepeatedOptions } from './commands/options.js';
+import { refuseRepeatedOptions } from './commands/shared/options.js';
 
 export { realDeps } from './deps.js';
-
-export const VERSION = '0.1.0';
-
-/** What a command module receives to declare itself: the program, and how to run an action. */
-export interface App {
-  program: Command;
-  /** Wraps an action: gives it a Ctx built from the global flags and closes the database after. */
-  action<A extends unknown[]>(fn: (ctx: Ctx, ...args: A) => Promise<void> | void): (...args: A) => Promise<void>;
-}
+export { VERSION } from './cli.js';
 
 export async function main(argv: string[], deps: Deps): Promise<number> {
-  const program = new Command('rel');
+  const program = cliProgram(deps);
   let ctx: Ctx | undefined;
-  program
-    .description('Keep up with the people who matter: log touches, see who is due, give before you ask.')
-    .version(VERSION, '-V, --version')
-    .option('--db <file>', 'the database file (default: $REL_DB, else $XDG_DATA_HOME/rel/rel.db)')
-    .option('--no-pager', 'print long output directly, not through $REL_PAGER, $PAGER or less (also: rel config set pager off)')
-    .showSuggestionAfterError(true)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => deps.out.write(s),
-      writeErr: (s) => deps.err.write(s),
-      outputError: () => {}, // printed once, below, as "rel: ..."
-    })
-    .addHelpText(
-      'after',
-      `
-Examples:
-  rel add "Maya Chen" --email maya@example.com --every 1m --tag friends
-  rel log maya -m "coffee; she starts at Acme in May" --give advice --follow-up 2w
-  rel due`,
-    );
-
   const app: App = {
     program,
     action:

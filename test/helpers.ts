@@ -10,6 +10,9 @@ import { openDb, type Db } from '../src/store/open.js';
 import { main } from '../src/main.js';
 import type { Prompter } from '../src/prompt.js';
 
+/** A fixed instant for opening databases in tests. */
+const T0 = new Date('2026-03-01T09:00:00Z');
+
 export interface Buffer {
   write(text: string): void;
   text(): string;
@@ -146,7 +149,7 @@ export function useTempDb() {
   let tmp: ReturnType<typeof tempDir>;
   beforeEach(() => {
     tmp = tempDir();
-    state.db = openDb(join(tmp.dir, 'rel.db'));
+    state.db = openDb(join(tmp.dir, 'rel.db'), { now: T0 });
   });
   afterEach(() => {
     state.db.close();

@@ -1,15 +1,15 @@
 /** rel add NAME [person options] [--json] */
-import type { App } from '../main.js';
+import { write, type App, type Ctx } from '../app.js';
 import { loadConfig } from '../config.js';
 import { newId } from '../store/ids.js';
-import { write, type Ctx } from '../context.js';
 import { defaultEveryDays } from '../domain/settings.js';
 import { cleanName } from '../domain/text.js';
 import type { Person } from '../domain/types.js';
 import { insertPerson } from '../store/people.js';
 import { insertFact } from '../store/touchpoints.js';
-import { applyPatch, checkDuplicates, parsePersonFlags, personOptions, type PersonPatch, type RawPersonFlags } from './person-fields.js';
-import { personView, type PersonView } from './person-view.js';
+import { applyPatch, checkDuplicates, parsePersonFlags, personOptions, type PersonPatch, type RawPersonFlags } from './shared/person-fields.js';
+import { personView } from './shared/person-view.js';
+import type { PersonView } from '../render/profile.js';
 
 export interface AddOptions {
   name: string;

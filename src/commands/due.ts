@@ -1,8 +1,7 @@
 /** rel due [--within INTERVAL|week] [--tag T] [--limit N] [--json | --format table|plain|tsv|json] [-q] [--explain] */
 import { Option } from 'commander';
-import type { App } from '../main.js';
+import type { App, Ctx } from '../app.js';
 import { loadConfig } from '../config.js';
-import type { Ctx } from '../context.js';
 import { addDays } from '../domain/dates.js';
 import { dueItems, type DueItem } from '../domain/due.js';
 import { intervalDays, parseInterval } from '../domain/interval.js';
@@ -12,7 +11,7 @@ import { QuietExit, UsageError } from '../errors.js';
 import { countSnoozed, duePeople } from '../store/people.js';
 import { dueDates } from '../store/insight.js';
 import { openFollowUps } from '../store/touchpoints.js';
-import { parseTag } from './person-fields.js';
+import { parseTag } from './shared/person-fields.js';
 
 export interface DueOptions {
   withinDays: number;

@@ -1,15 +1,15 @@
 /** rel edit WHO [--name N] [person options] [--untag T] [--no-every] [--no-birthday] */
-import type { App } from '../main.js';
+import { write, type App, type Ctx } from '../app.js';
 import { newId } from '../store/ids.js';
-import { write, type Ctx } from '../context.js';
 import { foldName } from '../domain/names.js';
 import { cleanName } from '../domain/text.js';
 import { UsageError } from '../errors.js';
 import { getPerson, updatePerson } from '../store/people.js';
 import { insertFact } from '../store/touchpoints.js';
-import { applyPatch, checkDuplicates, parsePersonFlags, parseTag, personOptions, type PersonPatch, type RawPersonFlags } from './person-fields.js';
-import { personView, type PersonView } from './person-view.js';
-import { resolveWho } from './who.js';
+import { applyPatch, checkDuplicates, parsePersonFlags, parseTag, personOptions, type PersonPatch, type RawPersonFlags } from './shared/person-fields.js';
+import { personView } from './shared/person-view.js';
+import type { PersonView } from '../render/profile.js';
+import { resolveWho } from './shared/who.js';
 
 export interface EditOptions {
   id: string;

@@ -1,8 +1,7 @@
 /** rel export [--format json|csv|vcard|ics] [-o FILE] [--force] */
 import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { App } from '../main.js';
-import type { Ctx } from '../context.js';
+import type { App, Ctx } from '../app.js';
 import { RelError, UsageError } from '../errors.js';
 import { fileReason } from '../file-errors.js';
 import { message } from '../store/open.js';
@@ -69,7 +68,7 @@ export async function run(opts: ExportOptions, ctx: Ctx): Promise<{ text: string
 }
 
 async function render(format: ExportFormat, people: RelPerson[], ctx: Ctx): Promise<string> {
-  const now = ctx.deps.now();
+  const now = ctx.now;
   switch (format) {
     case 'json':
       return (await import('../formats/json.js')).writeRelJson(people, now);

@@ -1,7 +1,6 @@
 /** rel import FILE [--format F] [--dry-run] [--tag T]... [--every INTERVAL] [--map SPEC] [--json] */
 import { basename } from 'node:path';
-import type { App } from '../main.js';
-import { write, type Ctx } from '../context.js';
+import { write, type App, type Ctx } from '../app.js';
 import { intervalDays, parseInterval } from '../domain/interval.js';
 import { planImport, type Decision, type ImportPlan, type MergeRecord, type PossibleDuplicate } from '../domain/merge.js';
 import { tidyRecord } from '../domain/tidy.js';
@@ -9,8 +8,9 @@ import { UsageError } from '../errors.js';
 import type { Problem } from '../formats/types.js';
 import { newId } from '../store/ids.js';
 import { newRecordsOf, peopleForMerge, writePlan, writeRelRecords, type NewPersonExtras } from '../store/transfer.js';
-import { FORMATS, detect, parseAs, parseFormat, readText, type ImportFormat, type Parsed } from './import-read.js';
-import { parseTag } from './person-fields.js';
+import { FORMATS, detect, parseAs, parseFormat, readText, type ImportFormat, type Parsed } from './shared/import-read.js';
+import { parseTag } from './shared/person-fields.js';
+import type { ImportView } from '../render/import.js';
 
 export interface ImportOptions {
   file: string;
@@ -19,21 +19,6 @@ export interface ImportOptions {
   tags: string[];
   everyDays: number | null;
   map: Record<string, string> | null;
-}
-
-/** The summary; `--json` prints it as is. `records` (each decision) only on a dry run. */
-export interface ImportView {
-  format: ImportFormat;
-  dry_run: boolean;
-  added: number;
-  merged: number;
-  skipped: number;
-  problems: Problem[];
-  /** Records added although someone had the name, because they disagree on an email, phone, company or day met. */
-  possible_duplicates: PossibleDuplicate[];
-  /** Why records were skipped, with how many. */
-  skipped_why: Record<string, number>;
-  records?: Decision[];
 }
 
 interface RawImport {

@@ -1,15 +1,11 @@
 /** rel ledger [WHO] [--json | --format table|plain|tsv|json] [-q]: what you have given against what you have asked. */
-import type { App } from '../main.js';
-import type { Ctx } from '../context.js';
+import type { App, Ctx } from '../app.js';
 import { ledgerRows, ledgerTotals, type LedgerRow } from '../domain/ledger.js';
 import type { Channel, Day, Kind } from '../domain/types.js';
 import { ledgerEntries } from '../store/touchpoints.js';
-import { formatOption, parseFormat, QUIET, type RawOutput } from './output.js';
-import { resolveWho, type Who } from './who.js';
-
-export interface PersonLedger extends LedgerRow {
-  entries: { date: Day; type: 'give' | 'ask'; kind: Kind; note: string | null; via: Channel }[];
-}
+import { formatOption, parseFormat, QUIET, type RawOutput } from './shared/output.js';
+import { resolveWho, type Who } from './shared/who.js';
+import type { PersonLedger } from '../render/ledger.js';
 
 export function register(app: App): void {
   app.program

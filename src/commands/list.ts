@@ -1,22 +1,10 @@
 /** rel list [--tag T] [--json | --format table|plain|tsv|json] [-q] */
-import type { App } from '../main.js';
-import type { Ctx } from '../context.js';
+import type { App, Ctx } from '../app.js';
 import type { Day } from '../domain/types.js';
 import { listPeople } from '../store/people.js';
-import { formatOption, parseFormat, QUIET, type RawOutput } from './output.js';
-import { parseTag } from './person-fields.js';
-
-export interface ListItem {
-  id: string;
-  name: string;
-  tags: string[];
-  every_days: number | null;
-  last_touch: Day | null;
-  company: string | null;
-  emails: string[];
-  /** Left out of rel due until this day (after today), else null. */
-  snoozed_until: Day | null;
-}
+import { formatOption, parseFormat, QUIET, type RawOutput } from './shared/output.js';
+import { parseTag } from './shared/person-fields.js';
+import type { ListItem } from '../render/people.js';
 
 export function register(app: App): void {
   app.program

@@ -1,29 +1,17 @@
 /** rel log WHO... [-m TEXT] [--via CHANNEL] [--on DATE] [--give KIND] [--ask KIND] [--follow-up WHEN] */
-import type { App } from '../main.js';
+import { write, type App, type Ctx } from '../app.js';
 import { loadConfig } from '../config.js';
 import { newId } from '../store/ids.js';
-import { write, type Ctx } from '../context.js';
 import { parseFutureDay, parsePastDay } from '../domain/dates.js';
 import { cleanNote } from '../domain/text.js';
 import { CHANNELS, KINDS, type Channel, type Day, type Kind } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import type { FollowUpMode } from '../domain/follow-ups.js';
 import { closeFollowUpsBy, hasGivenTo, insertFollowUp, insertTouchpoint } from '../store/touchpoints.js';
-import { askForLog } from './log-prompt.js';
-import { paragraphs } from './options.js';
-import { resolveAll, type Who } from './who.js';
-
-export interface LogOptions {
-  people: Who[];
-  note: string | null;
-  via: Channel;
-  date: Day;
-  give: Kind | null;
-  ask: Kind | null;
-  followUp: Day | null;
-  /** What the touch does to open follow-ups (domain/follow-ups.ts); `auto` unless a flag says. */
-  followUpMode: FollowUpMode;
-}
+import { askForLog } from './shared/log-prompt.js';
+import { paragraphs } from './shared/options.js';
+import { resolveAll, type Who } from './shared/who.js';
+import type { LogOptions } from './shared/log-prompt.js';
 
 export interface RawLog {
   message?: string;

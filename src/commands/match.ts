@@ -1,12 +1,9 @@
 /** rel match [--limit N] [--json]: introductions worth making, pairing open needs with other people's offers. */
-import type { App } from '../main.js';
-import type { Ctx } from '../context.js';
+import type { App, Ctx } from '../app.js';
 import { commonTags, matchNeeds, type Match, type NeedOrOffer } from '../domain/match.js';
 import { UsageError } from '../errors.js';
 import { introducedPairs, openWishesToMatch, tagCounts } from '../store/insight.js';
-
-/** The JSON shape: `{need: {id, person_id, name, text}, offer: {...}, score, why}`, most promising first. */
-export type MatchView = Match;
+import type { MatchView } from '../render/insight.js';
 
 export function register(app: App): void {
   app.program

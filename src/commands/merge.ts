@@ -1,12 +1,11 @@
 /** rel merge WHO PERSON [--json]: join two records of one person (an import's "possible duplicates"). */
-import type { App } from '../main.js';
-import { write, type Ctx } from '../context.js';
+import { write, type App, type Ctx } from '../app.js';
 import { joinPeople } from '../domain/join.js';
 import { UsageError } from '../errors.js';
 import { getPerson } from '../store/people.js';
 import { movePerson, type Moved } from '../store/join.js';
 import { shortId } from '../render/words.js';
-import { resolveWho, type Who } from './who.js';
+import { resolveWho, type Who } from './shared/who.js';
 
 export interface MergeView {
   id: string;

@@ -1,10 +1,9 @@
 /** rel rm WHO [--yes]: asks in a terminal; without one it needs --yes. */
-import type { App } from '../main.js';
-import { write, type Ctx } from '../context.js';
+import { write, type App, type Ctx } from '../app.js';
 import { UsageError } from '../errors.js';
 import { deletePerson } from '../store/people.js';
 import { countTouchpoints } from '../store/touchpoints.js';
-import { resolveWho, type Who } from './who.js';
+import { resolveWho, type Who } from './shared/who.js';
 
 export function register(app: App): void {
   app.program

@@ -1,7 +1,7 @@
 /** rel show WHO [--json] */
-import type { App } from '../main.js';
-import { personView } from './person-view.js';
-import { resolveWho } from './who.js';
+import type { App } from '../app.js';
+import { personView } from './shared/person-view.js';
+import { resolveWho } from './shared/who.js';
 
 export function register(app: App): void {
   app.program

@@ -1,11 +1,10 @@
 /** rel snooze WHO WHEN: leave the person out of rel due until then. */
-import type { App } from '../main.js';
-import { write, type Ctx } from '../context.js';
+import { write, type App, type Ctx } from '../app.js';
 import { parseFutureDay } from '../domain/dates.js';
 import type { Day } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import { getPerson, updatePerson } from '../store/people.js';
-import { resolveWho, type Who } from './who.js';
+import { resolveWho, type Who } from './shared/who.js';
 
 export function register(app: App): void {
   app.program

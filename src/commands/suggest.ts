@@ -3,16 +3,13 @@
  * and where the rhythm set is far from the real one. --accept sets them all (or only WHO's) in one change,
  * which rel undo takes back.
  */
-import type { App } from '../main.js';
-import { write, type Ctx } from '../context.js';
+import { write, type App, type Ctx } from '../app.js';
 import { addDays } from '../domain/dates.js';
 import { SUGGEST_WINDOW_DAYS, suggestFromDays, type Suggestion } from '../domain/suggest.js';
 import { UsageError } from '../errors.js';
 import { recentTouchDays, rhythms, setRhythm } from '../store/network.js';
-import { resolveAll, type Who } from './who.js';
-
-/** The JSON shape: `{id, name, every_days, suggested_days, touches, reason}`; every_days is the rhythm now. */
-export type SuggestView = Suggestion;
+import { resolveAll, type Who } from './shared/who.js';
+import type { SuggestView } from '../render/stats.js';
 
 type RawSuggest = { accept?: boolean | string[]; json?: boolean };
 

@@ -1,6 +1,5 @@
 /** rel undo [ID] [--list]: reverts the last command that changed data; repeated, walks further back. */
-import type { App } from '../main.js';
-import { writableDb, type Ctx } from '../context.js';
+import { writableDb, type App, type Ctx } from '../app.js';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { undoableChanges, undoChange, type Change } from '../store/journal.js';

@@ -1,9 +1,32 @@
 /** The human view of `rel brief`: one screen, the most useful first; longer lists are cut with a pointer. */
-import type { BriefView } from '../commands/brief.js';
 import type { UpcomingDate } from '../domain/important-dates.js';
 import type { Day } from '../domain/types.js';
 import { paint } from './paint.js';
 import { balanceText, birthdayText, plural, relativeDay, rhythm } from './words.js';
+import type { LedgerRow } from '../domain/ledger.js';
+import type { Channel, Kind } from '../domain/types.js';
+import type { PersonWithLastTouch } from '../domain/types.js';
+
+export interface BriefView extends PersonWithLastTouch {
+  short_id: string;
+  /** The day you met or connected, when known (imports set it). */
+  met_on: Day | null;
+  facts: { text: string; date: Day }[];
+  /** How many touches there are in all. */
+  touches: number;
+  /**
+   * The latest touches. Who else was at a meeting is left out (rel show has it): finding them needs a
+   * pass over every touchpoint, as there is no index on group_id, which would cost a brief its speed.
+   */
+  last_touches: { date: Day; via: Channel; note: string | null; give: Kind | null; ask: Kind | null; intro_to: string | null }[];
+  follow_ups: { date: Day; note: string | null }[];
+  /** The ledger line, and what you gave last. */
+  ledger: Omit<LedgerRow, 'id' | 'name'> & { last_given: { date: Day; kind: Kind; note: string | null } | null };
+  /** The birthday and important dates within BRIEF_DATE_DAYS days, soonest first. */
+  dates: UpcomingDate[];
+  needs: { id: string; text: string }[];
+  offers: { id: string; text: string }[];
+}
 
 const MAX_FACTS = 5;
 const MAX_FOLLOW_UPS = 3;

@@ -1,6 +1,23 @@
 /** The human summary of rel import: lines for stdout (what happened) and stderr (the problems). */
-import type { ImportView } from '../commands/import.js';
 import { shortId } from './words.js';
+import type { Decision, PossibleDuplicate } from '../domain/merge.js';
+import type { Problem } from '../formats/types.js';
+import type { ImportFormat } from '../commands/shared/import-read.js';
+
+/** The summary; `--json` prints it as is. `records` (each decision) only on a dry run. */
+export interface ImportView {
+  format: ImportFormat;
+  dry_run: boolean;
+  added: number;
+  merged: number;
+  skipped: number;
+  problems: Problem[];
+  /** Records added although someone had the name, because they disagree on an email, phone, company or day met. */
+  possible_duplicates: PossibleDuplicate[];
+  /** Why records were skipped, with how many. */
+  skipped_why: Record<string, number>;
+  records?: Decision[];
+}
 
 /** Problems printed on stderr; --json has all of them. */
 const SHOWN = 20;

@@ -1,11 +1,37 @@
 /** The human views of `rel date`, `rel need`, `rel offer` and `rel match`. */
-import type { DateView } from '../commands/date.js';
-import type { MatchView } from '../commands/match.js';
-import type { WishView } from '../commands/wish.js';
 import type { Day } from '../domain/types.js';
 import { paint } from './paint.js';
 import { table, type Fit } from './table.js';
 import { birthdayText, relativeDay } from './words.js';
+import type { Match } from '../domain/match.js';
+import type { WishKind } from '../domain/types.js';
+
+export interface WishView {
+  id: string;
+  kind: WishKind;
+  person_id: string;
+  /** The person's name. */
+  name: string;
+  text: string;
+  created_at: string;
+  /** The day it was closed (met or withdrawn), or null while open. */
+  closed_on: string | null;
+}
+
+/** The JSON shape: `{need: {id, person_id, name, text}, offer: {...}, score, why}`, most promising first. */
+export type MatchView = Match;
+
+export interface DateView {
+  id: string;
+  person_id: string;
+  name: string;
+  label: string;
+  /** As stored: `YYYY-MM-DD`, or `--MM-DD` for a yearly date without a year. */
+  date: string;
+  yearly: boolean;
+  /** When it next falls (today included), or null for a one-off date that has passed. */
+  next: Day | null;
+}
 
 /** "every year on 3 May (since 2021)", "on 12 Sep 2026", "every year on 14 Jun". */
 export function dateWords(d: { date: string; yearly: boolean }): string {

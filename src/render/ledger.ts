@@ -1,12 +1,15 @@
 /** The human views of `rel ledger`: tables, plain lines or TSV, written as they are made. */
-import type { PersonLedger } from '../commands/ledger.js';
-import type { Format } from '../commands/output.js';
+import type { Format } from './format.js';
 import type { LedgerRow, LedgerTotals } from '../domain/ledger.js';
 import { paint } from './paint.js';
 import { tableLines, writeLines, type Fit } from './table.js';
 import { tsvLines } from './tsv.js';
 import { balanceText as signed, plural } from './words.js';
+import type { Channel, Day, Kind } from '../domain/types.js';
 
+export interface PersonLedger extends LedgerRow {
+  entries: { date: Day; type: 'give' | 'ask'; kind: Kind; note: string | null; via: Channel }[];
+}
 
 /** The TSV columns: the JSON field names, in the JSON's order. */
 const FIELDS = ['id', 'name', 'gives', 'asks', 'balance', 'last_give', 'last_ask', 'asked_first'] as const satisfies readonly (keyof LedgerRow)[];

@@ -1,12 +1,18 @@
 /** The human views of `rel stats` and `rel suggest`. */
-import type { StatsView } from '../commands/stats.js';
-import type { SuggestView } from '../commands/suggest.js';
 import { sparkline } from '../domain/stats.js';
 import { formatEvery } from '../domain/interval.js';
 import type { Day } from '../domain/types.js';
 import { paint } from './paint.js';
 import { table, type Fit } from './table.js';
 import { plural, relativeDay } from './words.js';
+import type { NetworkStats } from '../domain/stats.js';
+import type { Suggestion } from '../domain/suggest.js';
+
+/** The JSON shape: `{id, name, every_days, suggested_days, touches, reason}`; every_days is the rhythm now. */
+export type SuggestView = Suggestion;
+
+/** The JSON shape is NetworkStats itself (domain/stats.ts). */
+export type StatsView = NetworkStats;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const monthName = (ym: string) => `${MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;

@@ -1,6 +1,7 @@
 /** SQL for what rel remembers beyond touches: important dates, needs and offers, introductions. */
 import { addDays } from '../domain/dates.js';
 import type { DueDate, DuePerson } from '../domain/due.js';
+import type { WishKind } from '../domain/types.js';
 import type { Db } from './open.js';
 import { monthDayWindow, type DueWindow } from './people.js';
 
@@ -71,7 +72,6 @@ export function dueDates(db: Db, window: DueWindow, tag?: string): { people: Due
   return { people: [...people.values()], dates };
 }
 
-export type WishKind = 'need' | 'offer';
 
 export interface WishRow {
   id: string;

@@ -68,16 +68,16 @@ export function dbPath(flag: string | undefined, env: Readonly<Record<string, st
 export interface OpenOptions {
   /** Told about what opening did that the user should know (a schema upgrade and its backup). */
   notice?: (text: string) => void;
-  /** The instant, for naming the backup kept before an upgrade. */
-  now?: Date;
+  /** The command's instant (the clock is read once, by the caller): names the copy kept before an upgrade. */
+  now: Date;
 }
 
 /**
  * Opens (creating if missing) the rel database at `path`, migrated to the current schema. A file or
  * folder rel may not write is opened read-only: read commands work, writes fail with a clear error.
  */
-export function openDb(path: string, opts: OpenOptions = {}): Db {
-  if (path !== ':memory:' && !exists(path)) create(path);
+export function openDb(path: string, opts: OpenOptions): Db {
+  if (path !== ':memory:' && !exists(path)) create(path, opts);
   if (path !== ':memory:') refuseNonFiles(path);
   const readonly = path !== ':memory:' && !writable(path);
   if (path !== ':memory:' && !readonly) reclaimSideFiles(path);
@@ -169,7 +169,7 @@ export function explain(e: unknown): string {
  * half-made file, even when several rel processes start on a missing database at once: one link wins,
  * the others find the winner's file.
  */
-function create(path: string): void {
+function create(path: string, opts: OpenOptions): void {
   const dir = dirname(path);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -183,7 +183,7 @@ function create(path: string): void {
     try {
       initialise(db);
       configure(db);
-      migrate(db, tmp, false, {});
+      migrate(db, tmp, false, opts);
     } finally {
       db.close();
     }
@@ -285,7 +285,7 @@ function migrate(db: Db, path: string, readonly: boolean, opts: OpenOptions): vo
   if (readonly) throw new RelError(`${path} needs an upgrade to schema ${SCHEMA_VERSION} but is read-only: make it writable`);
   let kept: string | undefined;
   if (current > 0 && path !== ':memory:') {
-    kept = `${path}.schema-${current}.${stamp(opts.now ?? new Date())}.bak`;
+    kept = `${path}.schema-${current}.${stamp(opts.now)}.bak`;
     copyInto(db, kept);
   }
   db.transaction(() => {

@@ -1,5 +1,5 @@
 /** SQL for people. Lists (emails, phones, tags) are stored as JSON arrays. */
-import type { Day, Person } from '../domain/types.js';
+import type { Day, Person, PersonWithLastTouch } from '../domain/types.js';
 import { addDays } from '../domain/dates.js';
 import { foldName } from '../domain/names.js';
 import type { Db } from './open.js';
@@ -23,7 +23,6 @@ interface PersonRow {
   updated_at: string;
 }
 
-export type PersonWithLastTouch = Person & { last_touch: Day | null };
 
 const COLUMNS = `p.id, p.name, p.emails, p.phones, p.tags, p.company, p.title, p.every_days, p.birthday, p.met,
   p.met_on, p.linkedin_url, p.snoozed_until, p.added_on, p.created_at, p.updated_at`;

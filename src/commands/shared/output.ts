@@ -4,10 +4,10 @@
  * nothing to show; no summary lines).
  */
 import { Option } from 'commander';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
+import { FORMATS, type Format } from '../../render/format.js';
 
-export const FORMATS = ['table', 'plain', 'tsv', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from '../../render/format.js';
 
 export interface RawOutput {
   json?: boolean;

@@ -1,13 +1,26 @@
 /** `rel log` with no WHO in a terminal: asks for everything through the injected prompter. */
-import type { Ctx } from '../context.js';
-import { parseFutureDay, parsePastDay } from '../domain/dates.js';
-import { foldName, matchName } from '../domain/names.js';
-import { cleanNote } from '../domain/text.js';
-import { CHANNELS, KINDS, type Kind } from '../domain/types.js';
-import { UsageError } from '../errors.js';
-import { listPeople } from '../store/people.js';
-import type { LogOptions } from './log.js';
+import type { Ctx } from '../../app.js';
+import { parseFutureDay, parsePastDay } from '../../domain/dates.js';
+import { foldName, matchName } from '../../domain/names.js';
+import { cleanNote } from '../../domain/text.js';
+import { CHANNELS, KINDS, type Channel, type Day, type Kind } from '../../domain/types.js';
+import { UsageError } from '../../errors.js';
+import { listPeople } from '../../store/people.js';
 import type { Who } from './who.js';
+import type { FollowUpMode } from '../../domain/follow-ups.js';
+
+/** A touch to log, checked: what the flags of rel log or its questions give. */
+export interface LogOptions {
+  people: Who[];
+  note: string | null;
+  via: Channel;
+  date: Day;
+  give: Kind | null;
+  ask: Kind | null;
+  followUp: Day | null;
+  /** What the touch does to open follow-ups (domain/follow-ups.ts); `auto` unless a flag says. */
+  followUpMode: FollowUpMode;
+}
 
 const validate = (check: (v: string) => unknown) => (v: string) => {
   try {

@@ -4,11 +4,11 @@
  * that take one WHO join its unquoted words: `rel show maya chen`. Ambiguous in a terminal: ask.
  * Ambiguous or unknown without one: a UsageError (exit 2) listing the candidates.
  */
-import type { Ctx } from '../context.js';
-import { foldName, matchName } from '../domain/names.js';
-import { UsageError } from '../errors.js';
-import { peopleByIdPrefix, peopleByNameKey } from '../store/people.js';
-import { shortId } from '../render/words.js';
+import type { Ctx } from '../../app.js';
+import { foldName, matchName } from '../../domain/names.js';
+import { UsageError } from '../../errors.js';
+import { peopleByIdPrefix, peopleByNameKey } from '../../store/people.js';
+import { shortId } from '../../render/words.js';
 
 export interface Who {
   id: string;

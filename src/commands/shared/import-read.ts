@@ -6,11 +6,11 @@
  * load them.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { message } from '../store/open.js';
-import { RelError, UsageError } from '../errors.js';
-import type { RawRecord } from '../domain/tidy.js';
-import type { RelPerson } from '../formats/json.js';
-import type { Problem } from '../formats/types.js';
+import { message } from '../../store/open.js';
+import { RelError, UsageError } from '../../errors.js';
+import type { RawRecord } from '../../domain/tidy.js';
+import type { RelPerson } from '../../formats/json.js';
+import type { Problem } from '../../formats/types.js';
 
 export const FORMATS = ['linkedin', 'google', 'outlook', 'thunderbird', 'vcard', 'csv', 'json'] as const;
 export type ImportFormat = (typeof FORMATS)[number];
@@ -84,7 +84,7 @@ export function parseFormat(text: string): ImportFormat {
 
 /** The format from the content: vCard, JSON, or a CSV header LinkedIn, Google or Outlook write. */
 export async function detect(text: string, file: string): Promise<ImportFormat> {
-  const { detectFormat } = await import('../formats/detect.js');
+  const { detectFormat } = await import('../../formats/detect.js');
   const format = detectFormat(text);
   if (format === null) {
     throw new UsageError(
@@ -97,22 +97,22 @@ export async function detect(text: string, file: string): Promise<ImportFormat> 
 export async function parseAs(format: ImportFormat, text: string, map: Record<string, string> | null): Promise<Parsed> {
   switch (format) {
     case 'vcard':
-      return (await import('../formats/vcard.js')).parseVcards(text);
+      return (await import('../../formats/vcard.js')).parseVcards(text);
     case 'linkedin':
-      return (await import('../formats/linkedin.js')).parseLinkedIn(text);
+      return (await import('../../formats/linkedin.js')).parseLinkedIn(text);
     case 'google':
-      return (await import('../formats/google.js')).parseGoogle(text);
+      return (await import('../../formats/google.js')).parseGoogle(text);
     case 'outlook':
-      return (await import('../formats/outlook.js')).parseOutlook(text);
+      return (await import('../../formats/outlook.js')).parseOutlook(text);
     case 'thunderbird':
-      return (await import('../formats/thunderbird.js')).parseThunderbird(text);
+      return (await import('../../formats/thunderbird.js')).parseThunderbird(text);
     case 'csv': {
-      const { isRelCsv, parseRelCsv } = await import('../formats/csv-rel.js');
+      const { isRelCsv, parseRelCsv } = await import('../../formats/csv-rel.js');
       if (map === null && isRelCsv(text)) return parseRelCsv(text);
-      return (await import('../formats/csv.js')).parseMappedCsv(text, map ?? {});
+      return (await import('../../formats/csv.js')).parseMappedCsv(text, map ?? {});
     }
     case 'json': {
-      const { readRelJson } = await import('../formats/json.js');
+      const { readRelJson } = await import('../../formats/json.js');
       const { people, problems } = readRelJson(text);
       const rel = new Map(people.map(({ person }) => [person.id, person]));
       const records = people.map(({ where, person: p }) => ({

@@ -4,25 +4,14 @@
  *   rel need WHO TEXT...     add one          rel need WHO      list theirs
  *   rel need                 list everyone's  rel need --close ID   met (or withdrawn): no longer matched
  */
-import type { App } from '../main.js';
-import { write, type Ctx } from '../context.js';
-import { cleanName } from '../domain/text.js';
-import { UsageError } from '../errors.js';
-import { newId } from '../store/ids.js';
-import { closeWish, insertWish, wishes, wishesByIdPrefix, type WishKind, type WishRow } from '../store/insight.js';
+import { write, type App, type Ctx } from '../../app.js';
+import { cleanName } from '../../domain/text.js';
+import { UsageError } from '../../errors.js';
+import { newId } from '../../store/ids.js';
+import { closeWish, insertWish, wishes, wishesByIdPrefix, type WishRow } from '../../store/insight.js';
+import type { WishKind } from '../../domain/types.js';
 import { resolveWho, type Who } from './who.js';
-
-export interface WishView {
-  id: string;
-  kind: WishKind;
-  person_id: string;
-  /** The person's name. */
-  name: string;
-  text: string;
-  created_at: string;
-  /** The day it was closed (met or withdrawn), or null while open. */
-  closed_on: string | null;
-}
+import type { WishView } from '../../render/insight.js';
 
 type RawWish = { close?: string; all?: boolean; json?: boolean };
 
@@ -70,7 +59,7 @@ Examples:
         }
         const list = listWishes(ctx, kind, person, Boolean(raw.all));
         if (raw.json) return ctx.json(list);
-        const { wishList } = await import('../render/insight.js');
+        const { wishList } = await import('../../render/insight.js');
         ctx.out(wishList(kind, list, person?.name ?? null, ctx.fit()));
       }),
     );

@@ -1,7 +1,9 @@
 /**
- * What a running command gets: the injected deps, the clock read once, the database opened lazily
- * (so `--help` and usage errors never touch it), and the output decisions (colour, JSON).
+ * What a command receives. App: the program, and a way to wrap an action, to declare itself with. Ctx:
+ * the injected deps, the clock read once, the database opened lazily (so `--help` and usage errors
+ * never touch it), and the output decisions (colour, JSON, the pager). Nothing here imports a command.
  */
+import type { Command } from 'commander';
 import { loadConfig } from './config.js';
 import type { Deps } from './deps.js';
 import { todayOf } from './domain/dates.js';
@@ -13,8 +15,17 @@ import { ensureSound, markSound } from './store/health.js';
 import { recordChange } from './store/journal.js';
 import { dbPath, openDb, type Db } from './store/open.js';
 
+/** What a command module receives to declare itself: the program, and how to run an action. */
+export interface App {
+  program: Command;
+  /** Wraps an action: gives it a Ctx built from the global flags and closes the database after. */
+  action<A extends unknown[]>(fn: (ctx: Ctx, ...args: A) => Promise<void> | void): (...args: A) => Promise<void>;
+}
+
 export interface Ctx {
   deps: Deps;
+  /** The clock, read once per command: everything a command dates uses this instant. */
+  now: Date;
   today: Day;
   /** The command's instant, ISO 8601 UTC: created_at / updated_at of what it writes. */
   nowIso: string;
@@ -47,6 +58,7 @@ export function makeCtx(deps: Deps, dbFlag: string | undefined, flags: { pager?:
   const path = dbPath(dbFlag, deps.env, deps.home);
   return {
     deps,
+    now,
     today: todayOf(now),
     nowIso: now.toISOString(),
     dbPath: path,

@@ -3,16 +3,16 @@
  * turned into a typed patch.
  */
 import type { Command } from 'commander';
-import type { Ctx } from '../context.js';
-import { parseBirthday } from '../domain/dates.js';
-import { contactClashes } from '../domain/duplicates.js';
-import { intervalDays, parseInterval } from '../domain/interval.js';
-import { cleanName, cleanNote } from '../domain/text.js';
-import type { Day, Person } from '../domain/types.js';
-import { UsageError } from '../errors.js';
-import { shortId } from '../render/words.js';
-import { contactCards, peopleNamed } from '../store/people.js';
-import { foldName } from '../domain/names.js';
+import type { Ctx } from '../../app.js';
+import { parseBirthday } from '../../domain/dates.js';
+import { contactClashes } from '../../domain/duplicates.js';
+import { intervalDays, parseInterval } from '../../domain/interval.js';
+import { cleanName, cleanNote } from '../../domain/text.js';
+import type { Day, Person } from '../../domain/types.js';
+import { UsageError } from '../../errors.js';
+import { shortId } from '../../render/words.js';
+import { contactCards, peopleNamed } from '../../store/people.js';
+import { foldName } from '../../domain/names.js';
 
 export interface RawPersonFlags {
   email: string[];
