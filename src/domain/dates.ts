@@ -6,7 +6,10 @@
 import { UsageError } from '../errors.js';
 import { addInterval, parseInterval, type Interval } from './interval.js';
 import { quoteInput } from './text.js';
+import { dayParts } from './day.js';
 import type { Day } from './types.js';
+
+export { dayParts } from './day.js';
 
 const MS_PER_DAY = 86_400_000;
 /**
@@ -245,10 +248,9 @@ export function parseBirthday(text: string, today?: Day): string {
  * on or after `today`. Feb 29 falls on Feb 28 in non-leap years.
  */
 export function nextAnniversary(date: string, today: Day): Day {
-  const m = /^(?:\d{4}|-)-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) throw new RangeError(`nextAnniversary: not a date: ${date}`);
-  const month = Number(m[1]);
-  const day = Number(m[2]);
+  const yearly = dayParts(date);
+  if (!yearly) throw new RangeError(`nextAnniversary: not a date: ${date}`);
+  const { month, day } = yearly;
   const on = (y: number): Day => format(y, month, Math.min(day, daysInMonth(y, month)));
   const year = parts(today)[0];
   const here = on(year);
