@@ -5,7 +5,7 @@
  * Web Page 1,Web Page 2,Birth Year,Birth Month,Birth Day,Custom 1,...,Notes` (a UK build writes
  * `Organisation`), each line ending in a separator. The birthday is three cells; no year is a yearless birthday.
  */
-import { eachRow, findTable, headerHas, joinName, uniq } from './csv.js';
+import { dateField, eachRow, findTable, headerHas, joinName, readBirthday, uniq } from './csv.js';
 import { emptyImported, type ParseResult } from './types.js';
 
 export const isThunderbirdHeader = (c: string[]): boolean => headerHas(c, 'display name', 'primary email', 'secondary email');
@@ -28,12 +28,8 @@ export function parseThunderbird(text: string): ParseResult {
     p.title = get('Job Title') || null;
     const [y, m, d] = [get('Birth Year'), get('Birth Month'), get('Birth Day')];
     if (m !== '' || d !== '') {
-      const day = /^\d{1,2}$/.test(m) && /^\d{1,2}$/.test(d) ? `${pad(m)}-${pad(d)}` : null;
-      const full = day && /^\d{4}$/.test(y) ? `${y}-${day}` : null;
-      const ok = (iso: string): boolean => !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso);
-      if (full && ok(full)) p.birthday = full;
-      else if (day && y === '' && ok(`2000-${day}`)) p.birthday = `--${day}`;
-      else problems.push({ where, why: `birthday "${[y, m, d].join('-')}" (Birth Year, Birth Month, Birth Day) not understood; kept the person without it` });
+      const day = `${y === '' ? '-' : y}-${pad(m)}-${pad(d)}`; // 1988-07-21, or --11-05 without a year
+      p.birthday = dateField(day, 'birthday (Birth Year, Birth Month, Birth Day)', where, problems, (s) => readBirthday(s, 'strict'));
     }
     if (get('Notes') !== '') p.notes = [get('Notes')];
     return p;

@@ -155,3 +155,14 @@ describe('small things (item 11)', () => {
     expect((await rel(['import', bin])).err).toMatch(/binary file/);
   });
 });
+
+describe('Thunderbird birthdays', () => {
+  it('a day that does not exist is a problem; the person is kept', async () => {
+    const f = join(t.dir, 'tb.csv');
+    const header = 'First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Screen Name,Work Phone,Home Phone,Fax Number,Pager Number,Mobile Number,Home Address,Home Address 2,Home City,Home State,Home ZipCode,Home Country,Work Address,Work Address 2,Work City,Work State,Work ZipCode,Work Country,Job Title,Department,Organization,Web Page 1,Web Page 2,Birth Year,Birth Month,Birth Day,Custom 1,Custom 2,Custom 3,Custom 4,Notes,';
+    writeFileSync(f, `${header}\r\nAna,Lima,Ana Lima,,,,,,,,,,,,,,,,,,,,,,,,,,,1979,2,29,,,,,,\r\n`);
+    const v = await imp(f);
+    expect(v.problems).toEqual([{ where: 'line 2', why: 'birthday (Birth Year, Birth Month, Birth Day) "1979-02-29" not understood; kept the person without it' }]);
+    expect(await byName('Ana Lima')).toMatchObject([{ birthday: null }]);
+  });
+});
