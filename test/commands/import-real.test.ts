@@ -166,3 +166,17 @@ describe('Thunderbird birthdays', () => {
     expect(await byName('Ana Lima')).toMatchObject([{ birthday: null }]);
   });
 });
+
+describe('each LinkedIn row is a connection of its own', () => {
+  it('two rows with the same name and nothing to tell them apart are two people, reported; again: nothing changes', async () => {
+    const f = join(t.dir, 'Connections.csv');
+    writeFileSync(f, 'First Name,Last Name,Email Address,Company,Position,Connected On\r\nAna,Silva,,,,12 Mar 2024\r\nAna,Silva,,,,12 Mar 2024\r\n');
+    const v = await imp(f);
+    expect(v).toMatchObject({ added: 2, merged: 0 });
+    expect(v.possible_duplicates).toHaveLength(1);
+    expect(await byName('Ana Silva')).toHaveLength(2);
+    const again = await imp(f);
+    expect(again).toMatchObject({ added: 0, merged: 0 });
+    expect(await byName('Ana Silva')).toHaveLength(2);
+  });
+});
