@@ -6,7 +6,7 @@
 import { parse, CsvError } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
 import { readBirthday, readDay } from './dates.js';
-import { emptyImported, type ImportedPerson, type ParseResult, type Problem } from './types.js';
+import { emptyImported, nameOrContact, type ImportedPerson, type ParseResult, type Problem } from './types.js';
 
 /** One CSV record and the 1-based physical line where it starts. */
 export interface Row { line: number; cells: string[] }
@@ -261,11 +261,13 @@ export function parseMappedCsv(text: string, map: Record<string, string>): Parse
   for (const f of MAP_FIELDS) column[f] = explicit ? map[f] : AUTO[f].find((n) => headerHas(table.header, n));
   return eachRow(table, (row, where, problems) => {
     const v = (f: Field): string => (column[f] === undefined ? '' : unguard(table.get(row, column[f])));
-    const name = v('name') || joinName(v('first'), v('last'));
+    const emails = uniq(splitMulti(v('email')));
+    const phones = uniq(splitMulti(v('phone')));
+    const name = nameOrContact(v('name') || joinName(v('first'), v('last')), emails, phones, (why) => problems.push({ where, why }));
     if (name === '') return null;
     const p = emptyImported(name);
-    p.emails = uniq(splitMulti(v('email')));
-    p.phones = uniq(splitMulti(v('phone')));
+    p.emails = emails;
+    p.phones = phones;
     p.company = v('company') || null;
     p.title = v('title') || null;
     p.tags = uniq(splitMulti(v('tags')));

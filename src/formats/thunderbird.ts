@@ -6,7 +6,7 @@
  * `Organisation`), each line ending in a separator. The birthday is three cells; no year is a yearless birthday.
  */
 import { dateField, eachRow, findTable, headerHas, joinName, readBirthday, uniq } from './csv.js';
-import { emptyImported, type ParseResult } from './types.js';
+import { emptyImported, nameOrContact, type ParseResult } from './types.js';
 
 export const isThunderbirdHeader = (c: string[]): boolean => headerHas(c, 'display name', 'primary email', 'secondary email');
 
@@ -19,11 +19,13 @@ export function parseThunderbird(text: string): ParseResult {
   return eachRow(t, (row, where, problems) => {
     const get = (column: string): string => t.get(row, column);
     const emails = uniq([get('Primary Email'), get('Secondary Email')].filter(Boolean));
-    const name = get('Display Name') || joinName(get('First Name'), get('Last Name')) || get('Nickname') || emails[0] || '';
+    const phones = uniq(PHONES.map(get).filter(Boolean));
+    const name = nameOrContact(get('Display Name') || joinName(get('First Name'), get('Last Name')) || get('Nickname'),
+      emails, phones, (why) => problems.push({ where, why }));
     if (name === '') return null;
     const p = emptyImported(name);
     p.emails = emails;
-    p.phones = uniq(PHONES.map(get).filter(Boolean));
+    p.phones = phones;
     p.company = get('Organization') || get('Organisation') || null;
     p.title = get('Job Title') || null;
     const [y, m, d] = [get('Birth Year'), get('Birth Month'), get('Birth Day')];

@@ -10,7 +10,7 @@
 import ICAL from 'ical.js';
 import { decodeBase64, decodeQuotedPrintable } from './vcard-encoding.js';
 import { tagGroupMembers, uidKey } from './vcard-groups.js';
-import { emptyImported, type ImportedPerson, type ParseResult, type Problem } from './types.js';
+import { emptyImported, nameOrContact, type ImportedPerson, type ParseResult, type Problem } from './types.js';
 
 /** Properties handed to ical.js; everything else except RAW_PROPS is dropped (PHOTO, ADR...). */
 const TEXT_PROPS = new Set(['FN', 'N', 'EMAIL', 'TEL', 'ORG', 'TITLE', 'NOTE', 'CATEGORIES']);
@@ -258,10 +258,9 @@ function nameOf(props: JProp[], fns: string[], emails: string[], phones: string[
   const parts = Array.isArray(n) ? n : [n];
   const name = clean([flat(parts[1]), flat(parts[0])].filter(Boolean).join(' '));
   if (name) return name;
-  const [by, value] = emails[0] ? ['email', emails[0]] : phones[0] ? ['phone', phones[0]] : [null, null];
-  if (by === null) throw new CardError('no name (neither FN nor N), no email, no phone');
-  warnings.push(`no name; named by its ${by}`);
-  return value;
+  const named = nameOrContact('', emails, phones, (why) => warnings.push(why));
+  if (named === '') throw new CardError('no name (neither FN nor N), no email, no phone');
+  return named;
 }
 
 function unescapeRaw(value: string): string {

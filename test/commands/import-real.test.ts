@@ -25,7 +25,7 @@ const imp = async (...argv: string[]) => {
 describe('item 3: very many unreadable records', () => {
   it('130,000 rows without a name: no crash; 20 problems on stderr and a count; all of them in --json', async () => {
     const f = join(t.dir, 'many.csv');
-    writeFileSync(f, `Name,Email\nAna Real,ana@example.com\n${',x@example.com\n'.repeat(130_000)}`);
+    writeFileSync(f, `Name,Email,Note\nAna Real,ana@example.com,\n${',,a note and no one\n'.repeat(130_000)}`);
     const human = await rel(['import', f, '--dry-run']);
     expect(human.code, human.err).toBe(0);
     const lines = human.err.trimEnd().split('\n');
@@ -178,5 +178,18 @@ describe('each LinkedIn row is a connection of its own', () => {
     const again = await imp(f);
     expect(again).toMatchObject({ added: 0, merged: 0 });
     expect(await byName('Ana Silva')).toHaveLength(2);
+  });
+});
+
+describe('no name: named by the email, else the phone, the same in every format (item 6)', () => {
+  it('Google, Outlook, Thunderbird and any CSV say so, as a vCard does', async () => {
+    const f = join(t.dir, 'crm.csv');
+    writeFileSync(f, 'Name,Email,Phone\n,only@example.com,\n,,+44 20 7946 0000\n');
+    const v = await imp(f);
+    expect(v.problems).toEqual([
+      { where: 'line 2', why: 'no name; named by its email' },
+      { where: 'line 3', why: 'no name; named by its phone' },
+    ]);
+    expect((await everyone()).map((p) => p.name)).toEqual(['+44 20 7946 0000', 'only@example.com']);
   });
 });
