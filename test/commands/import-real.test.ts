@@ -93,7 +93,9 @@ describe('Thunderbird CSV (item 1)', () => {
     const v = await imp(fixture(file));
     expect(v.format).toBe('thunderbird');
     if (file.endsWith('semicolon.csv')) {
-      expect(await byName('Ines Brandt')).toMatchObject([{ emails: ['ines@example.de'], phones: ['+49 160 0000001'], birthday: '1980-02-29' }]);
+      expect(await byName('Ines Brandt')).toMatchObject([{
+        emails: ['ines@example.de'], phones: ['+49 160 0000001'], birthday: '1980-02-29', company: 'Stadtwerke Köln', title: 'Ingenieurin',
+      }]);
       return;
     }
     expect(await byName('Tomás Ferreira')).toMatchObject([{
