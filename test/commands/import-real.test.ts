@@ -74,7 +74,7 @@ describe('a name alone never merges records that disagree (item 2)', () => {
   it('Google rows "Manu" with two different phones stay two people; the summary names the possible duplicate', async () => {
     const r = await rel(['import', fixture('csv/google-two-manus.csv')]);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/^Added 2, merged 0, skipped 0\.\n1 possible duplicate \(same name, other details\); to join two: rel merge WHO WHO\n  Manu, line 3 \([0-9a-f]{8}\) ~ Manu, line 2 \([0-9a-f]{8}\)\n$/);
+    expect(r.out).toMatch(/^Added 2, merged 0, skipped 0\.\n1 possible duplicate \(same name, other details\); to join two: rel merge WHO PERSON\n  Manu, line 3 \([0-9a-f]{8}\) ~ Manu, line 2 \([0-9a-f]{8}\)\n$/);
     expect((await byName('Manu')).map((p) => p.phones)).toEqual(expect.arrayContaining([['+49 151 1111111'], ['+34 600 222 222']]));
   });
 
