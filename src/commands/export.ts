@@ -41,7 +41,8 @@ export function register(app: App): void {
 Formats:
   json    everything, with stable ids: rel import reads it back (another machine, a backup)
   csv     one row per person: emails, phones, rhythm, last touch, next due, gives and asks
-  vcard   vCard 4.0 for a phone or mail app (X-REL- properties keep the rhythm and last contact)
+  vcard   vCard 4.0 for a phone or mail app (X-REL- properties keep the id, rhythm and last contact)
+  rel import reads json, csv and vcard back: into the same database it changes nothing
   ics     a calendar: birthdays and dates (yearly), when each person is next due, follow-ups
 
 Examples:
