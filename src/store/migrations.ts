@@ -208,9 +208,13 @@ export const MIGRATIONS: readonly string[] = [
   // person's last_touch): 155 MiB of a 233 MiB file. Undo needs only the first image of a row (the state
   // before the change), and none for a row the change inserted (undo deletes it by id). The lists now
   // include the columns added since step 3. Also: the companions of a touch (rel show) are found by
-  // group_id, which had no index, so every rel show read all touchpoints.
+  // group_id, which had no index, so every rel show read all touchpoints. And the index of journal rows
+  // by record holds the record's id only: the table and the change are checked on the row it finds (ids
+  // are UUIDs, so one or two rows), which keeps the journal of a 200,000-touch import 4 MiB smaller.
   `
   CREATE INDEX touchpoints_group ON touchpoints (group_id);
+  DROP INDEX change_rows_row;
+  CREATE INDEX change_rows_row ON change_rows (row_id);
   ${journalOnce({
     people: ['id', 'name', 'name_key', 'emails', 'phones', 'tags', 'company', 'title', 'every_days', 'birthday', 'met',
       'snoozed_until', 'last_touch', 'added_on', 'created_at', 'updated_at', 'linkedin_url', 'met_on', 'first_touch', 'touch_days'],
@@ -230,8 +234,10 @@ export const MIGRATIONS: readonly string[] = [
 function journalOnce(tables: Record<string, string[]>): string {
   const open = '(SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1';
   const change = '(SELECT MAX(id) FROM changes)';
+  // Through change_rows_row (the unary + keeps SQLite from walking all of the open change's rows instead:
+  // 20,000 touches took 104 s that way).
   const fresh = (t: string, row: string) =>
-    `NOT EXISTS (SELECT 1 FROM change_rows WHERE tbl = '${t}' AND row_id = ${row} AND change_id = ${change})`;
+    `NOT EXISTS (SELECT 1 FROM change_rows WHERE row_id = ${row} AND +tbl = '${t}' AND +change_id = ${change})`;
   const image = (cols: string[]) => `json_object(${cols.map((c) => `'${c}', OLD.${c}`).join(', ')})`;
   return Object.entries(tables)
     .map(

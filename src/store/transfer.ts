@@ -1,5 +1,5 @@
 /**
- * SQL for import and export: everything read at once for an export, and the bulk writes of an import
+ * SQL for import and export: everything read person by person for an export, and the bulk writes of an import
  * (prepared statements made once and reused: 10,000 people in well under a second). Never writes
  * last_touch (the triggers keep it) or next_due (generated).
  */
@@ -37,6 +37,15 @@ export function peopleForMerge(db: Db): ExistingPerson[] {
 
 /** Everything in the database, people by name then id, their records oldest first. */
 export function readEverything(db: Db): RelPerson[] {
+  return [...eachPerson(db)];
+}
+
+/**
+ * Everyone with their records, one person at a time, people by name then id, records oldest first (what
+ * rel export streams). The touchpoints, most of the data, are read per person through their index, so
+ * only one person's are in memory at a time; the smaller tables are read whole.
+ */
+export function* eachPerson(db: Db): Generator<RelPerson> {
   const group = <T extends { person_id: string }>(sql: string): Map<string, Omit<T, 'person_id'>[]> => {
     const by = new Map<string, Omit<T, 'person_id'>[]>();
     for (const { person_id, ...rest } of db.prepare(sql).all() as T[]) {
@@ -48,9 +57,9 @@ export function readEverything(db: Db): RelPerson[] {
   };
   const facts = group<RelFact & { person_id: string }>(
     'SELECT id, person_id, text, date, created_at, updated_at FROM facts ORDER BY date, created_at, id');
-  const touches = group<RelTouch & { person_id: string }>(
-    `SELECT id, person_id, group_id, date, via, note, give, ask, intro_to, created_at, updated_at FROM touchpoints
-     ORDER BY date, created_at, id`);
+  const touchesOf = db.prepare(
+    `SELECT id, group_id, date, via, note, give, ask, intro_to, created_at, updated_at FROM touchpoints
+     WHERE person_id = ? ORDER BY date, created_at, id`);
   const followUps = group<RelFollowUp & { person_id: string }>(
     `SELECT id, person_id, touchpoint_id, due_on, note, closed_by, created_at, updated_at FROM follow_ups
      ORDER BY due_on, created_at, id`);
@@ -59,17 +68,19 @@ export function readEverything(db: Db): RelPerson[] {
   const wishes = group<RelWish & { person_id: string }>(
     'SELECT id, person_id, kind, text, closed_on, created_at, updated_at FROM wishes ORDER BY created_at, id');
   const rows = db.prepare(`SELECT ${PERSON_COLUMNS} FROM people ORDER BY name_key, name, id`).all() as PersonRow[];
-  return rows.map((r) => ({
-    ...r,
-    emails: list(r.emails),
-    phones: list(r.phones),
-    tags: list(r.tags),
-    facts: (facts.get(r.id) ?? []) as RelFact[],
-    touchpoints: (touches.get(r.id) ?? []) as RelTouch[],
-    follow_ups: (followUps.get(r.id) ?? []) as RelFollowUp[],
-    dates: (dates.get(r.id) ?? []).map((d) => ({ ...d, yearly: d.yearly === 1 })) as RelDate[],
-    wishes: (wishes.get(r.id) ?? []) as RelWish[],
-  }));
+  for (const r of rows) {
+    yield {
+      ...r,
+      emails: list(r.emails),
+      phones: list(r.phones),
+      tags: list(r.tags),
+      facts: (facts.get(r.id) ?? []) as RelFact[],
+      touchpoints: touchesOf.all(r.id) as RelTouch[],
+      follow_ups: (followUps.get(r.id) ?? []) as RelFollowUp[],
+      dates: (dates.get(r.id) ?? []).map((d) => ({ ...d, yearly: d.yearly === 1 })) as RelDate[],
+      wishes: (wishes.get(r.id) ?? []) as RelWish[],
+    };
+  }
 }
 
 /** Extra columns of a new person that a rel export carries; defaults for other files. */
