@@ -8,6 +8,7 @@ import type { Day } from '../domain/types.js';
 import type { RelDate, RelFact, RelFollowUp, RelPerson, RelTouch, RelWish } from '../formats/json.js';
 import { foldName } from '../domain/names.js';
 import type { Db } from './open.js';
+import { refreshDerived, refreshMonths } from './people.js';
 
 const PERSON_COLUMNS = `id, name, emails, phones, tags, company, title, every_days, birthday, met, met_on, linkedin_url,
   snoozed_until, added_on, created_at, updated_at, last_touch, next_due`;
@@ -183,13 +184,22 @@ export function writeRelRecords(db: Db, items: { personId: string; records: Pick
     for (const d of records.dates) ins.dates.run({ ...d, person_id: personId, yearly: d.yearly ? 1 : 0 });
     for (const x of records.wishes) ins.wishes.run({ ...x, person_id: personId });
   }
-  // Touchpoints once every person is in, so that intro_to can name anyone; follow-ups after them.
+  // Touchpoints once every person is in, so that intro_to can name anyone; follow-ups after them. The
+  // triggers that keep what touches derive are paused (migration 5) and it is recomputed once at the end.
+  const touched = new Set<string>();
+  const months = new Set<string>();
+  db.prepare("INSERT INTO derived_paused (since) VALUES ('import')").run();
   for (const { personId, records } of items) {
     for (const t of records.touchpoints) {
       const intro = t.intro_to === null ? null : (peopleIds.get(t.intro_to) ?? t.intro_to);
       ins.touchpoints.run({ ...t, person_id: personId, intro_to: intro !== null && personExists.get(intro) !== undefined ? intro : null });
+      touched.add(personId);
+      months.add(t.date.slice(0, 7));
     }
   }
+  db.prepare('DELETE FROM derived_paused').run();
+  refreshDerived(db, touched);
+  refreshMonths(db, months);
   for (const { personId, records } of items) {
     for (const f of records.follow_ups) {
       const tp = f.touchpoint_id !== null && touchExists.get(f.touchpoint_id) !== undefined ? f.touchpoint_id : null;
