@@ -177,6 +177,16 @@ export const STALE_DERIVED = `last_touch IS NOT (SELECT MAX(date) FROM touchpoin
   OR first_touch IS NOT (SELECT MIN(date) FROM touchpoints WHERE person_id = people.id)
   OR touch_days IS NOT (SELECT COUNT(DISTINCT date) FROM touchpoints WHERE person_id = people.id)`;
 
+/** Recomputes the kept count of touches of these months (YYYY-MM). */
+export function refreshMonths(db: Db, months: Iterable<string>): void {
+  const count = db.prepare(
+    `INSERT INTO touch_months (month, touches)
+     SELECT @month, COUNT(*) FROM touchpoints WHERE date >= @month || '-01' AND date < @month || '-99'
+     ON CONFLICT (month) DO UPDATE SET touches = excluded.touches`,
+  );
+  for (const month of months) count.run({ month });
+}
+
 /** Recomputes the derived columns: of these people, or of everyone whose columns are stale. */
 export function refreshDerived(db: Db, ids?: Iterable<string>): void {
   if (ids === undefined) {
