@@ -3,7 +3,7 @@ import { UsageError } from '../../src/errors.js';
 import {
   addDays, daysBetween, nextAnniversary, parseBirthday, parseDay, parseFutureDay, parsePastDay, todayOf, weekdayOf,
 } from '../../src/domain/dates.js';
-import { rng, usage } from '../support.js';
+import { MUTATING, rng, usage } from '../support.js';
 
 const TODAY = '2026-03-11'; // a Wednesday
 
@@ -79,7 +79,8 @@ describe('addDays, daysBetween, weekdayOf', () => {
   it('agrees with Date in UTC for every day from 1999-12-01 to 2031-01-01', () => {
     let day = '1999-12-01';
     let n = 0;
-    for (let t = Date.UTC(1999, 11, 1); t <= Date.UTC(2031, 0, 1); t += 86_400_000, n++) {
+    const end = MUTATING ? Date.UTC(2001, 2, 1) : Date.UTC(2031, 0, 1); // under npm run mutate: 2000 (leap) only
+    for (let t = Date.UTC(1999, 11, 1); t <= end; t += 86_400_000, n++) {
       expect(day).toBe(new Date(t).toISOString().slice(0, 10));
       expect(parseDay(day)).toBe(day);
       expect(weekdayOf(day)).toBe(new Date(t).getUTCDay());
