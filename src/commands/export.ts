@@ -82,26 +82,54 @@ export async function run(opts: ExportOptions, ctx: Ctx): Promise<{ chunks: Iter
     const { relJsonChunks } = await import('../formats/json.js');
     return { chunks: relJsonChunks(counted, ctx.now), count: () => n };
   }
+  if (opts.format === 'vcard' || opts.format === 'csv') {
+    const [{ exportPeople }, writer] = await Promise.all([
+      import('../formats/feed.js'),
+      opts.format === 'vcard' ? import('../formats/vcard-write.js').then((m) => m.writeVcards) : import('../formats/csv-rel.js').then((m) => m.writeCsv),
+    ]);
+    let n = 0;
+    const people = (function* () {
+      for (const p of eachPerson(ctx.db())) {
+        n++;
+        yield p;
+      }
+    })();
+    const header = opts.format === 'csv' ? writer([]).length : 0;
+    return { chunks: inBatches(people, BATCH, (batch) => writer(exportPeople(batch)), header), count: () => n };
+  }
   const people = readEverything(ctx.db());
   return { chunks: [await render(opts.format, people, ctx)], count: () => people.length };
 }
 
-async function render(format: Exclude<ExportFormat, 'json'>, people: RelPerson[], ctx: Ctx): Promise<string> {
-  const now = ctx.now;
-  switch (format) {
-    case 'csv': {
-      const [{ writeCsv }, { exportPeople }] = await Promise.all([import('../formats/csv-rel.js'), import('../formats/feed.js')]);
-      return writeCsv(exportPeople(people));
-    }
-    case 'vcard': {
-      const [{ writeVcards }, { exportPeople }] = await Promise.all([import('../formats/vcard-write.js'), import('../formats/feed.js')]);
-      return writeVcards(exportPeople(people));
-    }
-    case 'ics': {
-      const [{ writeIcs }, { calendarEvents }] = await Promise.all([import('../formats/ics.js'), import('../formats/feed.js')]);
-      return writeIcs(calendarEvents(people, ctx.today), now);
-    }
+/** People per chunk of a vCard or CSV export. */
+const BATCH = 500;
+
+/**
+ * The text of `render(all people)`, made `size` people at a time: each batch rendered on its own, and
+ * the first `header` characters (a CSV header row) kept only once. For writers whose text is a header
+ * then one part per person (writeVcards, writeCsv).
+ */
+export function* inBatches<T>(items: Iterable<T>, size: number, render: (batch: T[]) => string, header = 0): Generator<string> {
+  let batch: T[] = [];
+  let first = true;
+  const flush = () => {
+    const text = render(batch);
+    batch = [];
+    const part = first ? text : text.slice(header);
+    first = false;
+    return part;
+  };
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) yield flush();
   }
+  if (batch.length > 0 || first) yield flush();
+}
+
+/** The calendar feed: its events need everyone at once. */
+async function render(format: 'ics', people: RelPerson[], ctx: Ctx): Promise<string> {
+  const [{ writeIcs }, { calendarEvents }] = await Promise.all([import('../formats/ics.js'), import('../formats/feed.js')]);
+  return writeIcs(calendarEvents(people, ctx.today), ctx.now);
 }
 
 function refuseExisting(file: string): void {
