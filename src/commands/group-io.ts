@@ -2,5 +2,6 @@
 import type { App } from '../main.js';
 import * as exporter from './export.js';
 import * as importer from './import.js';
+import * as sync from './sync.js';
 
-export const COMMANDS: ((app: App) => void)[] = [importer.register, exporter.register];
+export const COMMANDS: ((app: App) => void)[] = [importer.register, exporter.register, sync.register];

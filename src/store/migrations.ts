@@ -202,6 +202,23 @@ export const MIGRATIONS: readonly string[] = [
   END;
   INSERT INTO touch_months (month, touches) SELECT substr(date, 1, 7), COUNT(*) FROM touchpoints GROUP BY 1;
   `,
+
+  // 5: rel sync (issue 15). What each synced item looked like at the last sync, so the next one can
+  // tell which side changed (a three-way merge, src/domain/sync.ts). Not journaled: undoing a sync puts
+  // rel's records back, and the next sync then carries that to the vdir like any other change.
+  `
+  CREATE TABLE sync_state (
+    kind    TEXT NOT NULL CHECK (kind IN ('person', 'touch', 'follow_up', 'date')),
+    rel_id  TEXT NOT NULL,          -- people.id, touchpoints.group_id, follow_ups.id or dates.id
+    folder  TEXT NOT NULL,          -- the vdir it was synced with
+    uid     TEXT NOT NULL,          -- its UID in the vdir (a card's UID is what RELATED-TO names)
+    file    TEXT NOT NULL,          -- its file name in the vdir
+    hash    TEXT NOT NULL,          -- sha256 of the file as rel last wrote or read it
+    base    TEXT NOT NULL,          -- JSON: the synced fields at the last sync (the merge base)
+    PRIMARY KEY (kind, rel_id)
+  ) STRICT;
+  CREATE UNIQUE INDEX sync_state_file ON sync_state (kind, folder, file);
+  `,
 ];
 
 /** The SQL of the journal step: its tables and, per journaled table, three triggers. */
