@@ -5,7 +5,6 @@
  * sync state; the commit comes last. A kill before it leaves rel as it was and files that hold rel's
  * own records: the next sync pairs them and converges without duplicates.
  */
-import { realpathSync } from 'node:fs';
 import type { Conflict, SyncRecord } from '../domain/sync.js';
 import { CHANNELS, KINDS } from '../domain/types.js';
 import type { Db } from '../store/open.js';
@@ -16,7 +15,7 @@ import {
 import { readCard, writeCard, type CardPerson } from './card.js';
 import { emptyReport, plan, type Kind, type Plan, type Report } from './engine.js';
 import { readItem, writeItem, type DateItem, type FollowUpItem, type JournalItem, type TouchItem } from './journal.js';
-import { readVdir, removeFile, syncFolder, writeFileAtomic, type VdirFile } from './vdir.js';
+import { readVdir, removeFile, syncFolder, vdirPath, writeFileAtomic, type VdirFile } from './vdir.js';
 
 export interface SyncOptions {
   contacts: string | null;
@@ -57,7 +56,7 @@ export function runSync(o: SyncOptions, env: RunEnv): SyncView {
   };
   let uids = new Map<string, string>();
   if (o.contacts !== null) {
-    const dir = realpathSync(o.contacts);
+    const dir = vdirPath(o.contacts);
     const p = plan(people(env, uids), readVdir(dir, '.vcf'), loadState(env.db, 'person', dir), env.now, o.allowDelete);
     apply(dir, p);
     if (!o.dryRun) {
@@ -73,7 +72,7 @@ export function runSync(o: SyncOptions, env: RunEnv): SyncView {
     uids = p.uids;
   }
   if (o.journal !== null) {
-    const dir = realpathSync(o.journal);
+    const dir = vdirPath(o.journal);
     const all = readVdir(dir, '.ics');
     const report = emptyReport();
     // People as the journal names them: by their card's UID (without a contacts vdir: by rel's id).

@@ -5,7 +5,7 @@
  * removed by the next sync.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { RelError, UsageError } from '../errors.js';
 
@@ -19,6 +19,18 @@ export interface VdirFile {
 export const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 const TEMP = '.rel-tmp-';
+
+/** The vdir's real path (what sync state is kept under); a usage error when it is not a folder. */
+export function vdirPath(dir: string): string {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch (e) {
+    throw new UsageError(`cannot read the vdir ${dir}: ${(e as Error).message}`);
+  }
+  if (!statSync(real).isDirectory()) throw new UsageError(`${dir} is not a folder`);
+  return real;
+}
 
 /** Every `ext` file of the folder, by name. A missing folder is a usage error. */
 export function readVdir(dir: string, ext: string): Map<string, VdirFile> {

@@ -77,3 +77,79 @@ describe('rel sync with a card made on a phone', () => {
     expect(JSON.stringify(person)).toContain('was: title CTO');
   });
 });
+
+describe('rel sync: deletes, dry runs, undo, settings, bad input', () => {
+  it('a card deleted in the vdir deletes the person; one with touches is reported until --allow-delete', async () => {
+    await t.rel(['add', 'Quiet Person']);
+    await t.rel(['add', 'Busy Person']);
+    await t.rel(['log', 'busy', '-m', 'lunch']);
+    await sync();
+    for (const f of cards()) rmSync(join(contacts, f));
+    const r = await sync();
+    expect(r.json().contacts.deleted).toEqual(['Quiet Person (from rel)']);
+    expect(r.json().contacts.kept).toEqual(['Busy Person']);
+    const human = await t.rel(['sync', '--contacts', contacts, '--journal', journal]);
+    expect(human.out).toContain('kept in rel, as they have touches');
+    expect((await t.rel(['list', '--json'])).json().map((p: { name: string }) => p.name)).toEqual(['Busy Person']);
+    expect((await sync('--allow-delete')).json().contacts.deleted).toEqual(['Busy Person (from rel)']);
+    expect((await t.rel(['list', '--json'])).json()).toEqual([]);
+  });
+
+  it('--dry-run says what would change and changes nothing on either side', async () => {
+    await t.rel(['add', 'Maya Chen']);
+    writeFileSync(join(contacts, 'phone-uid-1.vcf'), PHONE);
+    const r = await sync('--dry-run');
+    expect(r.json()).toMatchObject({ dry_run: true, contacts: { to_rel: ['Tomás Okafor'], to_vdir: ['Maya Chen'] } });
+    expect(cards()).toEqual(['phone-uid-1.vcf']);
+    expect((await t.rel(['list', '--json'])).json().map((p: { name: string }) => p.name)).toEqual(['Maya Chen']);
+    expect((await t.rel(['sync', '--contacts', contacts, '--dry-run'])).out).toContain('1 would go into rel');
+  });
+
+  it('a sync is one undoable change', async () => {
+    writeFileSync(join(contacts, 'phone-uid-1.vcf'), PHONE);
+    await t.rel(['add', 'Maya Chen']);
+    await sync();
+    expect((await t.rel(['list', '--json'])).json()).toHaveLength(2);
+    const undo = await t.rel(['undo']);
+    expect(undo.code).toBe(0);
+    expect(undo.out).toContain('sync');
+    expect((await t.rel(['list', '--json'])).json().map((p: { name: string }) => p.name)).toEqual(['Maya Chen']);
+  });
+
+  it('reads the folders from sync.contacts and sync.journal', async () => {
+    const env = { XDG_CONFIG_HOME: join(t.dir, 'config') };
+    expect((await t.rel(['config', 'set', 'sync.contacts', contacts], { env })).code).toBe(0);
+    await t.rel(['add', 'Maya Chen']);
+    const r = await t.rel(['sync', '--json'], { env });
+    expect(r.json().contacts.to_vdir).toEqual(['Maya Chen']);
+    expect(r.json().journal).toBeNull();
+    expect((await t.rel(['config', 'set', 'sync.journal', 'relative/dir'], { env })).err).toMatch(/^rel: bad value "relative\/dir" for sync.journal/);
+  });
+
+  it.each([
+    [['sync'], /^rel: nothing to sync: give --contacts DIR or --journal DIR/],
+    [['sync', '--contacts', '/nonexistent/rel-vdir'], /^rel: cannot read the vdir \/nonexistent\/rel-vdir/],
+  ])('%j is a usage error (exit 2), one line', async (argv, message) => {
+    const r = await t.rel(argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('rel export --format vcard and the synced cards agree on every field rel owns', async () => {
+    await t.rel(['add', 'Maya Chen', '--email', 'maya@example.com', '--phone', '+1 555 0100', '--company', 'Acme', '--title', 'CTO',
+      '--tag', 'friends', '--every', '1m', '--birthday', '03-14']);
+    await t.rel(['add', 'Li Wei', '--email', 'li@example.org', '--birthday', '1990-07-01']);
+    await t.rel(['note', 'maya', 'likes green tea']);
+    await sync();
+    const { parseVcards } = await import('../../src/formats/vcard.js');
+    const { readCard } = await import('../../src/sync/card.js');
+    const exported = parseVcards((await t.rel(['export', '--format', 'vcard'])).out).records.map((r) => r.value);
+    const synced = cards().map((f) => readCard(card(f))!.person);
+    const owned = (p: { name: string; emails: string[]; phones: string[]; company: string | null; title: string | null; tags: string[]; birthday: string | null; every_days: number | null }, facts: string[]) => ({
+      name: p.name, emails: p.emails, phones: p.phones, company: p.company, title: p.title, tags: p.tags, birthday: p.birthday, every_days: p.every_days, facts,
+    });
+    const byName = <T extends { name: string }>(xs: T[]) => [...xs].sort((a, b) => a.name.localeCompare(b.name));
+    expect(byName(synced).map((p) => owned(p, p.facts))).toEqual(byName(exported).map((p) => owned(p, p.notes)));
+  });
+});
