@@ -214,6 +214,7 @@ export const MIGRATIONS: readonly string[] = [
     uid     TEXT NOT NULL,          -- its UID in the vdir (a card's UID is what RELATED-TO names)
     file    TEXT NOT NULL,          -- its file name in the vdir
     hash    TEXT NOT NULL,          -- sha256 of the file as rel last wrote or read it
+    stamp   TEXT NOT NULL,          -- its size and mtime then: an unchanged stamp spares reading the file
     base    TEXT NOT NULL,          -- JSON: the synced fields at the last sync (the merge base)
     PRIMARY KEY (kind, rel_id)
   ) STRICT;

@@ -14,6 +14,8 @@ export interface SyncStateRow {
   uid: string;
   file: string;
   hash: string;
+  /** `size:mtimeMs` of the file when rel last wrote or read it. */
+  stamp: string;
   /** JSON. */
   base: string;
 }
@@ -21,7 +23,7 @@ export interface SyncStateRow {
 /** The state of one kind of item synced with `folder`. */
 export function loadState(db: Db, kind: SyncKind, folder: string): Map<string, SyncStateRow> {
   const rows = db
-    .prepare('SELECT rel_id, uid, file, hash, base FROM sync_state WHERE kind = ? AND folder = ?')
+    .prepare('SELECT rel_id, uid, file, hash, stamp, base FROM sync_state WHERE kind = ? AND folder = ?')
     .all(kind, folder) as SyncStateRow[];
   return new Map(rows.map((r) => [r.rel_id, r]));
 }
@@ -31,8 +33,9 @@ export function saveState(db: Db, kind: SyncKind, folder: string, changes: Map<s
   db.prepare('DELETE FROM sync_state WHERE kind = ? AND folder <> ?').run(kind, folder);
   const del = db.prepare('DELETE FROM sync_state WHERE kind = ? AND rel_id = ?');
   const put = db.prepare(
-    `INSERT INTO sync_state (kind, rel_id, folder, uid, file, hash, base) VALUES (@kind, @rel_id, @folder, @uid, @file, @hash, @base)
-     ON CONFLICT (kind, rel_id) DO UPDATE SET folder = @folder, uid = @uid, file = @file, hash = @hash, base = @base`,
+    `INSERT INTO sync_state (kind, rel_id, folder, uid, file, hash, stamp, base)
+     VALUES (@kind, @rel_id, @folder, @uid, @file, @hash, @stamp, @base)
+     ON CONFLICT (kind, rel_id) DO UPDATE SET folder = @folder, uid = @uid, file = @file, hash = @hash, stamp = @stamp, base = @base`,
   );
   const delFile = db.prepare('DELETE FROM sync_state WHERE kind = ? AND folder = ? AND file = ? AND rel_id <> ?');
   for (const [relId, row] of changes) {
@@ -50,9 +53,10 @@ export function personUids(db: Db): Map<string, string> {
   return new Map(rows.map((r) => [r.rel_id, r.uid]));
 }
 
-/** The files of `folder` that some synced item owns. */
-export function rememberedFiles(db: Db, folder: string): Set<string> {
-  return new Set(db.prepare('SELECT file FROM sync_state WHERE folder = ?').pluck().all(folder) as string[]);
+/** The files of `folder` that some synced item owns, with their stamp and hash as rel last saw them. */
+export function rememberedFiles(db: Db, folder: string): Map<string, { stamp: string; hash: string }> {
+  const rows = db.prepare('SELECT file, stamp, hash FROM sync_state WHERE folder = ?').all(folder) as { file: string; stamp: string; hash: string }[];
+  return new Map(rows.map((r) => [r.file, r]));
 }
 
 // ---- people ----

@@ -68,6 +68,15 @@ export interface Plan<R> {
 
 interface Base<R> {
   rec: R;
+  /** When the state was saved: a REV not after it was not moved by the phone. */
+  rev: string;
+}
+
+/** JSON with keys in order, so that equal records give equal text (records built in that order are cheapest). */
+function canonical(rec: SyncRecord): string {
+  const keys = Object.keys(rec);
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return JSON.stringify(rec, keys.sort());
+  return JSON.stringify(rec);
 }
 
 export function emptyReport(): Report {
@@ -99,7 +108,7 @@ export function plan<R extends SyncRecord>(
   for (const name of [...files.keys()].sort()) {
     const relId = relOfFile.get(name);
     if (relId !== undefined) continue;
-    const theirs = k.read(files.get(name)!.text);
+    const theirs = k.read(files.get(name)!.text());
     if (!theirs) continue; // not an item of this kind
     // A known UID under a new file name (renamed by a server): the same item.
     const known = theirs.uid === null ? undefined : byUid.get(theirs.uid);
@@ -118,37 +127,48 @@ export function plan<R extends SyncRecord>(
     const ours = k.ours.get(relId) ?? null;
     const name = fileOf.get(relId);
     const file = name === undefined ? undefined : files.get(name);
-    let theirs = theirsOf.get(relId) ?? null;
-    const base = s ? (JSON.parse(s.base) as Base<R>).rec : null;
     const fileChanged = !s || !file || file.hash !== s.hash;
-    if (file && !theirs) theirs = fileChanged ? k.read(file.text) : { uid: s!.uid, rec: base!, time: null };
+    // The common case, unchanged on both sides, costs one string comparison: no parsing.
+    if (s && ours && !fileChanged && s.base.startsWith(`{"rec":${canonical(ours.rec)},`)) {
+      out.uids.set(relId, s.uid);
+      if (file!.stamp !== s.stamp) out.state.set(relId, { ...s, stamp: file!.stamp });
+      continue;
+    }
+    let theirs = theirsOf.get(relId) ?? null;
+    const saved = s ? (JSON.parse(s.base) as Base<R>) : null;
+    const base = saved?.rec ?? null;
+    if (file && !theirs) theirs = fileChanged ? k.read(file.text()) : { uid: s!.uid, rec: base!, time: null };
     const uid = s?.uid ?? theirs?.uid ?? relId;
     out.uids.set(relId, uid);
-    const theirTime = theirs?.time && (!s || theirs.time > (JSON.parse(s.base) as { rev?: string }).rev!) ? theirs.time : (file?.mtime ?? '');
+    // A REV the phone did not move on (it changed the card without it): the file's time says when.
+    const theirTime = theirs?.time && (!saved || theirs.time > saved.rev) ? theirs.time : (file?.mtime ?? '');
     const action = decide(
       { base, ours: ours?.rec ?? null, theirs: theirs?.rec ?? null, fileChanged, relIsNewer: (ours?.time ?? '') >= theirTime },
       k.keys,
     );
-    const keep = (rec: R, fileName: string, hash: string) =>
-      out.state.set(relId, { rel_id: relId, uid, file: fileName, hash, base: JSON.stringify({ rec, rev: now }) });
+    const keep = (rec: R, fileName: string, hash: string, stamp: string) =>
+      out.state.set(relId, { rel_id: relId, uid, file: fileName, hash, stamp, base: `{"rec":${canonical(rec)},"rev":${JSON.stringify(now)}}` });
     const toVdir = (rec: R) => {
       const fileName = name ?? fileNameFor(uid, k.ext, taken);
-      const text = k.write(rec, uid, now, file?.text ?? null);
-      if (text !== file?.text) {
+      const before = file?.text() ?? null;
+      const text = k.write(rec, uid, now, before);
+      const same = text === before;
+      if (!same) {
         out.files.push({ write: fileName, text });
         written.add(fileName);
       }
       out.report.to_vdir.push(k.label(rec, relId));
-      return { fileName, text };
+      // A written file's stamp is known once it is written (run.ts fills it in).
+      return { fileName, hash: same ? file!.hash : hashOf(text), stamp: same ? file!.stamp : '' };
     };
     const label = k.label((ours?.rec ?? theirs?.rec ?? base)!, relId);
     switch (action.do) {
       case 'none':
-        if (!s && file && name !== undefined) keep(ours!.rec, name, file.hash);
+        if (!s && file && name !== undefined) keep(ours!.rec, name, file.hash, file.stamp);
         break;
       case 'to_vdir': {
         const w = toVdir(action.rec as R);
-        keep(action.rec as R, w.fileName, (file?.text === w.text ? file.hash : hashOf(w.text)));
+        keep(action.rec as R, w.fileName, w.hash, w.stamp);
         break;
       }
       case 'to_rel': {
@@ -158,7 +178,7 @@ export function plan<R extends SyncRecord>(
         }
         out.rel.push({ upsert: relId, rec: action.rec as R, exists: ours !== null });
         out.report.to_rel.push(k.label(action.rec as R, relId));
-        keep(action.rec as R, name!, file!.hash);
+        keep(action.rec as R, name!, file!.hash, file!.stamp);
         break;
       }
       case 'merge': {
@@ -170,18 +190,13 @@ export function plan<R extends SyncRecord>(
           }
         }
         if (k.ready && !k.ready(rec)) break;
-        let hash = file!.hash;
-        let fileName = name!;
-        if (action.toVdir || action.conflicts.length > 0) {
-          const w = toVdir(rec);
-          fileName = w.fileName;
-          hash = (file?.text === w.text ? file.hash : hashOf(w.text));
-        }
+        let w = { fileName: name!, hash: file!.hash, stamp: file!.stamp };
+        if (action.toVdir || action.conflicts.length > 0) w = toVdir(rec);
         if (action.toRel || action.conflicts.length > 0) {
           out.rel.push({ upsert: relId, rec, exists: true });
           out.report.to_rel.push(k.label(rec, relId));
         }
-        keep(rec, fileName, hash);
+        keep(rec, w.fileName, w.hash, w.stamp);
         break;
       }
       case 'delete_rel':

@@ -47,17 +47,20 @@ export function runSync(o: SyncOptions, env: RunEnv): SyncView {
   let files = 0;
   const apply = <R extends SyncRecord>(dir: string, p: Plan<R>) => {
     if (o.dryRun) return;
+    const stamps = new Map<string, string>();
     for (const f of p.files) {
-      if ('write' in f) writeFileAtomic(dir, f.write, f.text);
+      if ('write' in f) stamps.set(f.write, writeFileAtomic(dir, f.write, f.text));
       else removeFile(dir, f.remove);
       env.afterFile?.(++files);
     }
     if (p.files.length > 0) syncFolder(dir);
+    for (const row of p.state.values()) if (row && stamps.has(row.file)) row.stamp = stamps.get(row.file)!;
   };
   let uids = new Map<string, string>();
   if (o.contacts !== null) {
     const dir = vdirPath(o.contacts);
-    const p = plan(people(env, uids), readVdir(dir, '.vcf'), loadState(env.db, 'person', dir), env.now, o.allowDelete);
+    const state = loadState(env.db, 'person', dir);
+    const p = plan(people(env, uids), readVdir(dir, '.vcf', new Map([...state.values()].map((s) => [s.file, s]))), state, env.now, o.allowDelete);
     apply(dir, p);
     if (!o.dryRun) {
       const w = personWriter(env.db, env.now, env.today, env.newId);
@@ -73,7 +76,8 @@ export function runSync(o: SyncOptions, env: RunEnv): SyncView {
   }
   if (o.journal !== null) {
     const dir = vdirPath(o.journal);
-    const all = readVdir(dir, '.ics');
+    const remembered = rememberedFiles(env.db, dir);
+    const all = readVdir(dir, '.ics', remembered);
     const report = emptyReport();
     // People as the journal names them: by their card's UID (without a contacts vdir: by rel's id).
     const relOf = new Map<string, string>();
@@ -85,7 +89,6 @@ export function runSync(o: SyncOptions, env: RunEnv): SyncView {
       uidOf.set(person.id, uid);
     }
     const j = journalWriter(env.db, env.now, env.newId);
-    const remembered = rememberedFiles(env.db, dir);
     for (const kind of ['touch', 'follow_up', 'date'] as const) {
       const state = loadState(env.db, kind, dir);
       const k = journalKind(kind, env, relOf, uidOf, state);
@@ -123,10 +126,14 @@ export function runSync(o: SyncOptions, env: RunEnv): SyncView {
 
 function people(env: RunEnv, _uids: Map<string, string>): Kind<CardPerson & SyncRecord> {
   const rows = syncPeople(env.db);
+  // Fields in key order: the merge base is compared as canonical JSON (src/sync/engine.ts).
   const ours = new Map(
     rows.map((r) => {
-      const { id, updated_at, touches: _t, ...rec } = r;
-      return [id, { rec: rec as CardPerson & SyncRecord, time: updated_at }];
+      const rec: CardPerson = {
+        birthday: r.birthday, company: r.company, emails: r.emails, every_days: r.every_days, facts: r.facts, linkedin_url: r.linkedin_url,
+        met: r.met, met_on: r.met_on, name: r.name, phones: r.phones, tags: r.tags, title: r.title,
+      };
+      return [r.id, { rec: rec as CardPerson & SyncRecord, time: r.updated_at }];
     }),
   );
   const touches = new Map(rows.map((r) => [r.id, r.touches]));
@@ -189,7 +196,7 @@ function journalKind<K extends 'touch' | 'follow_up' | 'date'>(
         (g.rec.people as string[]).sort();
         if (t.updated_at > g.time) g.time = t.updated_at;
       } else {
-        const rec: TouchItem = { date: t.date, via: t.via, note: t.note, give: t.give, ask: t.ask, people: [uid(t.person_id)] };
+        const rec: TouchItem = { ask: t.ask, date: t.date, give: t.give, note: t.note, people: [uid(t.person_id)], via: t.via };
         ours.set(t.group_id, { rec: rec as unknown as SyncRecord, time: t.updated_at });
       }
     }
@@ -197,12 +204,12 @@ function journalKind<K extends 'touch' | 'follow_up' | 'date'>(
     for (const f of syncFollowUps(env.db)) {
       // A follow-up closed before it was ever synced stays out of the phone's task list.
       if (f.closed_by !== null && !state.has(f.id)) continue;
-      const rec: FollowUpItem = { due_on: f.due_on, note: f.note, person: uid(f.person_id), done: f.closed_by !== null };
+      const rec: FollowUpItem = { done: f.closed_by !== null, due_on: f.due_on, note: f.note, person: uid(f.person_id) };
       ours.set(f.id, { rec: rec as unknown as SyncRecord, time: f.updated_at });
     }
   } else {
     for (const d of syncDates(env.db)) {
-      const rec: DateItem = { label: d.label, date: d.date, yearly: d.yearly === 1, person: uid(d.person_id) };
+      const rec: DateItem = { date: d.date, label: d.label, person: uid(d.person_id), yearly: d.yearly === 1 };
       ours.set(d.id, { rec: rec as unknown as SyncRecord, time: d.updated_at });
     }
   }

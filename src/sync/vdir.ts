@@ -5,13 +5,16 @@
  * removed by the next sync.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { RelError, UsageError } from '../errors.js';
 
 export interface VdirFile {
-  text: string;
+  /** The content, read when first asked for. */
+  text(): string;
   hash: string;
+  /** `size:mtimeMs`: equal to the one rel saved, the file is unchanged and is not read. */
+  stamp: string;
   /** Last modification, ISO: when a file's change has no readable REV or LAST-MODIFIED. */
   mtime: string;
 }
@@ -32,8 +35,13 @@ export function vdirPath(dir: string): string {
   return real;
 }
 
-/** Every `ext` file of the folder, by name. A missing folder is a usage error. */
-export function readVdir(dir: string, ext: string): Map<string, VdirFile> {
+const stampOf = (st: { size: number; mtimeMs: number }) => `${st.size}:${st.mtimeMs}`;
+
+/**
+ * Every `ext` file of the folder, by name. A file whose size and mtime are those rel saved (`known`)
+ * keeps its saved hash and is read only if needed; the others are read and hashed now.
+ */
+export function readVdir(dir: string, ext: string, known: Map<string, { stamp: string; hash: string }>): Map<string, VdirFile> {
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a folder`);
@@ -54,31 +62,44 @@ export function readVdir(dir: string, ext: string): Map<string, VdirFile> {
     }
     if (!name.toLowerCase().endsWith(ext)) continue;
     const path = join(dir, name);
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st?.isFile()) continue; // removed meanwhile (vdirsyncer): it is simply not there
+    const stamp = stampOf(st);
+    const mtime = st.mtime.toISOString();
+    const saved = known.get(name);
+    if (saved && saved.stamp === stamp) {
+      let text: string | undefined;
+      files.set(name, { hash: saved.hash, stamp, mtime, text: () => (text ??= readFileSync(path, 'utf8')) });
+      continue;
+    }
     let text: string;
     try {
       text = readFileSync(path, 'utf8');
     } catch {
-      continue; // removed meanwhile (vdirsyncer): it is simply not there
+      continue;
     }
-    files.set(name, { text, hash: hashOf(text), mtime: statSync(path, { throwIfNoEntry: false })?.mtime.toISOString() ?? '' });
+    files.set(name, { text: () => text, hash: hashOf(text), stamp, mtime });
   }
   return files;
 }
 
 let serial = 0;
 
-/** Writes `text` as `dir/name` atomically. */
-export function writeFileAtomic(dir: string, name: string, text: string): void {
+/** Writes `text` as `dir/name` atomically; returns the file's stamp. */
+export function writeFileAtomic(dir: string, name: string, text: string): string {
   const tmp = join(dir, `${TEMP}${process.pid}-${serial++}`);
   try {
     const fd = openSync(tmp, 'wx', 0o600);
+    let stamp: string;
     try {
       const buf = Buffer.from(text, 'utf8');
       for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at);
+      stamp = stampOf(fstatSync(fd));
     } finally {
       closeSync(fd);
     }
     renameSync(tmp, join(dir, name));
+    return stamp;
   } catch (e) {
     try {
       unlinkSync(tmp);
