@@ -40,6 +40,8 @@ export interface Kind<R extends SyncRecord> {
   ready?(rec: R): boolean;
   /** Whether rel may delete the record because its file went (a person with touches: not without --allow-delete). */
   mayDelete?(relId: string): boolean;
+  /** Fills in what a file read leaves out that the base has (fields some servers drop). */
+  fill?(theirs: R, base: R): R;
   /** Keeps what lost a conflict (a person: "was: …" facts). */
   settle?(rec: R, conflicts: Conflict[]): R;
 }
@@ -138,6 +140,7 @@ export function plan<R extends SyncRecord>(
     const saved = s ? (JSON.parse(s.base) as Base<R>) : null;
     const base = saved?.rec ?? null;
     if (file && !theirs) theirs = fileChanged ? k.read(file.text()) : { uid: s!.uid, rec: base!, time: null };
+    if (theirs && base && fileChanged && k.fill) theirs = { ...theirs, rec: k.fill(theirs.rec, base) };
     const uid = s?.uid ?? theirs?.uid ?? relId;
     out.uids.set(relId, uid);
     // A REV the phone did not move on (it changed the card without it): the file's time says when.

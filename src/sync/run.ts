@@ -168,6 +168,15 @@ function people(env: RunEnv, _uids: Map<string, string>): Kind<CardPerson & Sync
     },
     newRelId: (uid) => (usableId(uid) && !ours.has(uid) ? uid : env.newId()),
     label: (rec) => rec.name,
+    // Google drops X- properties and CATEGORIES: a card without them leaves rel's values as they were.
+    fill: (theirs, base) => ({
+      ...theirs,
+      every_days: theirs.every_days ?? base.every_days,
+      met: theirs.met ?? base.met,
+      met_on: theirs.met_on ?? base.met_on,
+      linkedin_url: theirs.linkedin_url ?? base.linkedin_url,
+      tags: theirs.tags.length > 0 ? theirs.tags : base.tags,
+    }),
     mayDelete: (id) => (touches.get(id) ?? 0) === 0,
     settle: (rec, conflicts: Conflict[]) => {
       const was = conflicts.filter((c) => c.lost !== null).map((c) => `was: ${c.field.replace(/_/g, ' ')} ${String(c.lost)}`);

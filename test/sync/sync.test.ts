@@ -153,3 +153,21 @@ describe('rel sync: deletes, dry runs, undo, settings, bad input', () => {
     expect(byName(synced).map((p) => owned(p, p.facts))).toEqual(byName(exported).map((p) => owned(p, p.notes)));
   });
 });
+
+describe('rel sync with a server that drops what it does not know', () => {
+  it('a card that comes back without X-REL-* and CATEGORIES leaves the rhythm, how you met and the tags in rel', async () => {
+    await t.rel(['add', 'Maya Chen', '--every', '1m', '--met', 'at RustConf', '--tag', 'friends']);
+    await sync();
+    const [name] = cards();
+    // As Google returns it: its own PRODID, no X- properties, no CATEGORIES, a new phone number.
+    const stripped = card(name!).split('\r\n').filter((l) => !/^(X-|CATEGORIES|PRODID)/.test(l)).join('\r\n')
+      .replace('END:VCARD', 'TEL:+1 555 0100\r\nEND:VCARD');
+    writeFileSync(join(contacts, name!), stripped);
+    expect((await sync()).json().contacts.to_rel).toEqual(['Maya Chen']);
+    const maya = (await t.rel(['list', '--json'])).json()[0];
+    expect(maya).toMatchObject({ every_days: 30, tags: ['friends'] });
+    const shown = JSON.stringify((await t.rel(['show', 'maya', '--json'])).json());
+    expect(shown).toContain('+1 555 0100');
+    expect(shown).toContain('at RustConf');
+  });
+});
