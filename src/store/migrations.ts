@@ -204,10 +204,13 @@ export const MIGRATIONS: readonly string[] = [
   `,
 
   // 5: rel sync (issue 15). What each synced item looked like at the last sync, so the next one can
-  // tell which side changed (a three-way merge, src/domain/sync.ts). Not journaled: undoing a sync puts
-  // rel's records back, and the next sync then carries that to the vdir like any other change.
+  // tell which side changed (a three-way merge, src/domain/sync.ts). Journaled like the records (the
+  // triggers of step 3, for this table): undoing a sync puts back rel's records and its memory of the
+  // files together, so the next sync sees the vdirs' changes again rather than deleting what the undo
+  // removed from rel.
   `
   CREATE TABLE sync_state (
+    id      TEXT PRIMARY KEY,       -- kind:rel_id (the undo journal finds rows by id)
     kind    TEXT NOT NULL CHECK (kind IN ('person', 'touch', 'follow_up', 'date')),
     rel_id  TEXT NOT NULL,          -- people.id, touchpoints.group_id, follow_ups.id or dates.id
     folder  TEXT NOT NULL,          -- the vdir it was synced with
@@ -215,10 +218,26 @@ export const MIGRATIONS: readonly string[] = [
     file    TEXT NOT NULL,          -- its file name in the vdir
     hash    TEXT NOT NULL,          -- sha256 of the file as rel last wrote or read it
     stamp   TEXT NOT NULL,          -- its size and mtime then: an unchanged stamp spares reading the file
-    base    TEXT NOT NULL,          -- JSON: the synced fields at the last sync (the merge base)
-    PRIMARY KEY (kind, rel_id)
+    base    TEXT NOT NULL           -- JSON: the synced fields at the last sync (the merge base)
   ) STRICT;
+  CREATE UNIQUE INDEX sync_state_item ON sync_state (kind, rel_id);
   CREATE UNIQUE INDEX sync_state_file ON sync_state (kind, folder, file);
+  CREATE TRIGGER sync_state_journal_insert AFTER INSERT ON sync_state
+  WHEN (SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1 BEGIN
+    INSERT INTO change_rows (change_id, tbl, row_id, before) VALUES ((SELECT MAX(id) FROM changes), 'sync_state', NEW.id, NULL);
+  END;
+  CREATE TRIGGER sync_state_journal_update AFTER UPDATE ON sync_state
+  WHEN (SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1 BEGIN
+    INSERT INTO change_rows (change_id, tbl, row_id, before) VALUES ((SELECT MAX(id) FROM changes), 'sync_state', OLD.id,
+      json_object('id', OLD.id, 'kind', OLD.kind, 'rel_id', OLD.rel_id, 'folder', OLD.folder, 'uid', OLD.uid, 'file', OLD.file,
+        'hash', OLD.hash, 'stamp', OLD.stamp, 'base', OLD.base));
+  END;
+  CREATE TRIGGER sync_state_journal_delete AFTER DELETE ON sync_state
+  WHEN (SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1 BEGIN
+    INSERT INTO change_rows (change_id, tbl, row_id, before) VALUES ((SELECT MAX(id) FROM changes), 'sync_state', OLD.id,
+      json_object('id', OLD.id, 'kind', OLD.kind, 'rel_id', OLD.rel_id, 'folder', OLD.folder, 'uid', OLD.uid, 'file', OLD.file,
+        'hash', OLD.hash, 'stamp', OLD.stamp, 'base', OLD.base));
+  END;
   `,
 ];
 

@@ -33,9 +33,9 @@ export function saveState(db: Db, kind: SyncKind, folder: string, changes: Map<s
   db.prepare('DELETE FROM sync_state WHERE kind = ? AND folder <> ?').run(kind, folder);
   const del = db.prepare('DELETE FROM sync_state WHERE kind = ? AND rel_id = ?');
   const put = db.prepare(
-    `INSERT INTO sync_state (kind, rel_id, folder, uid, file, hash, stamp, base)
-     VALUES (@kind, @rel_id, @folder, @uid, @file, @hash, @stamp, @base)
-     ON CONFLICT (kind, rel_id) DO UPDATE SET folder = @folder, uid = @uid, file = @file, hash = @hash, stamp = @stamp, base = @base`,
+    `INSERT INTO sync_state (id, kind, rel_id, folder, uid, file, hash, stamp, base)
+     VALUES (@kind || ':' || @rel_id, @kind, @rel_id, @folder, @uid, @file, @hash, @stamp, @base)
+     ON CONFLICT (id) DO UPDATE SET folder = @folder, uid = @uid, file = @file, hash = @hash, stamp = @stamp, base = @base`,
   );
   const delFile = db.prepare('DELETE FROM sync_state WHERE kind = ? AND folder = ? AND file = ? AND rel_id <> ?');
   for (const [relId, row] of changes) {

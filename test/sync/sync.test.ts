@@ -114,6 +114,11 @@ describe('rel sync: deletes, dry runs, undo, settings, bad input', () => {
     expect(undo.code).toBe(0);
     expect(undo.out).toContain('sync');
     expect((await t.rel(['list', '--json'])).json().map((p: { name: string }) => p.name)).toEqual(['Maya Chen']);
+    // The undo took back rel's memory of the files too: the next sync brings Tomás back rather than
+    // deleting his card from the phone.
+    const again = await sync();
+    expect(again.json().contacts).toMatchObject({ to_rel: ['Tomás Okafor'], deleted: [] });
+    expect(cards()).toHaveLength(2);
   });
 
   it('reads the folders from sync.contacts and sync.journal', async () => {
