@@ -222,22 +222,7 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE UNIQUE INDEX sync_state_item ON sync_state (kind, rel_id);
   CREATE UNIQUE INDEX sync_state_file ON sync_state (kind, folder, file);
-  CREATE TRIGGER sync_state_journal_insert AFTER INSERT ON sync_state
-  WHEN (SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1 BEGIN
-    INSERT INTO change_rows (change_id, tbl, row_id, before) VALUES ((SELECT MAX(id) FROM changes), 'sync_state', NEW.id, NULL);
-  END;
-  CREATE TRIGGER sync_state_journal_update AFTER UPDATE ON sync_state
-  WHEN (SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1 BEGIN
-    INSERT INTO change_rows (change_id, tbl, row_id, before) VALUES ((SELECT MAX(id) FROM changes), 'sync_state', OLD.id,
-      json_object('id', OLD.id, 'kind', OLD.kind, 'rel_id', OLD.rel_id, 'folder', OLD.folder, 'uid', OLD.uid, 'file', OLD.file,
-        'hash', OLD.hash, 'stamp', OLD.stamp, 'base', OLD.base));
-  END;
-  CREATE TRIGGER sync_state_journal_delete AFTER DELETE ON sync_state
-  WHEN (SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1 BEGIN
-    INSERT INTO change_rows (change_id, tbl, row_id, before) VALUES ((SELECT MAX(id) FROM changes), 'sync_state', OLD.id,
-      json_object('id', OLD.id, 'kind', OLD.kind, 'rel_id', OLD.rel_id, 'folder', OLD.folder, 'uid', OLD.uid, 'file', OLD.file,
-        'hash', OLD.hash, 'stamp', OLD.stamp, 'base', OLD.base));
-  END;
+  ${syncStateJournal()}
   `,
 ];
 
@@ -278,6 +263,19 @@ function journal(tables: Record<string, string[]>): string {
   CREATE INDEX change_rows_row ON change_rows (tbl, row_id, change_id);
   ${triggers.join('\n')}
   `;
+}
+
+/** Step 5's journal triggers for sync_state: step 3's three triggers, for that table. */
+function syncStateJournal(): string {
+  const cols = ['id', 'kind', 'rel_id', 'folder', 'uid', 'file', 'hash', 'stamp', 'base'];
+  const open = '(SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1';
+  const row = (id: string, before: string) =>
+    `INSERT INTO change_rows (change_id, tbl, row_id, before) VALUES ((SELECT MAX(id) FROM changes), 'sync_state', ${id}, ${before});`;
+  const image = `json_object(${cols.map((c) => `'${c}', OLD.${c}`).join(', ')})`;
+  return `
+  CREATE TRIGGER sync_state_journal_insert AFTER INSERT ON sync_state WHEN ${open} BEGIN ${row('NEW.id', 'NULL')} END;
+  CREATE TRIGGER sync_state_journal_update AFTER UPDATE ON sync_state WHEN ${open} BEGIN ${row('OLD.id', image)} END;
+  CREATE TRIGGER sync_state_journal_delete AFTER DELETE ON sync_state WHEN ${open} BEGIN ${row('OLD.id', image)} END;`;
 }
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
