@@ -2,10 +2,16 @@
 import type { Report } from '../sync/engine.js';
 import type { SyncView } from '../sync/run.js';
 
+const SHOWN = 20;
+
 function side(title: string, r: Report, dryRun: boolean, quiet: boolean): string[] {
   const lines: string[] = [];
   const would = dryRun ? 'would go' : 'went';
-  const list = (items: string[]) => items.map((i) => `  ${i}`);
+  // A first sync can move thousands: name the first few (--json lists them all).
+  const list = (items: string[]) => [
+    ...items.slice(0, SHOWN).map((i) => `  ${i}`),
+    ...(items.length > SHOWN ? [`  … and ${items.length - SHOWN} more`] : []),
+  ];
   if (!quiet) {
     if (r.to_rel.length > 0) lines.push(`${title}: ${r.to_rel.length} ${would} into rel`, ...list(r.to_rel));
     if (r.to_vdir.length > 0) lines.push(`${title}: ${r.to_vdir.length} ${would} to the vdir`, ...list(r.to_vdir));

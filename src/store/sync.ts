@@ -137,6 +137,14 @@ export function personWriter(db: Db, now: string, today: string, newId: () => st
   };
 }
 
+/** A fact, unless the person already has one with that text. */
+export function addFact(db: Db, personId: string, text: string, today: string, now: string, newId: () => string): void {
+  db.prepare(
+    `INSERT INTO facts (id, person_id, text, date, created_at, updated_at) SELECT ?, ?, ?, ?, ?, ?
+     WHERE NOT EXISTS (SELECT 1 FROM facts WHERE person_id = ? AND text = ?)`,
+  ).run(newId(), personId, text, today, now, now, personId, text);
+}
+
 // ---- touches, follow-ups, dates ----
 
 export interface SyncTouchRow {

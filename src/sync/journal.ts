@@ -93,8 +93,9 @@ export function readItem(source: string): ReadItem | null {
     if (start === null || label === null) return null;
     const yearly = /FREQ=YEARLY/i.test(first('RRULE')?.value ?? '');
     const stored = text(first('X-REL-DATE'));
-    // X-REL-DATE keeps a year-less date exactly, as long as DTSTART still falls on it.
-    const date = stored !== null && stored.slice(-5) === start.slice(-5) && (stored.startsWith('--') || stored === start) ? stored : start;
+    // A date without a year is written in the year 2000 and says so in X-REL-DATE; moved on a phone, it
+    // stays without a year.
+    const date = stored?.startsWith('--') && start.startsWith('2000-') ? `--${start.slice(5)}` : start;
     return { uid, modified, item: { kind, rec: { label, date, yearly, person: people[0]! } } };
   }
   return null;

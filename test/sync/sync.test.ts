@@ -176,3 +176,53 @@ describe('rel sync with a server that drops what it does not know', () => {
     expect(shown).toContain('at RustConf');
   });
 });
+
+describe('rel sync of the journal', () => {
+  const icsFiles = () => readdirSync(journal).filter((f) => f.endsWith('.ics'));
+  const ics = (kind: string) => icsFiles().map((f) => join(journal, f)).find((f) => readFileSync(f, 'utf8').includes(`BEGIN:${kind}`))!;
+
+  it('a touch changed on both sides: the newer wins, the other note is kept as a fact of the person', async () => {
+    await t.rel(['add', 'Maya Chen']);
+    await t.rel(['log', 'maya', '-m', 'coffee']);
+    await sync();
+    const file = ics('VJOURNAL');
+    // rel's edit (an hour after the sync), then the phone's, later still.
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(t.db);
+    db.prepare(`UPDATE touchpoints SET note = 'coffee at Tartine', updated_at = '2026-03-01T10:00:00.000Z'`).run();
+    db.close();
+    writeFileSync(file, readFileSync(file, 'utf8').replace('SUMMARY:coffee', 'SUMMARY:coffee and cake').replace(/LAST-MODIFIED:\w+/, 'LAST-MODIFIED:20260301T110000Z'));
+    const r = await sync();
+    expect(r.json().journal.conflicts).toEqual(['touch 2026-03-01 with Maya Chen: note "coffee and cake" (the vdir was newer; was: "coffee at Tartine")']);
+    const shown = (await t.rel(['show', 'maya'])).out;
+    expect(shown).toContain('coffee and cake');
+    expect(shown).toContain('was: touch of 2026-03-01: note coffee at Tartine');
+    // The fact goes to the card at the next sync.
+    await sync();
+    expect(card(cards()[0]!)).toContain('was: touch of 2026-03-01: note coffee at Tartine');
+  });
+
+  it('an important date is a yearly all-day VEVENT; moved on the phone, it moves in rel', async () => {
+    await t.rel(['add', 'Maya Chen']);
+    expect((await t.rel(['date', 'maya', 'anniversary', '06-01', '--yearly'])).code).toBe(0);
+    await sync();
+    const file = ics('VEVENT');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('DTSTART;VALUE=DATE:20000601\r\n');
+    expect(text).toContain('RRULE:FREQ=YEARLY\r\n');
+    writeFileSync(file, text.replace('DTSTART;VALUE=DATE:20000601', 'DTSTART;VALUE=DATE:20000602'));
+    expect((await sync()).json().journal.to_rel).toEqual(['date anniversary --06-02 of Maya Chen']);
+    expect((await t.rel(['date', 'maya', '--json'])).out).toContain('--06-02');
+  });
+});
+
+describe('rel sync output', () => {
+  it('names the first 20 of a long list, and the rest by count', async () => {
+    for (let i = 1; i <= 23; i++) await t.rel(['add', `Person ${String(i).padStart(2, '0')}`]);
+    const r = await t.rel(['sync', '--contacts', contacts]);
+    expect(r.out).toContain('contacts: 23 went to the vdir\n');
+    expect(r.out).toContain('  Person 20\n  … and 3 more\n');
+    expect((await t.rel(['sync', '--contacts', contacts])).out).toBe('In sync: nothing changed.\n');
+    expect((await t.rel(['sync', '--contacts', contacts, '-q'])).out).toBe('');
+  });
+});
