@@ -98,9 +98,9 @@ export function writeCard(person: CardPerson, uid: string, rev: string, previous
   if (!props || !at) {
     const eol = '\r\n';
     const fresh = parseLines(`BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//rel//sync//EN\r\nUID:${escapeValue(uid)}\r\nEND:VCARD\r\n`);
-    return rewrite(fresh, 0, fresh.length - 1, wanted(person, rev), eol);
+    return rewrite(fresh, 0, fresh.length - 1, wanted(person, uid, rev), eol);
   }
-  return rewrite(props, at.start, at.end, wanted(person, rev), eolOf(previous!));
+  return rewrite(props, at.start, at.end, wanted(person, uid, rev), eolOf(previous!));
 }
 
 const same = (p: Prop) => unescapeText(p.value).trim();
@@ -110,11 +110,12 @@ const one = (name: string, value: string | null, escaped = escapeValue, keyOf: (
   keyOf,
 });
 
-function wanted(p: CardPerson, rev: string): Wanted[] {
+function wanted(p: CardPerson, uid: string, rev: string): Wanted[] {
   const space = p.name.lastIndexOf(' ');
   const [given, family] = space > 0 ? [p.name.slice(0, space), p.name.slice(space + 1)] : [p.name, ''];
   const bday = birthdayValue(p.birthday);
   return [
+    one('UID', uid),
     one('FN', p.name),
     // N follows FN: a line is kept while it still spells the same name.
     {

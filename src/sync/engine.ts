@@ -181,18 +181,23 @@ export function plan<R extends SyncRecord>(
         }
         out.rel.push({ upsert: relId, rec: action.rec as R, exists: ours !== null });
         out.report.to_rel.push(k.label(action.rec as R, relId));
-        keep(action.rec as R, name!, file!.hash, file!.stamp);
+        if (theirs?.uid === null) {
+          // A file without a UID gets rel's id as one: other devices then name the same record.
+          const w = toVdir(action.rec as R);
+          out.report.to_vdir.pop();
+          keep(action.rec as R, w.fileName, w.hash, w.stamp);
+        } else keep(action.rec as R, name!, file!.hash, file!.stamp);
         break;
       }
       case 'merge': {
         let rec = action.rec as R;
+        if (k.ready && !k.ready(rec)) break; // it names someone rel does not know yet: next time
         if (action.conflicts.length > 0) {
           rec = k.settle ? k.settle(rec, action.conflicts) : rec;
           for (const c of action.conflicts) {
             out.report.conflicts.push(`${label}: ${c.field} ${show(c.kept)} (${c.winner === 'rel' ? 'rel' : 'the vdir'} was newer; was: ${show(c.lost)})`);
           }
         }
-        if (k.ready && !k.ready(rec)) break;
         let w = { fileName: name!, hash: file!.hash, stamp: file!.stamp };
         if (action.toVdir || action.conflicts.length > 0) w = toVdir(rec);
         if (action.toRel || action.conflicts.length > 0) {

@@ -114,8 +114,9 @@ const textOne = (name: string, value: string | null): Wanted => ({
 const basic = (day: string) => day.replace(/-/g, '');
 const dayKey = (p: Prop) => dayOf(p.value) ?? '';
 
-function wanted(item: JournalItem, modified: string): Wanted[] {
+function wanted(item: JournalItem, uid: string, modified: string): Wanted[] {
   const stampW: Wanted[] = [
+    textOne('UID', uid),
     { name: 'LAST-MODIFIED', items: [{ key: modified, value: stamp(modified) }], keyOf: (p) => revOf(p.value) ?? '' },
   ];
   const related = (uids: string[]): Wanted => ({
@@ -164,7 +165,7 @@ export function writeItem(item: JournalItem, uid: string, modified: string, prev
   const name = COMPONENT[item.kind];
   const props = previous === null ? null : parseLines(previous);
   const at = props && component(props, name);
-  if (props && at) return rewrite(props, at.start, at.end, wanted(item, modified), eolOf(previous!));
+  if (props && at) return rewrite(props, at.start, at.end, wanted(item, uid, modified), eolOf(previous!));
   const dates = item.kind === 'touch' || item.kind === 'date' ? ';VALUE=DATE' : '';
   const due = item.kind === 'follow_up' ? ';VALUE=DATE' : '';
   const lines = [
@@ -177,5 +178,5 @@ export function writeItem(item: JournalItem, uid: string, modified: string, prev
   ];
   const fresh = parseLines(`${lines.join('\r\n')}\r\n`);
   const c = component(fresh, name)!;
-  return rewrite(fresh, c.start, c.end, wanted(item, modified), '\r\n');
+  return rewrite(fresh, c.start, c.end, wanted(item, uid, modified), '\r\n');
 }

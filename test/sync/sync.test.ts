@@ -62,6 +62,15 @@ describe('rel sync with a card made on a phone', () => {
     expect(text).not.toContain("REV:2026-02-01");
   });
 
+  it('a card without a UID gets rel\'s id as its UID, so every device names the same person', async () => {
+    writeFileSync(join(contacts, 'no-uid.vcf'), PHONE.replace('UID:phone-uid-1\r\n', ''));
+    expect((await sync()).json().contacts).toMatchObject({ to_rel: ['Tomás Okafor'], to_vdir: [] });
+    const id = (await t.rel(['list', '--json'])).json()[0].id as string;
+    expect(card('no-uid.vcf')).toContain(`UID:${id}\r\n`);
+    expect(card('no-uid.vcf')).toContain('ADR;type=HOME:;;1 High St;London;;N1 1AA;UK\r\n');
+    expect((await sync()).json().contacts).toEqual({ to_rel: [], to_vdir: [], conflicts: [], deleted: [], kept: [] });
+  });
+
   it('same field changed on both sides: the newer side wins and the other value is kept as a fact', async () => {
     writeFileSync(join(contacts, 'phone-uid-1.vcf'), PHONE);
     await sync();
