@@ -59,6 +59,12 @@ export function rememberedFiles(db: Db, folder: string): Map<string, { stamp: st
   return new Map(rows.map((r) => [r.file, r]));
 }
 
+/** Everyone's id and name (the journal's labels and the people its items name). */
+export function peopleNames(db: Db): Map<string, string> {
+  const rows = db.prepare('SELECT id, name FROM people').all() as { id: string; name: string }[];
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 // ---- people ----
 
 export interface SyncPersonRow extends SyncedPerson {

@@ -91,14 +91,18 @@ type Rec<K extends SyncKind> = K extends 'touch' ? TouchItem : K extends 'follow
 export function journalKind<K extends 'touch' | 'follow_up' | 'date'>(
   kind: K,
   env: KindEnv,
-  relOf: Map<string, string>,
-  uidOf: Map<string, string>,
+  who: {
+    /** rel's person id by card UID, and back; names by rel id. */
+    relOf: Map<string, string>;
+    uidOf: Map<string, string>;
+    names: Map<string, string>;
+  },
   state: Map<string, unknown>,
   lost: { person: string; text: string }[],
 ): Kind<Rec<K> & SyncRecord> {
   const ours = new Map<string, { rec: SyncRecord; time: string }>();
   const uid = (personId: string) => uidOf.get(personId) ?? personId;
-  const names = new Map(syncPeople(env.db).map((p) => [p.id, p.name]));
+  const { relOf, uidOf, names } = who;
   if (kind === 'touch') {
     for (const t of syncTouches(env.db)) {
       const g = ours.get(t.group_id);
@@ -126,7 +130,7 @@ export function journalKind<K extends 'touch' | 'follow_up' | 'date'>(
   }
   const peopleOf = (rec: SyncRecord): string[] =>
     kind === 'touch' ? (rec as unknown as TouchItem).people : [(rec as unknown as FollowUpItem | DateItem).person];
-  const who = (uids: string[]) => uids.map((u) => names.get(relOf.get(u) ?? '') ?? u).join(', ');
+  const namesOf = (uids: string[]) => uids.map((u) => names.get(relOf.get(u) ?? '') ?? u).join(', ');
   return {
     kind,
     ext: '.ics',
@@ -150,14 +154,14 @@ export function journalKind<K extends 'touch' | 'follow_up' | 'date'>(
     label(rec) {
       if (kind === 'touch') {
         const t = rec as unknown as TouchItem;
-        return `touch ${t.date} with ${who(t.people)}`;
+        return `touch ${t.date} with ${namesOf(t.people)}`;
       }
       if (kind === 'follow_up') {
         const f = rec as unknown as FollowUpItem;
-        return `follow-up ${f.due_on} with ${who([f.person])}${f.done ? ' (done)' : ''}`;
+        return `follow-up ${f.due_on} with ${namesOf([f.person])}${f.done ? ' (done)' : ''}`;
       }
       const d = rec as unknown as DateItem;
-      return `date ${d.label} ${d.date} of ${who([d.person])}`;
+      return `date ${d.label} ${d.date} of ${namesOf([d.person])}`;
     },
     ready: (rec) => {
       const people = peopleOf(rec);

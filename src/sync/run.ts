@@ -8,7 +8,7 @@
 import type { SyncRecord } from '../domain/sync.js';
 import type { Db } from '../store/open.js';
 import {
-  addFact, journalWriter, loadState, personUids, rememberedFiles, personWriter, saveState, syncPeople,
+  addFact, journalWriter, loadState, personUids, rememberedFiles, personWriter, saveState, peopleNames,
   type PersonFields,
 } from '../store/sync.js';
 import { emptyReport, plan, type Plan, type Report } from './engine.js';
@@ -80,16 +80,17 @@ export function runSync(o: SyncOptions, env: RunEnv): SyncView {
     const relOf = new Map<string, string>();
     const uidOf = new Map<string, string>();
     const stored = personUids(env.db);
-    for (const person of syncPeople(env.db)) {
-      const uid = uids.get(person.id) ?? stored.get(person.id) ?? person.id;
-      relOf.set(uid, person.id);
-      uidOf.set(person.id, uid);
+    const names = peopleNames(env.db);
+    for (const id of names.keys()) {
+      const uid = uids.get(id) ?? stored.get(id) ?? id;
+      relOf.set(uid, id);
+      uidOf.set(id, uid);
     }
     const j = journalWriter(env.db, env.now, env.newId);
     for (const kind of ['touch', 'follow_up', 'date'] as const) {
       const state = loadState(env.db, kind, dir);
       const lost: { person: string; text: string }[] = [];
-      const k = journalKind(kind, env, relOf, uidOf, state, lost);
+      const k = journalKind(kind, env, { relOf, uidOf, names }, state, lost);
       // This kind's files: those it remembers, and the unknown ones (k.read tells whether they are of it).
       const known = new Set([...state.values()].map((s) => s.file));
       const mine = new Map<string, VdirFile>([...all].filter(([name]) => known.has(name) || !remembered.has(name)));
