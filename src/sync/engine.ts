@@ -144,7 +144,7 @@ export function plan<R extends SyncRecord>(
     const uid = s?.uid ?? theirs?.uid ?? relId;
     out.uids.set(relId, uid);
     // A REV the phone did not move on (it changed the card without it): the file's time says when.
-    const theirTime = theirs?.time && (!saved || theirs.time > saved.rev) ? theirs.time : (file?.mtime ?? '');
+    const theirTime = theirs?.time && (!saved || theirs.time > saved.rev) ? theirs.time : (file?.mtime() ?? '');
     const action = decide(
       { base, ours: ours?.rec ?? null, theirs: theirs?.rec ?? null, fileChanged, relIsNewer: (ours?.time ?? '') >= theirTime },
       k.keys,

@@ -16,7 +16,7 @@ export interface VdirFile {
   /** `size:mtimeMs`: equal to the one rel saved, the file is unchanged and is not read. */
   stamp: string;
   /** Last modification, ISO: when a file's change has no readable REV or LAST-MODIFIED. */
-  mtime: string;
+  mtime(): string;
 }
 
 export const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -65,7 +65,7 @@ export function readVdir(dir: string, ext: string, known: Map<string, { stamp: s
     const st = statSync(path, { throwIfNoEntry: false });
     if (!st?.isFile()) continue; // removed meanwhile (vdirsyncer): it is simply not there
     const stamp = stampOf(st);
-    const mtime = st.mtime.toISOString();
+    const mtime = () => new Date(st.mtimeMs).toISOString();
     const saved = known.get(name);
     if (saved && saved.stamp === stamp) {
       let text: string | undefined;
