@@ -275,11 +275,22 @@ ${extra}`;
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       let err = '';
+      const torn: string[] = [];
       child.stderr!.on('data', (b: Buffer) => {
         err += b.toString();
-        if (err.includes('sync paused')) child.kill('SIGKILL');
+        if (!err.includes('sync paused')) return;
+        // Paused mid-sync, as vdirsyncer would find the folder: every card whole, no temporary file
+        // with a name vdirsyncer would pick up.
+        for (const f of readdirSync(d.contacts)) {
+          if (f.endsWith('.vcf') && !readFileSync(join(d.contacts, f), 'utf8').endsWith('END:VCARD\r\n')) torn.push(f);
+        }
+        child.kill('SIGKILL');
       });
-      child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`not killed (exit ${code}): ${err}`))));
+      child.on('exit', (code, signal) => {
+        if (signal !== 'SIGKILL') reject(new Error(`not killed (exit ${code}): ${err}`));
+        else if (torn.length > 0) reject(new Error(`half-written cards: ${torn.join(', ')}`));
+        else resolve();
+      });
     });
   }
 });

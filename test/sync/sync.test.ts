@@ -62,6 +62,30 @@ describe('rel sync with a card made on a phone', () => {
     expect(text).not.toContain("REV:2026-02-01");
   });
 
+  it('a new card is matched to someone rel has by email or phone, never by name alone', async () => {
+    await t.rel(['add', 'Tomás Okafor', '--email', 'TOMAS@example.org', '--title', 'CTO']);
+    await t.rel(['add', 'Tomás Okafor', '--phone', '+44 (7700) 900-123']);
+    await t.rel(['add', 'Tomás Okafor']);
+    writeFileSync(join(contacts, 'phone-uid-1.vcf'), PHONE);
+    writeFileSync(join(contacts, 'by-phone.vcf'), PHONE.replace('UID:phone-uid-1', 'UID:phone-uid-2').replace(/.*EMAIL.*\r\n/, ''));
+    writeFileSync(join(contacts, 'by-name.vcf'), PHONE.replace('UID:phone-uid-1', 'UID:phone-uid-3').replace(/.*(EMAIL|TEL).*\r\n/g, ''));
+    await sync();
+    // Two cards merged into the people they match; the card with the name alone is someone new; the
+    // rel person matched by nothing gets a card of their own.
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(t.db, { readonly: true });
+    const people = db.prepare('SELECT id, title FROM people').all() as { id: string; title: string | null }[];
+    db.close();
+    expect(people).toHaveLength(4);
+    expect(cards()).toHaveLength(4);
+    // The one matched by email kept rel's id and title, and its card kept the phone's UID.
+    expect(people.filter((p) => p.title === 'CTO')).toHaveLength(1);
+    expect(card('phone-uid-1.vcf')).toContain('TITLE:CTO\r\n');
+    expect(card('by-phone.vcf')).toContain(`UID:phone-uid-2\r\n`);
+    expect(card('phone-uid-1.vcf')).toContain('UID:phone-uid-1\r\n');
+    expect((await sync()).json().contacts).toEqual({ to_rel: [], to_vdir: [], conflicts: [], deleted: [], kept: [] });
+  });
+
   it('a card without a UID gets rel\'s id as its UID, so every device names the same person', async () => {
     writeFileSync(join(contacts, 'no-uid.vcf'), PHONE.replace('UID:phone-uid-1\r\n', ''));
     expect((await sync()).json().contacts).toMatchObject({ to_rel: ['Tomás Okafor'], to_vdir: [] });
