@@ -282,7 +282,7 @@ ${extra}`;
         // Paused mid-sync, as vdirsyncer would find the folder: every card whole, no temporary file
         // with a name vdirsyncer would pick up.
         for (const f of readdirSync(d.contacts)) {
-          if (f.endsWith('.vcf') && !readFileSync(join(d.contacts, f), 'utf8').endsWith('END:VCARD\r\n')) torn.push(f);
+          if (f.endsWith('.vcf') && !/END:VCARD\s*$/.test(readFileSync(join(d.contacts, f), 'utf8'))) torn.push(f);
         }
         child.kill('SIGKILL');
       });
