@@ -57,7 +57,7 @@ export function runSync(o: SyncOptions, env: RunEnv): SyncView {
   if (o.contacts !== null) {
     const dir = vdirPath(o.contacts);
     const state = loadState(env.db, 'person', dir);
-    const p = plan(people(env), readVdir(dir, '.vcf', new Map([...state.values()].map((s) => [s.file, s]))), state, env.now, o.allowDelete);
+    const p = plan(people(env), readVdir(dir, '.vcf', new Map([...state.values()].map((s) => [s.file, s])), !o.dryRun), state, env.now, o.allowDelete);
     apply(dir, p);
     if (!o.dryRun) {
       const w = personWriter(env.db, env.now, env.today, env.newId);
@@ -74,7 +74,7 @@ export function runSync(o: SyncOptions, env: RunEnv): SyncView {
   if (o.journal !== null) {
     const dir = vdirPath(o.journal);
     const remembered = rememberedFiles(env.db, dir);
-    const all = readVdir(dir, '.ics', remembered);
+    const all = readVdir(dir, '.ics', remembered, !o.dryRun);
     const report = emptyReport();
     // People as the journal names them: by their card's UID (without a contacts vdir: by rel's id).
     const relOf = new Map<string, string>();

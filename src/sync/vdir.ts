@@ -41,7 +41,13 @@ const stampOf = (st: { size: number; mtimeMs: number }) => `${st.size}:${st.mtim
  * Every `ext` file of the folder, by name. A file whose size and mtime are those rel saved (`known`)
  * keeps its saved hash and is read only if needed; the others are read and hashed now.
  */
-export function readVdir(dir: string, ext: string, known: Map<string, { stamp: string; hash: string }>): Map<string, VdirFile> {
+export function readVdir(
+  dir: string,
+  ext: string,
+  known: Map<string, { stamp: string; hash: string }>,
+  /** Remove the temporary files a killed rel left (not in a dry run). */
+  tidy = true,
+): Map<string, VdirFile> {
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a folder`);
@@ -53,6 +59,7 @@ export function readVdir(dir: string, ext: string, known: Map<string, { stamp: s
   const files = new Map<string, VdirFile>();
   for (const name of names) {
     if (name.startsWith(TEMP)) {
+      if (!tidy) continue;
       try {
         unlinkSync(join(dir, name)); // left by a rel that was killed while writing
       } catch {
