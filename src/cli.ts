@@ -35,6 +35,7 @@ import * as show from './commands/show.js';
 import * as snooze from './commands/snooze.js';
 import * as stats from './commands/stats.js';
 import * as suggest from './commands/suggest.js';
+import * as sync from './commands/sync.js';
 import * as undo from './commands/undo.js';
 
 export const VERSION = '0.1.0';
@@ -61,10 +62,11 @@ export const COMMANDS: ((app: App) => void)[] = [
   intro.register,
   stats.register,
   suggest.register,
-  // bringing people in (and joining the duplicates an import reports) and taking them out
+  // bringing people in (and joining the duplicates an import reports), taking them out, keeping devices in step
   importer.register,
   merge.register,
   exporter.register,
+  sync.register,
   // your data
   undo.register,
   backup.register,

@@ -19,6 +19,9 @@ export interface Settings {
   pager: string | null;
   'undo.keep': number;
   'week.start': Weekday;
+  /** rel sync's folders (vdirs); null: not set. */
+  'sync.contacts': string | null;
+  'sync.journal': string | null;
 }
 
 export type SettingKey = keyof Settings;
@@ -111,7 +114,25 @@ export const SETTINGS: { readonly [K in SettingKey]: Definition<K> } = {
     suggest: WEEKDAY_NAMES,
     parse: (text) => oneOf('week.start', WEEKDAY_NAMES, text, WEEKDAY_ABBREVIATIONS),
   },
+  'sync.contacts': folder('sync.contacts', 'the contacts vdir rel sync keeps people in (one .vcf per person; --contacts overrides it)'),
+  'sync.journal': folder('sync.journal', 'the calendar vdir rel sync keeps touches, follow-ups and dates in (--journal overrides it)'),
 };
+
+/** A folder setting: an absolute path, or one under ~/. */
+function folder<K extends 'sync.contacts' | 'sync.journal'>(key: K, about: string): Definition<K> {
+  const accepts = 'an absolute folder path, or one starting with ~/';
+  return {
+    about,
+    default: null,
+    accepts,
+    suggest: [],
+    parse: (text) => {
+      const t = text.trim();
+      if (!t.startsWith('/') && !t.startsWith('~/')) throw refuse(key, text, accepts);
+      return t;
+    },
+  };
+}
 
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
 

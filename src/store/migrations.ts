@@ -252,13 +252,36 @@ export const MIGRATIONS: readonly string[] = [
     wishes: ['id', 'person_id', 'kind', 'text', 'closed_on', 'created_at', 'updated_at'],
   })}
   `,
+
+  // 6: rel sync (issue 15). What each synced item looked like at the last sync, so the next one can
+  // tell which side changed (a three-way merge, src/domain/sync.ts). Journaled like the records (step 5's
+  // triggers, for this table): undoing a sync puts back rel's records and its memory of the
+  // files together, so the next sync sees the vdirs' changes again rather than deleting what the undo
+  // removed from rel.
+  `
+  CREATE TABLE sync_state (
+    id      TEXT PRIMARY KEY,       -- kind:rel_id (the undo journal finds rows by id)
+    kind    TEXT NOT NULL CHECK (kind IN ('person', 'touch', 'follow_up', 'date')),
+    rel_id  TEXT NOT NULL,          -- people.id, touchpoints.group_id, follow_ups.id or dates.id
+    folder  TEXT NOT NULL,          -- the vdir it was synced with
+    uid     TEXT NOT NULL,          -- its UID in the vdir (a card's UID is what RELATED-TO names)
+    file    TEXT NOT NULL,          -- its file name in the vdir
+    hash    TEXT NOT NULL,          -- sha256 of the file as rel last wrote or read it
+    stamp   TEXT NOT NULL,          -- its size and mtime then: an unchanged stamp spares reading the file
+    base    TEXT NOT NULL           -- JSON: the synced fields at the last sync (the merge base)
+  ) STRICT;
+  CREATE UNIQUE INDEX sync_state_item ON sync_state (kind, rel_id);
+  CREATE UNIQUE INDEX sync_state_file ON sync_state (kind, folder, file);
+  ${journalOnce({ sync_state: ['id', 'kind', 'rel_id', 'folder', 'uid', 'file', 'hash', 'stamp', 'base'] }, false)}
+  `,
 ];
 
 /**
- * Step 5's journal triggers: as step 3's, but a row already recorded in the open change is not recorded
- * again (change_rows_row finds it). test/store/journal.test.ts counts the images.
+ * Journal triggers (steps 5 and 6): as step 3's, but a row already recorded in the open change is not recorded
+ * again (change_rows_row finds it). `replace`: the table had step 3's triggers, dropped first.
+ * test/store/journal.test.ts counts the images.
  */
-function journalOnce(tables: Record<string, string[]>): string {
+function journalOnce(tables: Record<string, string[]>, replace = true): string {
   const open = '(SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1';
   const change = '(SELECT MAX(id) FROM changes)';
   // Through change_rows_row (the unary + keeps SQLite from walking all of the open change's rows instead:
@@ -269,9 +292,9 @@ function journalOnce(tables: Record<string, string[]>): string {
   return Object.entries(tables)
     .map(
       ([t, cols]) => `
-  DROP TRIGGER ${t}_journal_insert;
+  ${replace ? `DROP TRIGGER ${t}_journal_insert;
   DROP TRIGGER ${t}_journal_update;
-  DROP TRIGGER ${t}_journal_delete;
+  DROP TRIGGER ${t}_journal_delete;` : ''}
   CREATE TRIGGER ${t}_journal_insert AFTER INSERT ON ${t} WHEN ${open} AND ${fresh(t, 'NEW.id')} BEGIN
     INSERT INTO change_rows (change_id, tbl, row_id, before) VALUES (${change}, '${t}', NEW.id, NULL);
   END;
