@@ -33,13 +33,14 @@ const day = (daysAgo) => {
 
 function seed(path, { stress }) {
   const env = { ...process.env, REL_DB: path };
-  const init = spawnSync(process.execPath, [bin, 'list'], { env, encoding: 'utf8' });
+  const init = spawnSync(process.execPath, [bin, 'add', 'Bench Seed'], { env, encoding: 'utf8' }); // creates the database
   if (init.status !== 0) throw new Error(init.stderr);
   const rnd = random(42);
   const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
   const sql = new Database(path);
   const stamp = '2024-01-01T00:00:00.000Z';
   sql.transaction(() => {
+    sql.prepare('DELETE FROM people').run();
     const person = sql.prepare(`INSERT INTO people (id, name, name_key, tags, every_days, birthday, added_on, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const touch = sql.prepare(`INSERT INTO touchpoints (id, person_id, group_id, date, via, note, give, ask, created_at, updated_at)

@@ -16,6 +16,12 @@ export interface Ctx {
   /** The command's instant, ISO 8601 UTC: created_at / updated_at of what it writes. */
   nowIso: string;
   dbPath: string;
+  /**
+   * May this command create the database when there is none? Only commands that start one (rel add,
+   * import, restore) may; they create its folder too only at the default path, where rel keeps its
+   * data. Any other command on a missing database: "no database at PATH", exit 1, nothing created.
+   */
+  creates: boolean;
   db(): Db;
   /** Colour on: stdout is a terminal, NO_COLOR is unset or empty, and the output is not JSON. */
   color(json?: boolean): boolean;
@@ -28,16 +34,23 @@ export interface Ctx {
   soundSince?: string;
 }
 
-export function makeCtx(deps: Deps, dbFlag: string | undefined): Ctx {
+export function makeCtx(deps: Deps, dbFlag: string | undefined, creates = false): Ctx {
   const now = deps.now();
   let db: Db | undefined;
   const path = dbPath(dbFlag, deps.env, deps.home);
-  return {
+  const atDefault = !dbFlag && !deps.env.REL_DB;
+  const ctx: Ctx = {
     deps,
     today: todayOf(now),
     nowIso: now.toISOString(),
     dbPath: path,
-    db: () => (db ??= openDb(path, { now, notice: (text) => deps.err.write(`rel: ${text}\n`) })),
+    creates,
+    db: () =>
+      (db ??= openDb(path, {
+        now,
+        notice: (text) => deps.err.write(`rel: ${text}\n`),
+        create: !ctx.creates ? 'never' : atDefault ? 'with-folder' : 'in-folder',
+      })),
     color: (json = false) => !json && deps.stdoutIsTTY && !deps.env.NO_COLOR,
     out: (text) => deps.out.write(text.endsWith('\n') ? text : `${text}\n`),
     json: (value) => deps.out.write(`${JSON.stringify(value, null, deps.stdoutIsTTY ? 2 : undefined)}\n`),
@@ -49,6 +62,7 @@ export function makeCtx(deps: Deps, dbFlag: string | undefined): Ctx {
       if (this.soundSince) markSound(path, this.soundSince);
     },
   };
+  return ctx;
 }
 
 /** The database, if rel may write to it: not read-only, and passing its quick check (store/health.ts). */

@@ -17,8 +17,15 @@ export const VERSION = '0.1.0';
 /** What a command module receives to declare itself: the program, and how to run an action. */
 export interface App {
   program: Command;
-  /** Wraps an action: gives it a Ctx built from the global flags and closes the database after. */
-  action<A extends unknown[]>(fn: (ctx: Ctx, ...args: A) => Promise<void> | void): (...args: A) => Promise<void>;
+  /**
+   * Wraps an action: gives it a Ctx built from the global flags and closes the database after.
+   * `creates`: the command may create a missing database (rel add, import, restore); any other says
+   * there is none (context.ts).
+   */
+  action<A extends unknown[]>(
+    fn: (ctx: Ctx, ...args: A) => Promise<void> | void,
+    opts?: { creates?: boolean },
+  ): (...args: A) => Promise<void>;
 }
 
 export async function main(argv: string[], deps: Deps): Promise<number> {
@@ -47,9 +54,9 @@ Examples:
   const app: App = {
     program,
     action:
-      (fn) =>
+      (fn, opts) =>
       async (...args) => {
-        ctx = makeCtx(deps, program.opts<{ db?: string }>().db);
+        ctx = makeCtx(deps, program.opts<{ db?: string }>().db, opts?.creates ?? false);
         await fn(ctx, ...args);
       },
   };

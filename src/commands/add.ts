@@ -39,7 +39,7 @@ Examples:
           const { profile } = await import('../render/profile.js');
           ctx.out(`Added ${view.name}.\n\n${profile(view, ctx.today, ctx.color())}`);
         }
-      }),
+      }, { creates: true }),
     );
 }
 

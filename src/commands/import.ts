@@ -90,13 +90,14 @@ Examples:
     )
     .action(
       app.action(async (ctx, file: string, raw: RawImport) => {
+        ctx.creates = !raw.dryRun; // a dry run writes nothing, not even a new database
         const view = await run(await parseImportFlags(file, raw), ctx);
         if (raw.json) return ctx.json(view);
         const { importLines } = await import('../render/import.js');
         const { out, err } = importLines(view, file);
         for (const line of out) ctx.out(line);
         for (const line of err) ctx.err(line);
-      }),
+      }, { creates: true }),
     );
 }
 
