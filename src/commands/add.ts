@@ -5,7 +5,7 @@ import { newId } from '../store/ids.js';
 import { write, type Ctx } from '../context.js';
 import { defaultEveryDays } from '../domain/settings.js';
 import { cleanName } from '../domain/text.js';
-import type { Person } from '../domain/types.js';
+import { blankPerson } from '../domain/person.js';
 import { insertPerson } from '../store/people.js';
 import { insertFact } from '../store/touchpoints.js';
 import { applyPatch, parsePersonFlags, personOptions, type PersonPatch, type RawPersonFlags } from './person-fields.js';
@@ -45,25 +45,7 @@ Examples:
 
 export function run(opts: AddOptions, ctx: Ctx): PersonView {
   const db = ctx.db();
-  const blank: Person = {
-    id: newId(),
-    name: opts.name,
-    emails: [],
-    phones: [],
-    company: null,
-    title: null,
-    tags: [],
-    every_days: null,
-    birthday: null,
-    met: null,
-    met_on: null,
-    linkedin_url: null,
-    snoozed_until: null,
-    added_on: ctx.today,
-    created_at: ctx.nowIso,
-    updated_at: ctx.nowIso,
-  };
-  const person = applyPatch(blank, opts.patch);
+  const person = applyPatch(blankPerson(newId(), opts.name, ctx.today, ctx.nowIso), opts.patch);
   write(ctx, 'add', `add: ${person.name}`, () => {
     insertPerson(db, person);
     for (const text of opts.patch.notes) {
