@@ -1,16 +1,15 @@
-// Bundles src/ into dist/rel.js with esbuild, as one CommonJS file, and warms V8's code cache for it
-// (dist/rel.js.cache, loaded by bin/load.js). Measured on the bench database (10,000 people): ES
-// modules with lazy chunks ran `rel due --json` in 1.66x bare node, one CommonJS file in 1.60x, the
-// same with the code cache in 1.41x. Modules only some commands need (renderers, file formats, inquirer)
-// are in the bundle but evaluated only when first imported; ical.js and csv-parse, used by import alone,
-// stay in node_modules. better-sqlite3's JavaScript is bundled; its compiled addon is loaded from
-// node_modules by path (src/store/open.ts). dist/ and bin/ say "commonjs" in a package.json, since the
-// project itself is "type": "module".
+// Bundles src/ into dist/rel.js with esbuild, as one CommonJS file, started by bin/rel.js through
+// Node's compile cache (bin/start.js). Measured on the bench database (10,000 people): ES modules with
+// lazy chunks ran `rel due --json` in 1.66x bare node, one CommonJS file in 1.60x, the same with a code
+// cache in about 1.4x. Modules only some commands need (renderers, file formats, inquirer) are in the
+// bundle but evaluated only when first imported; ical.js and csv-parse, used by import alone, stay in
+// node_modules. better-sqlite3's JavaScript is bundled; its addon is loaded from node_modules by path
+// (src/store/open.ts). dist/ and bin/ say "commonjs" in a package.json, since the project itself is
+// "type": "module". A source map (paths relative to dist/, no sources inside) lets REL_DEBUG=1 name
+// src/*.ts files and lines in a stack trace.
 import { build } from 'esbuild';
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 /**
  * commander requires node:child_process at load time, only to run "executable subcommands", which rel
@@ -38,18 +37,19 @@ await build({
   bundle: true,
   format: 'cjs',
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   packages: 'bundle',
   external: ['ical.js', 'csv-parse', 'csv-parse/sync'],
   minify: !process.env.REL_NO_MINIFY,
   define: { 'import.meta.url': '__relModuleUrl' },
   banner: { js: "const __relModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',
+  sourcemap: 'linked',
+  sourcesContent: false,
   plugins: [lazyChildProcess],
   logLevel: 'warning',
 });
 writeFileSync(`${out}/package.json`, '{ "type": "commonjs" }\n');
-await warmUp(`${out}/rel.js`);
 
 rmSync(`dist.old-${process.pid}`, { recursive: true, force: true });
 try {
@@ -59,37 +59,3 @@ try {
 }
 renameSync(out, 'dist');
 rmSync(`dist.old-${process.pid}`, { recursive: true, force: true });
-
-/**
- * Runs the everyday commands once, in this process, on a throw-away database, then saves V8's code
- * cache: it then holds the compiled code of everything they ran, not only of start-up.
- */
-async function warmUp(bundle) {
-  const { load } = createRequire(import.meta.url)('./bin/load.js');
-  const rel = load(bundle);
-  const dir = mkdtempSync(join(tmpdir(), 'rel-warm-'));
-  const quiet = { write() {} };
-  const deps = (tty) => ({
-    env: { REL_DB: join(dir, 'rel.db') },
-    now: () => new Date(),
-    out: quiet,
-    err: quiet,
-    stdinIsTTY: false,
-    stdoutIsTTY: tty,
-    home: dir,
-    prompt: {},
-  });
-  try {
-    for (const argv of [
-      ['add', 'Warm Up', '--every', '1w', '--birthday', '01-01', '--note', 'a fact'],
-      ['log', 'warm', '-m', 'coffee', '--give', 'advice', '--follow-up', '3w', '--on', '2 weeks ago'],
-      ['due'], ['due', '--json'], ['due', '-q'], ['list'], ['show', 'warm'], ['brief', 'warm'], ['ledger'],
-      ['stats'], ['note', 'warm', 'another fact'], ['--help'],
-    ]) {
-      for (const tty of [true, false]) await rel.main(argv, deps(tty));
-    }
-    rel.saveCache(true);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}

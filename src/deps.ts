@@ -24,6 +24,10 @@ export interface Deps {
   stdoutIsTTY: boolean;
   /** Is stderr a terminal? Progress lines (rel import) only when it is. */
   stderrIsTTY?: boolean;
+  /** The terminal's width in columns (asked only when stdout is a terminal): tables are cut to fit. */
+  columns?: number;
+  /** The terminal's height in lines (asked only when stdout is a terminal): taller output is paged. */
+  rows?: number;
   /** The user's home folder, for the default database path. */
   home: string;
   /** Asks questions; only ever called when stdinIsTTY. */
@@ -57,6 +61,15 @@ export function realDeps(): Deps {
     },
     get stderrIsTTY() {
       return isatty(2);
+    },
+    // $COLUMNS and $LINES first, as git and less read them; else the terminal's own size.
+    get columns() {
+      const n = Number(process.env.COLUMNS);
+      return Number.isInteger(n) && n > 0 ? n : process.stdout.columns;
+    },
+    get rows() {
+      const n = Number(process.env.LINES);
+      return Number.isInteger(n) && n > 0 ? n : process.stdout.rows;
     },
     home: process.env.HOME ?? '',
     prompt: lazyInquirer(),

@@ -1,67 +1,43 @@
 /**
- * Builds the commander program and runs it. The only place where errors become exit codes:
- *   0 success · 2 usage or bad input · 1 any other failure · 130 a cancelled prompt.
+ * Runs rel: builds the program (src/cli.ts), parses argv, runs the command. The only place where errors
+ * become exit codes: 0 success · 2 usage or bad input · 1 any other failure · 130 a cancelled prompt ·
+ * 141 a closed stdout.
  */
-import { Command, CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
+import { makeCtx, type App, type Ctx } from './app.js';
+import { COMMANDS, program as cliProgram } from './cli.js';
 import type { Deps } from './deps.js';
 import { QuietExit, RelError } from './errors.js';
-import { makeCtx, type Ctx } from './context.js';
-import { COMMANDS } from './commands/index.js';
 import { explain } from './store/open.js';
-import { refuseRepeatedOptions } from './commands/options.js';
+import { refuseRepeatedOptions } from './commands/shared/options.js';
 
 export { realDeps } from './deps.js';
-
-export const VERSION = '0.1.0';
-
-/** What a command module receives to declare itself: the program, and how to run an action. */
-export interface App {
-  program: Command;
-  /**
-   * Wraps an action: gives it a Ctx built from the global flags and closes the database after.
-   * `creates`: the command may create a missing database (rel add, import, restore); any other says
-   * there is none (context.ts).
-   */
-  action<A extends unknown[]>(
-    fn: (ctx: Ctx, ...args: A) => Promise<void> | void,
-    opts?: { creates?: boolean },
-  ): (...args: A) => Promise<void>;
-}
+export { VERSION } from './cli.js';
 
 export async function main(argv: string[], deps: Deps): Promise<number> {
-  const program = new Command('rel');
+  const program = cliProgram(deps);
   let ctx: Ctx | undefined;
-  program
-    .description('Keep up with the people who matter: log touches, see who is due, give before you ask.')
-    .version(VERSION, '-V, --version')
-    .option('--db <file>', 'the database file (default: $REL_DB, else $XDG_DATA_HOME/rel/rel.db)')
-    .showSuggestionAfterError(true)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => deps.out.write(s),
-      writeErr: (s) => deps.err.write(s),
-      outputError: () => {}, // printed once, below, as "rel: ..."
-    })
-    .addHelpText(
-      'after',
-      `
-Examples:
-  rel add "Maya Chen" --email maya@example.com --every 1m --tag friends
-  rel log maya -m "coffee; she starts at Acme in May" --give advice --follow-up 2w
-  rel due`,
-    );
-
   const app: App = {
     program,
     action:
       (fn, opts) =>
       async (...args) => {
-        ctx = makeCtx(deps, program.opts<{ db?: string }>().db, opts?.creates ?? false);
-        await fn(ctx, ...args);
+        const global = program.opts<{ db?: string; pager?: boolean }>();
+        ctx = makeCtx(deps, global.db, { pager: global.pager, creates: opts?.creates ?? false });
+        try {
+          await fn(ctx, ...args);
+        } finally {
+          await ctx.finish(); // what was paged is read before rel exits
+        }
       },
   };
   for (const register of COMMANDS) register(app);
   refuseRepeatedOptions(program);
+  const unknown = unknownHelpTopic(program, argv);
+  if (unknown !== undefined) {
+    deps.err.write(`rel: unknown command ${JSON.stringify(unknown)} (see rel --help)\n`);
+    return 2;
+  }
 
   try {
     await program.parseAsync(argv.length === 0 ? ['--help'] : argv, { from: 'user' });
@@ -71,6 +47,14 @@ Examples:
   } finally {
     ctx?.close();
   }
+}
+
+/** `rel help frobnicate`: commander would print the general help to stderr and exit 0. */
+function unknownHelpTopic(program: Command, argv: string[]): string | undefined {
+  const [first, topic] = argv;
+  if (first !== 'help' || topic === undefined || topic.startsWith('-')) return undefined;
+  const known = program.commands.some((c) => c.name() === topic || c.aliases().includes(topic));
+  return known ? undefined : topic;
 }
 
 function report(e: unknown, deps: Deps): number {
@@ -90,7 +74,8 @@ function report(e: unknown, deps: Deps): number {
     // SQLite said no (busy, full disk, damaged file, read-only...): a failure to explain, not a bug.
     // The command's transaction rolled back, so nothing was written.
     const why = code.startsWith('SQLITE_BUSY') ? 'the database is busy (another rel is writing); try again' : explain(e);
-    deps.err.write(`rel: ${why}; nothing was changed\n`);
+    const advice = code.startsWith('SQLITE_CORRUPT') ? ' (rel doctor checks it; rel restore FILE puts a backup back)' : '';
+    deps.err.write(`rel: ${why}; nothing was changed${advice}\n`);
     if (deps.env.REL_DEBUG === '1' && err.stack) deps.err.write(`${err.stack}\n`);
     return 1;
   }

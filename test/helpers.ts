@@ -10,6 +10,9 @@ import { openDb, type Db } from '../src/store/open.js';
 import { main } from '../src/main.js';
 import type { Prompter } from '../src/prompt.js';
 
+/** A fixed instant for opening databases in tests. */
+const T0 = new Date('2026-03-01T09:00:00Z');
+
 export interface Buffer {
   write(text: string): void;
   text(): string;
@@ -63,6 +66,9 @@ export interface TestDepsOptions {
   now?: string;
   stdinIsTTY?: boolean;
   stdoutIsTTY?: boolean;
+  /** The terminal's size, when stdout is one. */
+  columns?: number;
+  rows?: number;
   env?: Record<string, string>;
   answers?: unknown[];
 }
@@ -79,6 +85,8 @@ export function testDeps(db: string, o: TestDepsOptions = {}) {
     err,
     stdinIsTTY: o.stdinIsTTY ?? false,
     stdoutIsTTY: o.stdoutIsTTY ?? false,
+    columns: o.columns,
+    rows: o.rows,
     home: '/nonexistent',
     prompt,
   };
@@ -106,7 +114,7 @@ export interface Run {
  * leaves the path as it is (rel's own creation rules under test).
  */
 export function relAt(db: string, defaults: TestDepsOptions = {}, { create = true } = {}) {
-  if (create && !existsSync(db) && existsSync(dirname(db))) openDb(db).close();
+  if (create && !existsSync(db) && existsSync(dirname(db))) openDb(db, { now: new Date() }).close();
   return async (argv: string[], o: TestDepsOptions = {}): Promise<Run & { asked: string[] }> => {
     const { deps, out, err, prompt } = testDeps(db, { ...defaults, ...o });
     const code = await main(argv, deps);
@@ -119,7 +127,7 @@ export const BIN = fileURLToPath(new URL('../bin/rel.js', import.meta.url));
 /** Spawns the built bin/rel.js (end-to-end tests). stdin is closed: no terminal, as under cron. */
 export function spawnRel(argv: string[], env: Record<string, string | undefined> = {}, input?: string): Run {
   const r = spawnSync(process.execPath, [BIN, ...argv], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: process.env.TZ, ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: process.env.TZ, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME, ...env },
     input: input ?? '',
     encoding: 'utf8',
   });
@@ -146,7 +154,7 @@ export function useTempDb() {
   let tmp: ReturnType<typeof tempDir>;
   beforeEach(() => {
     tmp = tempDir();
-    state.db = openDb(join(tmp.dir, 'rel.db'));
+    state.db = openDb(join(tmp.dir, 'rel.db'), { now: T0 });
   });
   afterEach(() => {
     state.db.close();

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { relAt, tempDir } from './helpers.js';
-import { roff } from '../src/shell/man.js';
+import { roff } from '../src/completion/man.js';
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const skipped = (what: string, cmd: string, pkg: string) => (has(cmd) ? what : `${what} (skipped: ${cmd} is not installed; apt-get install ${pkg})`);

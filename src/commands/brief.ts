@@ -2,53 +2,33 @@
  * rel brief WHO [--json]: what to read in the minute before meeting someone, on one screen: how you
  * know them, what to remember, where you left off, what you owe and gave, what is coming up.
  */
-import type { App } from '../main.js';
-import type { Ctx } from '../context.js';
+import type { App, Ctx } from '../app.js';
 import { upcomingDates, type UpcomingDate } from '../domain/important-dates.js';
 import type { LedgerRow } from '../domain/ledger.js';
 import type { Channel, Day, Kind } from '../domain/types.js';
 import { RelError } from '../errors.js';
 import { datesOf, introNamesOf, metOn, wishes } from '../store/insight.js';
-import { getPerson, type PersonWithLastTouch } from '../store/people.js';
+import { getPerson } from '../store/people.js';
+import type { PersonWithLastTouch } from '../domain/types.js';
 import { countTouchpoints, factsOf, openFollowUps, touchpointsOf } from '../store/touchpoints.js';
 import { one as personLedger } from './ledger.js';
-import { resolveWho } from './who.js';
+import { resolveWho } from './shared/who.js';
+import type { BriefView } from '../render/brief.js';
 
 /** Dates (and the birthday) show when they fall within this many days. */
 export const BRIEF_DATE_DAYS = 60;
 /** Where you left off: this many of the latest touches, with their notes. */
 export const BRIEF_TOUCHES = 3;
 
-export interface BriefView extends PersonWithLastTouch {
-  short_id: string;
-  /** The day you met or connected, when known (imports set it). */
-  met_on: Day | null;
-  facts: { text: string; date: Day }[];
-  /** How many touches there are in all. */
-  touches: number;
-  /**
-   * The latest touches. Who else was at a meeting is left out (rel show has it): finding them needs a
-   * pass over every touchpoint, as there is no index on group_id, which would cost a brief its speed.
-   */
-  last_touches: { date: Day; via: Channel; note: string | null; give: Kind | null; ask: Kind | null; intro_to: string | null }[];
-  follow_ups: { date: Day; note: string | null }[];
-  /** The ledger line, and what you gave last. */
-  ledger: Omit<LedgerRow, 'id' | 'name'> & { last_given: { date: Day; kind: Kind; note: string | null } | null };
-  /** The birthday and important dates within BRIEF_DATE_DAYS days, soonest first. */
-  dates: UpcomingDate[];
-  needs: { id: string; text: string }[];
-  offers: { id: string; text: string }[];
-}
-
 export function register(app: App): void {
   app.program
     .command('brief')
-    .argument('<who>', 'a name (or part of one) or an id')
+    .argument('<who...>', 'a name (or part of one; quotes not needed) or an id')
     .description('one screen before you meet someone: context, notes, where you left off')
     .option('--json', 'print as JSON')
     .addHelpText('after', '\nExamples:\n  rel brief maya\n  rel brief maya --json | jq .last_touches')
     .action(
-      app.action(async (ctx, who: string, opts: { json?: boolean }) => {
+      app.action(async (ctx, who: string[], opts: { json?: boolean }) => {
         const view = run((await resolveWho(ctx, who)).id, ctx);
         if (opts.json) return ctx.json(view);
         const { brief } = await import('../render/brief.js');

@@ -4,10 +4,10 @@
  * rel __man — the hidden generator of man/rel.1 (scripts/man.mjs).
  */
 import { Argument } from 'commander';
-import type { App } from '../main.js';
+import type { App } from '../app.js';
 import { SETTING_KEYS, SETTINGS } from '../domain/settings.js';
 import { CHANNELS, KINDS } from '../domain/types.js';
-import type { Completes, Values } from '../shell/spec.js';
+import type { Completes, Values } from '../completion/spec.js';
 import { namesStartingWith, tagsStartingWith } from '../store/complete.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
@@ -74,7 +74,7 @@ export function register(app: App): void {
     .addHelpText('after', INSTALL)
     .action(
       app.action(async (ctx, shell: Shell) => {
-        const [{ commandSpec }, gen] = await Promise.all([import('../shell/spec.js'), generator(shell)]);
+        const [{ commandSpec }, gen] = await Promise.all([import('../completion/spec.js'), generator(shell)]);
         ctx.out(gen(commandSpec(app.program, completes())));
       }),
     );
@@ -99,7 +99,7 @@ export function register(app: App): void {
     .description('print the man page rel(1), in roff')
     .action(
       app.action(async (ctx) => {
-        const [{ commandSpec }, { manPage }] = await Promise.all([import('../shell/spec.js'), import('../shell/man.js')]);
+        const [{ commandSpec }, { manPage }] = await Promise.all([import('../completion/spec.js'), import('../completion/man.js')]);
         ctx.out(manPage(commandSpec(app.program), app.program.version() ?? ''));
       }),
     );
@@ -108,10 +108,10 @@ export function register(app: App): void {
 async function generator(shell: Shell) {
   switch (shell) {
     case 'bash':
-      return (await import('../shell/bash.js')).bashScript;
+      return (await import('../completion/bash.js')).bashScript;
     case 'zsh':
-      return (await import('../shell/zsh.js')).zshScript;
+      return (await import('../completion/zsh.js')).zshScript;
     case 'fish':
-      return (await import('../shell/fish.js')).fishScript;
+      return (await import('../completion/fish.js')).fishScript;
   }
 }

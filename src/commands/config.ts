@@ -1,7 +1,6 @@
 /** rel config [list | get KEY | set KEY VALUE | unset KEY] [--json] */
 import type { Command } from 'commander';
-import type { App } from '../main.js';
-import type { Ctx } from '../context.js';
+import type { App, Ctx } from '../app.js';
 import { configPath, readConfig, updateConfig } from '../config.js';
 import { DEFAULT_SETTINGS, SETTING_KEYS, SETTINGS, settingKey, type SettingKey, type Settings } from '../domain/settings.js';
 import { quoteInput } from '../domain/text.js';

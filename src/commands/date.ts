@@ -2,27 +2,15 @@
  * rel date WHO [LABEL DATE] [--yearly] [--rm ID|LABEL] [--json]: important dates besides the birthday.
  * With LABEL and DATE: remember one (the same label again changes it); with neither: list them.
  */
-import type { App } from '../main.js';
-import { write, type Ctx } from '../context.js';
+import { write, type App, type Ctx } from '../app.js';
 import { nextOccurrence, parseImportantDate, type ImportantDate } from '../domain/important-dates.js';
 import { cleanName } from '../domain/text.js';
 import type { Day } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import { newId } from '../store/ids.js';
 import { datesOf, deleteDate, insertDate, updateDate, type DateRow } from '../store/insight.js';
-import { resolveWho, type Who } from './who.js';
-
-export interface DateView {
-  id: string;
-  person_id: string;
-  name: string;
-  label: string;
-  /** As stored: `YYYY-MM-DD`, or `--MM-DD` for a yearly date without a year. */
-  date: string;
-  yearly: boolean;
-  /** When it next falls (today included), or null for a one-off date that has passed. */
-  next: Day | null;
-}
+import { resolveWho, type Who } from './shared/who.js';
+import type { DateView } from '../render/insight.js';
 
 /** A label is a few words: long enough for "Ana's first day at school". */
 export const MAX_LABEL = 60;
@@ -80,7 +68,7 @@ Examples:
         const list = listDates(ctx, person);
         if (raw.json) return ctx.json(list);
         const { dateList } = await import('../render/insight.js');
-        ctx.out(dateList(person.name, list, ctx.today, ctx.color()));
+        ctx.out(dateList(person.name, list, ctx.today, ctx.fit()));
       }),
     );
 }

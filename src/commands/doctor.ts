@@ -1,6 +1,5 @@
 /** rel doctor [--fix]: SQLite's integrity check and rel's own consistency checks, said plainly. */
-import type { App } from '../main.js';
-import type { Ctx } from '../context.js';
+import type { App, Ctx } from '../app.js';
 import { RelError } from '../errors.js';
 import { diagnose, repair, type Finding } from '../store/health.js';
 

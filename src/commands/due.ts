@@ -1,18 +1,17 @@
 /** rel due [--within INTERVAL|week] [--tag T] [--limit N] [--json | --format table|plain|tsv|json] [-q] [--explain] */
 import { Option } from 'commander';
-import type { App } from '../main.js';
+import type { App, Ctx } from '../app.js';
 import { loadConfig } from '../config.js';
-import type { Ctx } from '../context.js';
 import { addDays } from '../domain/dates.js';
 import { dueItems, type DueItem } from '../domain/due.js';
 import { intervalDays, parseInterval } from '../domain/interval.js';
 import { daysLeftInWeek, type Weekday } from '../domain/settings.js';
 import type { Day } from '../domain/types.js';
 import { QuietExit, UsageError } from '../errors.js';
-import { duePeople } from '../store/people.js';
+import { countSnoozed, duePeople } from '../store/people.js';
 import { dueDates } from '../store/insight.js';
 import { openFollowUps } from '../store/touchpoints.js';
-import { parseTag } from './person-fields.js';
+import { parseTag } from './shared/person-fields.js';
 
 export interface DueOptions {
   withinDays: number;
@@ -109,7 +108,11 @@ Examples:
     );
 }
 
-/** Prints the items in the chosen format (the empty list too: `[]`, a tsv header, "No one is due"). */
+/**
+ * Prints the items in the chosen format (the empty list too: `[]`, a tsv header, "No one is due"). The
+ * table also says how many people are snoozed; with --within it is a calendar: in date order, one line
+ * per person.
+ */
 async function show(items: DueView[], format: DueFormat, opts: DueOptions, raw: RawDue, ctx: Ctx): Promise<void> {
   if (format === 'json') return ctx.json(items);
   if (format === 'plain' || format === 'tsv') {
@@ -118,12 +121,18 @@ async function show(items: DueView[], format: DueFormat, opts: DueOptions, raw: 
     if (text !== '') ctx.out(text);
     return;
   }
-  if (items.length === 0) return ctx.out('No one is due. Nice.');
+  const snoozed = countSnoozed(ctx.db(), ctx.today, opts.tag);
+  const asleep = snoozed === 0 ? '' : `${snoozed} snoozed (rel list shows until when; rel snooze WHO off wakes one)`;
+  if (items.length === 0) return ctx.out(asleep ? `No one is due. Nice. ${asleep}.` : 'No one is due. Nice.');
+  const rows = raw.within === undefined
+    ? items
+    : (await import('../domain/due-calendar.js')).byPersonInDateOrder(run({ ...opts, limit: undefined }, ctx)).slice(0, opts.limit);
   // A morning list is read, not scrolled: a screenful unless asked for more.
-  const shown = opts.limit === undefined && !raw.all ? items.slice(0, SCREENFUL) : items;
+  const shown = opts.limit === undefined && !raw.all ? rows.slice(0, SCREENFUL) : rows;
   const { dueTable } = await import('../render/due.js');
-  ctx.out(dueTable(shown, ctx.today, ctx.color(), Boolean(raw.explain)));
-  if (shown.length < items.length) ctx.out(`... and ${items.length - shown.length} more (rel due --all)`);
+  ctx.out(dueTable(shown, ctx.today, ctx.fit(), Boolean(raw.explain)));
+  if (shown.length < rows.length) ctx.out(`... and ${rows.length - shown.length} more (rel due --all)`);
+  if (asleep) ctx.out(asleep);
 }
 
 export function run(opts: DueOptions, ctx: Ctx): DueView[] {

@@ -1,9 +1,9 @@
 /** rel export [--format json|csv|vcard|ics] [-o FILE] [--force] */
 import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { App } from '../main.js';
-import type { Ctx } from '../context.js';
+import type { App, Ctx } from '../app.js';
 import { RelError, UsageError } from '../errors.js';
+import { fileReason } from '../file-errors.js';
 import { message } from '../store/open.js';
 import type { RelPerson } from '../formats/json.js';
 import { readEverything } from '../store/transfer.js';
@@ -47,7 +47,7 @@ Formats:
 Examples:
   rel export -o rel-backup.json
   rel export --format ics -o ~/rel.ics
-  rel export --format csv | column -s, -t`,
+  rel export --format csv -o people.csv      (open it in a spreadsheet; fields may hold quoted commas)`,
     )
     .action(
       app.action(async (ctx, raw: { format?: string; output?: string; force?: boolean }) => {
@@ -68,16 +68,16 @@ export async function run(opts: ExportOptions, ctx: Ctx): Promise<{ text: string
 }
 
 async function render(format: ExportFormat, people: RelPerson[], ctx: Ctx): Promise<string> {
-  const now = ctx.deps.now();
+  const now = ctx.now;
   switch (format) {
     case 'json':
       return (await import('../formats/json.js')).writeRelJson(people, now);
     case 'csv': {
-      const [{ writeCsv }, { exportPeople }] = await Promise.all([import('../formats/csv.js'), import('../formats/feed.js')]);
+      const [{ writeCsv }, { exportPeople }] = await Promise.all([import('../formats/csv-rel.js'), import('../formats/feed.js')]);
       return writeCsv(exportPeople(people));
     }
     case 'vcard': {
-      const [{ writeVcards }, { exportPeople }] = await Promise.all([import('../formats/vcard.js'), import('../formats/feed.js')]);
+      const [{ writeVcards }, { exportPeople }] = await Promise.all([import('../formats/vcard-write.js'), import('../formats/feed.js')]);
       return writeVcards(exportPeople(people));
     }
     case 'ics': {
@@ -108,7 +108,7 @@ export function writePrivate(file: string, text: string, force: boolean): void {
   try {
     fd = openSync(tmp, 'wx', 0o600);
   } catch (e) {
-    throw new RelError(`cannot write ${file}: ${message(e).replace(/^[A-Z]+: /, '')}`);
+    throw new RelError(`cannot write ${file}: ${fileReason(e, file) ?? message(e)}`);
   }
   try {
     try {
@@ -124,7 +124,7 @@ export function writePrivate(file: string, text: string, force: boolean): void {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UsageError(`${file} exists: use --force to replace it`);
     if (code === 'EISDIR') throw new UsageError(`${file} is a folder: name a file`);
-    throw new RelError(`cannot write ${file}: ${message(e).replace(/^[A-Z]+: /, '')}`);
+    throw new RelError(`cannot write ${file}: ${fileReason(e, file) ?? message(e)}`);
   } finally {
     try {
       unlinkSync(tmp);

@@ -1,16 +1,16 @@
 /** rel import FILE [--format F] [--dry-run] [--tag T]... [--every INTERVAL] [--map SPEC] [--json] */
 import { basename } from 'node:path';
-import type { App } from '../main.js';
-import { write, type Ctx } from '../context.js';
+import { write, type App, type Ctx } from '../app.js';
 import { intervalDays, parseInterval } from '../domain/interval.js';
-import { planImport, type Decision, type ImportPlan, type MergeRecord } from '../domain/merge.js';
+import { planImport, type Decision, type ImportPlan, type MergeRecord, type PossibleDuplicate } from '../domain/merge.js';
 import { tidyRecord } from '../domain/tidy.js';
 import { UsageError } from '../errors.js';
 import type { Problem } from '../formats/types.js';
 import { newId } from '../store/ids.js';
 import { newRecordsOf, peopleForMerge, writePlan, writeRelRecords, type NewPersonExtras } from '../store/transfer.js';
-import { FORMATS, detect, parseAs, parseFormat, readText, type ImportFormat, type Parsed } from './import-read.js';
-import { parseTag } from './person-fields.js';
+import { FORMATS, detect, parseAs, parseFormat, readText, type ImportFormat, type Parsed } from './shared/import-read.js';
+import { parseTag } from './shared/person-fields.js';
+import type { ImportView } from '../render/import.js';
 
 export interface ImportOptions {
   file: string;
@@ -19,19 +19,6 @@ export interface ImportOptions {
   tags: string[];
   everyDays: number | null;
   map: Record<string, string> | null;
-}
-
-/** The summary; `--json` prints it as is. `records` (each decision) only on a dry run. */
-export interface ImportView {
-  format: ImportFormat;
-  dry_run: boolean;
-  added: number;
-  merged: number;
-  skipped: number;
-  problems: Problem[];
-  /** Why records were skipped, with how many. */
-  skipped_why: Record<string, number>;
-  records?: Decision[];
 }
 
 interface RawImport {
@@ -109,10 +96,10 @@ export async function run(opts: ImportOptions, ctx: Ctx): Promise<ImportView> {
   show(`reading ${basename(opts.file)}…`);
   const format = opts.format ?? (await detect(text, opts.file));
   const parsed = await parseAs(format, text, opts.map);
-  problems.push(...parsed.problems);
+  for (const p of parsed.problems) problems.push(p); // a spread overflows the stack at ~125,000
   const records: MergeRecord[] = [];
   for (const r of parsed.records) {
-    const rec = tidyRecord(r.value, r.where, problems);
+    const rec = tidyRecord(r.value, r.where, problems, ctx.today);
     if (rec) records.push(r.id === undefined ? rec : { ...rec, id: r.id });
   }
   if (records.length === 0 && !(format === 'json' && problems.length === 0)) {
@@ -140,6 +127,7 @@ export async function run(opts: ImportOptions, ctx: Ctx): Promise<ImportView> {
     dry_run: opts.dryRun,
     ...result.counts,
     problems,
+    possible_duplicates: result.possible_duplicates,
     skipped_why,
     ...(opts.dryRun ? { records: result.decisions } : {}),
   };

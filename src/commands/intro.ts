@@ -3,8 +3,7 @@
  * people. Like `rel log A B --give intro`: one touch and one give for each, logged together (one group
  * id), and each touch names the other person (intro_to), so that `rel show` of either says whom.
  */
-import type { App } from '../main.js';
-import { write, type Ctx } from '../context.js';
+import { write, type App, type Ctx } from '../app.js';
 import { parsePastDay } from '../domain/dates.js';
 import { cleanNote } from '../domain/text.js';
 import { CHANNELS, type Channel, type Day } from '../domain/types.js';
@@ -13,8 +12,8 @@ import { newId } from '../store/ids.js';
 import { setIntroTo } from '../store/insight.js';
 import { closeFollowUpsBy, insertTouchpoint } from '../store/touchpoints.js';
 import { parseChannel } from './log.js';
-import { paragraphs } from './options.js';
-import { resolveWho, type Who } from './who.js';
+import { paragraphs } from './shared/options.js';
+import { resolveWho, type Who } from './shared/who.js';
 
 export interface IntroOptions {
   a: Who;

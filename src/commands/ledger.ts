@@ -1,33 +1,40 @@
-/** rel ledger [WHO] [--json]: what you have given against what you have asked. */
-import type { App } from '../main.js';
-import type { Ctx } from '../context.js';
+/** rel ledger [WHO] [--json | --format table|plain|tsv|json] [-q]: what you have given against what you have asked. */
+import type { App, Ctx } from '../app.js';
 import { ledgerRows, ledgerTotals, type LedgerRow } from '../domain/ledger.js';
 import type { Channel, Day, Kind } from '../domain/types.js';
 import { ledgerEntries } from '../store/touchpoints.js';
-import { resolveWho, type Who } from './who.js';
-
-export interface PersonLedger extends LedgerRow {
-  entries: { date: Day; type: 'give' | 'ask'; kind: Kind; note: string | null; via: Channel }[];
-}
+import { formatOption, parseFormat, QUIET, type RawOutput } from './shared/output.js';
+import { resolveWho, type Who } from './shared/who.js';
+import type { PersonLedger } from '../render/ledger.js';
 
 export function register(app: App): void {
   app.program
     .command('ledger')
-    .argument('[who]', "one person's gives and asks, in order")
+    .argument('[who...]', "one person's gives and asks, in order (a name, quotes not needed, or an id)")
     .description('the give-before-ask ledger: a mirror, not a scorecard')
-    .option('--json', 'print as JSON')
-    .addHelpText('after', '\nExamples:\n  rel ledger\n  rel ledger maya\n  rel ledger --json | jq \'.[] | select(.asked_first)\'')
+    .option('--json', 'print as JSON (the same as --format json)')
+    .addOption(formatOption('a person and their balance; with WHO, one give or ask'))
+    .option(...QUIET)
+    .addHelpText(
+      'after',
+      "\nExamples:\n  rel ledger\n  rel ledger maya\n  rel ledger --json | jq '.[] | select(.asked_first)'\n  rel ledger --format tsv | sort -t$'\\t' -k5n | head",
+    )
     .action(
-      app.action(async (ctx, who: string | undefined, opts: { json?: boolean }) => {
+      app.action(async (ctx, who: string[] | undefined, opts: RawOutput) => {
+        const format = parseFormat(opts);
         const render = await import('../render/ledger.js');
-        if (who === undefined) {
+        if (!who?.length) {
           const rows = all(ctx);
-          if (opts.json) return ctx.json(rows);
-          ctx.out(render.ledgerTable(rows, ledgerTotals(rows), ctx.color()));
+          if (format === 'json') return ctx.json(rows);
+          if (rows.length === 0) return opts.quiet || format !== 'table' ? undefined : ctx.out(render.NOTHING_YET);
+          render.writeLedger(await ctx.page(), rows, ledgerTotals(rows), format, ctx.fit(), opts.quiet);
         } else {
           const view = one(await resolveWho(ctx, who), ctx);
-          if (opts.json) return ctx.json(view);
-          ctx.out(render.personLedger(view, ctx.color()));
+          if (format === 'json') return ctx.json(view);
+          if (view.entries.length === 0) {
+            return opts.quiet || format !== 'table' ? undefined : ctx.out(`Nothing given to or asked of ${view.name} yet.`);
+          }
+          render.writePersonLedger(await ctx.page(), view, format, ctx.fit(), opts.quiet);
         }
       }),
     );

@@ -1,19 +1,10 @@
-/** rel list [--tag T] [--json] */
-import type { App } from '../main.js';
-import type { Ctx } from '../context.js';
+/** rel list [--tag T] [--json | --format table|plain|tsv|json] [-q] */
+import type { App, Ctx } from '../app.js';
 import type { Day } from '../domain/types.js';
 import { listPeople } from '../store/people.js';
-import { parseTag } from './person-fields.js';
-
-export interface ListItem {
-  id: string;
-  name: string;
-  tags: string[];
-  every_days: number | null;
-  last_touch: Day | null;
-  company: string | null;
-  emails: string[];
-}
+import { formatOption, parseFormat, QUIET, type RawOutput } from './shared/output.js';
+import { parseTag } from './shared/person-fields.js';
+import type { ListItem } from '../render/people.js';
 
 export function register(app: App): void {
   app.program
@@ -21,20 +12,22 @@ export function register(app: App): void {
     .alias('ls')
     .description('list everyone, by name')
     .option('--tag <tag>', 'only people with this tag')
-    .option('--json', 'print as JSON')
-    .addHelpText('after', '\nExamples:\n  rel list\n  rel list --tag friends --json')
+    .option('--json', 'print as JSON (the same as --format json)')
+    .addOption(formatOption('name, company, rhythm and last touch'))
+    .option(...QUIET)
+    .addHelpText('after', '\nExamples:\n  rel list\n  rel list --tag friends --json\n  rel list --format tsv | cut -f2,6')
     .action(
-      app.action(async (ctx, opts: { tag?: string; json?: boolean }) => {
+      app.action(async (ctx, opts: { tag?: string } & RawOutput) => {
+        const format = parseFormat(opts);
         const items = run({ tag: opts.tag === undefined ? undefined : parseTag(opts.tag) }, ctx);
-        if (opts.json) return ctx.json(items);
-        if (items.length === 0) return ctx.out(opts.tag ? `No one is tagged ${opts.tag}.` : 'No one yet. Add someone: rel add "Maya Chen"');
-        const [{ table }, { shortId, relativeDay, rhythm }] = await Promise.all([
-          import('../render/table.js'),
-          import('../render/words.js'),
-        ]);
-        const rows = items.map((p) => [shortId(p.id), p.name, p.company ?? '', p.tags.join(', '), rhythm(p.every_days), relativeDay(p.last_touch, ctx.today)]);
-        ctx.out(table(['id', 'name', 'company', 'tags', 'rhythm', 'last touch'], rows, ctx.color()));
-        ctx.out(`${items.length} ${items.length === 1 ? 'person' : 'people'}`);
+        if (format === 'json') return ctx.json(items);
+        if (items.length === 0) {
+          if (opts.quiet || format !== 'table') return;
+          return ctx.out(opts.tag ? `No one is tagged ${opts.tag}.` : 'No one yet. Add someone: rel add "Maya Chen"');
+        }
+        const [render, write] = await Promise.all([import('../render/people.js'), ctx.page()]);
+        render.writePeople(write, items, format, ctx.today, ctx.fit());
+        if (format === 'table' && !opts.quiet) write(`${items.length} ${items.length === 1 ? 'person' : 'people'}\n`);
       }),
     );
 }
@@ -48,5 +41,6 @@ export function run(opts: { tag?: string }, ctx: Ctx): ListItem[] {
     last_touch: p.last_touch,
     company: p.company,
     emails: p.emails,
+    snoozed_until: p.snoozed_until !== null && p.snoozed_until > ctx.today ? p.snoozed_until : null,
   }));
 }

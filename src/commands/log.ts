@@ -1,8 +1,7 @@
 /** rel log WHO... [-m TEXT] [--via CHANNEL] [--on DATE] [--give KIND] [--ask KIND] [--follow-up WHEN] */
-import type { App } from '../main.js';
+import { write, type App, type Ctx } from '../app.js';
 import { loadConfig } from '../config.js';
 import { newId } from '../store/ids.js';
-import { write, type Ctx } from '../context.js';
 import { parseFutureDay, parsePastDay } from '../domain/dates.js';
 import { cleanNote } from '../domain/text.js';
 import { CHANNELS, KINDS, type Channel, type Day, type Kind } from '../domain/types.js';
@@ -11,24 +10,10 @@ import type { FollowUpMode } from '../domain/follow-ups.js';
 import { blankPerson } from '../domain/person.js';
 import { insertPerson } from '../store/people.js';
 import { closeFollowUpsBy, hasGivenTo, hasSameTouch, insertFollowUp, insertTouchpoint } from '../store/touchpoints.js';
-import { askForLog } from './log-prompt.js';
-import { paragraphs } from './options.js';
-import { resolveAll, type Who } from './who.js';
-
-/** Someone met: found in the database, or (the interactive rel log) a new person to add with the touch. */
-export type LogPerson = Who & { add?: { every_days: number | null } };
-
-export interface LogOptions {
-  people: LogPerson[];
-  note: string | null;
-  via: Channel;
-  date: Day;
-  give: Kind | null;
-  ask: Kind | null;
-  followUp: Day | null;
-  /** What the touch does to open follow-ups (domain/follow-ups.ts); `auto` unless a flag says. */
-  followUpMode: FollowUpMode;
-}
+import { askForLog } from './shared/log-prompt.js';
+import { paragraphs } from './shared/options.js';
+import { resolveAll } from './shared/who.js';
+import type { LogOptions } from './shared/log-prompt.js';
 
 export interface RawLog {
   message?: string;

@@ -1,12 +1,9 @@
 /** rel match [--limit N] [--json]: introductions worth making, pairing open needs with other people's offers. */
-import type { App } from '../main.js';
-import type { Ctx } from '../context.js';
-import { matchNeeds, type Match, type NeedOrOffer } from '../domain/match.js';
+import type { App, Ctx } from '../app.js';
+import { commonTags, matchNeeds, type Match, type NeedOrOffer } from '../domain/match.js';
 import { UsageError } from '../errors.js';
-import { openWishesToMatch } from '../store/insight.js';
-
-/** The JSON shape: `{need: {id, person_id, name, text}, offer: {...}, score, why}`, most promising first. */
-export type MatchView = Match;
+import { introducedPairs, openWishesToMatch, tagCounts } from '../store/insight.js';
+import type { MatchView } from '../render/insight.js';
 
 export function register(app: App): void {
   app.program
@@ -21,7 +18,10 @@ Examples:
   rel need ana looking for a backend job in Lisbon
   rel offer bob hires backend engineers in Lisbon
   rel match
-  rel intro ana bob -m "..."      (when you made the introduction)`,
+  rel intro ana bob -m "..."      (when you made the introduction)
+
+Each pair of people is listed once, and not at all once introduced (rel intro). A tag shared by more
+than half of everyone (say "linkedin" from an import) is not counted as a reason.`,
     )
     .action(
       app.action(async (ctx, raw: { limit?: string; json?: boolean }) => {
@@ -45,5 +45,7 @@ export function run(ctx: Ctx): MatchView[] {
     const item = { id: w.id, person_id: w.person_id, name: w.name, text: w.text, tags: w.tags, company: w.company };
     (w.kind === 'need' ? needs : offers).push(item);
   }
-  return matchNeeds(needs, offers);
+  const db = ctx.db();
+  const tags = tagCounts(db);
+  return matchNeeds(needs, offers, { introduced: introducedPairs(db), commonTags: commonTags(tags.counts, tags.people) });
 }

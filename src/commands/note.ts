@@ -1,10 +1,9 @@
 /** rel note WHO FACT... */
-import type { App } from '../main.js';
+import { write, type App, type Ctx } from '../app.js';
 import { newId } from '../store/ids.js';
-import { write, type Ctx } from '../context.js';
 import { cleanNote } from '../domain/text.js';
 import { insertFact } from '../store/touchpoints.js';
-import { resolveWho, type Who } from './who.js';
+import { resolveWho, type Who } from './shared/who.js';
 
 export function register(app: App): void {
   app.program

@@ -1,12 +1,9 @@
 /** rel stats [--json]: is the network real? Who you keep up with, rhythms kept, gives and asks, drift. */
-import type { App } from '../main.js';
-import type { Ctx } from '../context.js';
+import type { App, Ctx } from '../app.js';
 import { statsFrom, type NetworkStats } from '../domain/stats.js';
 import { driftingFrom, lastMonths, MIN_TOUCH_DAYS, perMonth } from '../domain/touch-history.js';
 import { monthCounts, networkCounts, touchSpans } from '../store/network.js';
-
-/** The JSON shape is NetworkStats itself (domain/stats.ts). */
-export type StatsView = NetworkStats;
+import type { StatsView } from '../render/stats.js';
 
 export function register(app: App): void {
   app.program
@@ -19,7 +16,7 @@ export function register(app: App): void {
         const view = run(ctx);
         if (opts.json) return ctx.json(view);
         const { statsReport } = await import('../render/stats.js');
-        ctx.out(statsReport(view, ctx.today, ctx.color()));
+        ctx.out(statsReport(view, ctx.today, ctx.fit()));
       }),
     );
 }

@@ -3,16 +3,13 @@
  * and where the rhythm set is far from the real one. --accept sets them all (or only WHO's) in one change,
  * which rel undo takes back.
  */
-import type { App } from '../main.js';
-import { write, type Ctx } from '../context.js';
+import { write, type App, type Ctx } from '../app.js';
 import { addDays } from '../domain/dates.js';
 import { SUGGEST_WINDOW_DAYS, suggestFromDays, type Suggestion } from '../domain/suggest.js';
 import { UsageError } from '../errors.js';
 import { recentTouchDays, rhythms, setRhythm } from '../store/network.js';
-import { resolveAll, type Who } from './who.js';
-
-/** The JSON shape: `{id, name, every_days, suggested_days, touches, reason}`; every_days is the rhythm now. */
-export type SuggestView = Suggestion;
+import { resolveAll, type Who } from './shared/who.js';
+import type { SuggestView } from '../render/stats.js';
 
 type RawSuggest = { accept?: boolean | string[]; json?: boolean };
 
@@ -28,7 +25,7 @@ export function register(app: App): void {
 Examples:
   rel suggest
   rel suggest --accept             (every suggestion, in one change: rel undo takes it back)
-  rel suggest --accept maya jose   (only theirs)`,
+  rel suggest --accept maya jose   (only theirs; anyone without a suggestion is named and left as is)`,
     )
     .action(
       app.action(async (ctx, raw: RawSuggest) => {
@@ -36,10 +33,11 @@ Examples:
         if (raw.accept === undefined) {
           const list = run(ctx);
           if (raw.json) return ctx.json(list);
-          return ctx.out(render.suggestList(list, ctx.color()));
+          return ctx.out(render.suggestList(list, ctx.fit()));
         }
         const only = Array.isArray(raw.accept) ? await resolveAll(ctx, raw.accept) : undefined;
-        const done = accept(ctx, only);
+        const { done, skipped } = accept(ctx, only);
+        if (skipped.length) ctx.err(`rel: ${noSuggestion(skipped)}; left as it was`);
         if (raw.json) return ctx.json(done);
         ctx.out(render.acceptedList(done));
       }),
@@ -52,26 +50,28 @@ export function run(ctx: Ctx): SuggestView[] {
   return suggestFromDays(rhythms(db), recentTouchDays(db, since, ctx.today), ctx.today);
 }
 
+const noSuggestion = (people: Who[]) =>
+  `no suggestion for ${people.map((w) => w.name).join(', ')} (rel suggest needs 3 touches on different days in 2 years)`;
+
 /**
- * Sets the suggested rhythm of everyone suggested, or of `only` those people (each must have a
- * suggestion, or nothing is written). Returns the suggestions applied, every_days as it was before.
+ * Sets the suggested rhythm of everyone suggested, or of `only` those people who have a suggestion;
+ * the others are `skipped` (a UsageError when no one of `only` has one: nothing to do). Returns the
+ * suggestions applied, every_days as it was before.
  */
-export function accept(ctx: Ctx, only?: Who[]): SuggestView[] {
+export function accept(ctx: Ctx, only?: Who[]): { done: SuggestView[]; skipped: Who[] } {
   const all = run(ctx);
   let chosen = all;
+  let skipped: Who[] = [];
   if (only !== undefined) {
-    const missing = only.filter((w) => !all.some((s) => s.id === w.id));
-    if (missing.length > 0) {
-      const names = missing.map((w) => w.name).join(', ');
-      throw new UsageError(`no suggestion for ${names}: see rel suggest (it needs 3 touches on different days in 2 years); nothing was changed`);
-    }
+    skipped = only.filter((w) => !all.some((s) => s.id === w.id));
     chosen = all.filter((s) => only.some((w) => w.id === s.id));
+    if (chosen.length === 0) throw new UsageError(`${noSuggestion(skipped)}; nothing was changed`);
   }
-  if (chosen.length === 0) return [];
+  if (chosen.length === 0) return { done: [], skipped };
   const db = ctx.db();
   const who = chosen.length === 1 ? chosen[0]!.name : `${chosen.length} people`;
   write(ctx, 'suggest', `suggest: rhythms for ${who}`, () => {
     for (const s of chosen) setRhythm(db, s.id, s.suggested_days, ctx.nowIso);
   });
-  return chosen;
+  return { done: chosen, skipped };
 }

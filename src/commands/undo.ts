@@ -1,6 +1,6 @@
 /** rel undo [ID] [--list]: reverts the last command that changed data; repeated, walks further back. */
-import type { App } from '../main.js';
-import { writableDb, type Ctx } from '../context.js';
+import { writableDb, type App, type Ctx } from '../app.js';
+import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { undoableChanges, undoChange, type Change } from '../store/journal.js';
 
@@ -17,9 +17,11 @@ export function register(app: App): void {
         if (opts.list) {
           const changes = list(ctx);
           if (opts.json) return ctx.json(changes);
-          if (changes.length === 0) return ctx.out('Nothing to undo.');
+          const keep = loadConfig(ctx.deps)['undo.keep'];
+          const bound = `rel keeps the last ${keep} ${keep === 1 ? 'change' : 'changes'} (setting undo.keep); older ones cannot be undone.`;
+          if (changes.length === 0) return ctx.out(`Nothing to undo. ${bound}`);
           for (const c of changes) ctx.out(`${String(c.id).padStart(5)}  ${c.created_at.slice(0, 16).replace('T', ' ')}  ${c.summary}`);
-          return;
+          return ctx.out(`\n${bound}`);
         }
         if (id !== undefined && !/^\d+$/.test(id)) throw new UsageError(`bad change id "${id}": use a number from rel undo --list`);
         const undone = run(ctx, id === undefined ? undefined : Number(id));

@@ -1,5 +1,5 @@
 /**
- * Calendar days (`YYYY-MM-DD`, years 0000–9999) and the date phrases users type: `--on yesterday`,
+ * Calendar days (`YYYY-MM-DD`, years 0000–9999; what a user types must be 1900 or later) and the date phrases users type: `--on yesterday`,
  * `--follow-up 2w`, `--birthday 03-14`. Pure: `today`, `from` and `now` are always arguments.
  * Day arithmetic runs in UTC on the parsed year/month/day, so DST can never move a day.
  */
@@ -9,6 +9,11 @@ import { quoteInput } from './text.js';
 import type { Day } from './types.js';
 
 const MS_PER_DAY = 86_400_000;
+/**
+ * The earliest day a user may type (a touch, a follow-up, a birthday, an important date): anything
+ * before it is a typo (0001-01-01), not a memory. rel doctor finds older rows written by other programs.
+ */
+export const EARLIEST_DAY: Day = '1900-01-01';
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Looks like a date but is not `YYYY-MM-DD`: 3/11/2026, 2026/03/11, 11.3.2026, 2026-3-1, 03-11. */
 const DATEISH_RE = /^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?$/;
@@ -98,12 +103,20 @@ function dateInput(text: string, t: string): Day | undefined {
   if (m) {
     const why = unreal(Number(m[1]), Number(m[2]), Number(m[3]));
     if (why) throw new UsageError(`date ${quoteInput(text)} is not a real date: ${why}`);
+    if (t < EARLIEST_DAY) throw new UsageError(`date ${quoteInput(text)} is before 1900: rel keeps dates from ${EARLIEST_DAY} on`);
     return t;
   }
   if (DATEISH_RE.test(t)) {
     throw new UsageError(`unclear date ${quoteInput(text)}: write dates as YYYY-MM-DD, e.g. 2026-03-11`);
   }
   return undefined;
+}
+
+/** A typed `YYYY-MM-DD`: the Day, or a UsageError saying why it is not one (not real, before 1900). */
+export function realDay(text: string): Day {
+  const day = dateInput(text, text.trim());
+  if (day === undefined) throw new UsageError(`bad date ${quoteInput(text)}: use YYYY-MM-DD`);
+  return day;
 }
 
 /**
@@ -139,8 +152,9 @@ export function parsePastDay(text: string, today: Day): Day {
       try {
         day = addInterval(today, { n: -interval.n, unit: interval.unit });
       } catch {
-        throw new UsageError(`date ${quoteInput(text)} is too far back: the earliest is 0000-01-01`);
+        day = '0000-01-01';
       }
+      if (day < EARLIEST_DAY) throw new UsageError(`date ${quoteInput(text)} is too far back: the earliest is ${EARLIEST_DAY}`);
     } else if (wd && Object.hasOwn(WEEKDAYS, wd[2] ?? '')) {
       const back = (weekdayOf(today) - (WEEKDAYS[wd[2] ?? ''] ?? 0) + 7) % 7;
       day = addDays(today, -(back === 0 && wd[1] ? 7 : back));

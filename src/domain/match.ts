@@ -7,7 +7,10 @@
  *            a word in only a few texts weighs more than one in most of them (never below ln 2)
  *   tags     1.0 per tag both people carry on the need and the offer (case- and accent-blind)
  *   company  2.0 when the need mentions the offering person's company, or the offer the needing one's
- * Pairs of the same person, and pairs sharing nothing, are dropped.
+ * Pairs of the same person, and pairs sharing nothing, are dropped. So are two people already introduced
+ * to each other (rel intro), and a pair of people is listed once: by its best need/offer match.
+ * A tag that almost everyone has says nothing about a match (an import's "linkedin"): a tag held by more
+ * than half of the people (COMMON_TAG_SHARE) is not a reason (commonTags).
  */
 import { foldName } from './names.js';
 
@@ -35,6 +38,23 @@ export const TAG_WEIGHT = 1;
 export const COMPANY_WEIGHT = 2;
 /** At most this many offers are suggested for one need. */
 export const MAX_OFFERS_PER_NEED = 5;
+/** A tag held by more than this share of everyone is too common to be a reason for a match. */
+export const COMMON_TAG_SHARE = 0.5;
+
+/** What else matching knows about the network. */
+export interface MatchContext {
+  /** Pairs of person ids already introduced to each other, in either order. */
+  introduced?: Iterable<readonly [string, string]>;
+  /** Folded tags too common to count (commonTags). */
+  commonTags?: ReadonlySet<string>;
+}
+
+/** The folded tags held by more than COMMON_TAG_SHARE of `people` people, from each tag's count of holders. */
+export function commonTags(counts: Iterable<readonly [string, number]>, people: number): Set<string> {
+  const held = new Map<string, number>();
+  for (const [tag, n] of counts) held.set(foldName(tag), (held.get(foldName(tag)) ?? 0) + n);
+  return new Set([...held].filter(([, n]) => n > people * COMMON_TAG_SHARE).map(([t]) => t));
+}
 
 /** English stop words, plus the words every need or offer uses ("need help", "can offer"). */
 const STOP = new Set(`
@@ -127,11 +147,11 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byName = (a: string, b: string): number => cmp(foldName(a), foldName(b)) || cmp(a, b);
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-function score(need: Prepared, offer: Prepared, idf: (stem: string) => number): Match | null {
+function score(need: Prepared, offer: Prepared, idf: (stem: string) => number, common: ReadonlySet<string>): Match | null {
   const shared = [...need.terms.keys()]
     .filter((s) => offer.terms.has(s))
     .sort((a, b) => idf(b) - idf(a) || cmp(a, b));
-  const tags = [...need.tags.keys()].filter((t) => offer.tags.has(t)).sort();
+  const tags = [...need.tags.keys()].filter((t) => offer.tags.has(t) && !common.has(t)).sort();
   const reasons: string[] = [];
   let total = 0;
   if (shared.length > 0) {
@@ -163,7 +183,10 @@ const byPromise = (a: Match, b: Match): number =>
  * word, a tag or a company mention with it; the most promising first (score, then need name, offer
  * name, need id, offer id).
  */
-export function matchNeeds(needs: NeedOrOffer[], offers: NeedOrOffer[]): Match[] {
+export function matchNeeds(needs: NeedOrOffer[], offers: NeedOrOffer[], context: MatchContext = {}): Match[] {
+  const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+  const introduced = new Set([...(context.introduced ?? [])].map(([a, b]) => pairKey(a, b)));
+  const common = context.commonTags ?? new Set<string>();
   const n = needs.map(prepare);
   const o = offers.map(prepare);
   const df = new Map<string, number>();
@@ -175,10 +198,18 @@ export function matchNeeds(needs: NeedOrOffer[], offers: NeedOrOffer[]): Match[]
     const found: Match[] = [];
     for (const offer of o) {
       if (offer.item.person_id === need.item.person_id) continue;
-      const m = score(need, offer, idf);
+      if (introduced.has(pairKey(need.item.person_id, offer.item.person_id))) continue;
+      const m = score(need, offer, idf, common);
       if (m) found.push(m);
     }
     out.push(...found.sort(byPromise).slice(0, MAX_OFFERS_PER_NEED));
   }
-  return out.sort(byPromise);
+  // One line per pair of people: the best of their matches (A's need and B's offer, or B's need and A's).
+  const seen = new Set<string>();
+  return out.sort(byPromise).filter((m) => {
+    const key = pairKey(m.need.person_id, m.offer.person_id);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

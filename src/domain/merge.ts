@@ -6,8 +6,10 @@
  *   0. the same id (rel's own JSON export only);
  *   1. a shared email address (case-insensitive);
  *   2. the same LinkedIn profile (normaliseLinkedIn);
- *   3. the same folded name (foldName) when the emails do not conflict (both sides have some, none
- *      shared) and neither do the LinkedIn profiles. Several such people: ambiguous, skipped.
+ *   3. the same folded name (foldName) when the two do not disagree: on emails or phones (both sides
+ *      have some, none shared), the company, the day met (a LinkedIn connection date) or the LinkedIn
+ *      profile. Several such people: ambiguous, skipped. A name alone never merges two records that
+ *      disagree: the record is added, and reported in `possible_duplicates` (rel merge joins them).
  * Merging adds new emails, phones, tags and notes and fills empty fields; it never overwrites what
  * rel already has. A record that would change nothing is skipped as "already up to date", so
  * importing the same file twice changes nothing. Records of the same file match each other too
@@ -75,8 +77,19 @@ export interface Decision {
   why: string | null;
 }
 
+/** A record added although someone had its name, because they disagree (see matching, 3). */
+export interface PossibleDuplicate {
+  where: string;
+  name: string;
+  /** The person added for the record. */
+  person_id: string;
+  /** The people of the same name: in rel, or added earlier from the file (`where` then says where). */
+  same_name_as: { id: string; name: string; where: string | null }[];
+}
+
 export interface ImportPlan {
   decisions: Decision[];
+  possible_duplicates: PossibleDuplicate[];
   added: PlannedPerson[];
   /** Existing people the import changes, with their final values. */
   updated: PlannedPerson[];
@@ -103,9 +116,20 @@ export function normaliseLinkedIn(url: string): string | null {
   return `${host}${path.replace(/\/+$/, '').toLowerCase()}`;
 }
 
-const emailKey = (e: string): string => e.trim().toLowerCase();
-const phoneKey = (p: string): string => p.replace(/[^\d+]/g, '').replace(/^00/, '+') || p.trim();
-const tagKey = (t: string): string => t.toLowerCase();
+/** How emails and phones are compared, by import and by add/edit (domain/duplicates.ts). */
+export const emailKey = (e: string): string => e.trim().toLowerCase();
+export const phoneKey = (p: string): string => p.replace(/[^\d+]/g, '').replace(/^00/, '+') || p.trim();
+export const tagKey = (t: string): string => t.toLowerCase();
+const companyKey = (c: string): string => c.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** Whether two people of the same name cannot be one: they disagree on an email, a phone, the company or the day met. */
+export function disagree(a: MergeFields, b: MergeFields): boolean {
+  const apart = (x: string[], y: string[], key: (v: string) => string): boolean =>
+    x.length > 0 && y.length > 0 && !x.some((v) => y.some((w) => key(v) === key(w)));
+  return apart(a.emails, b.emails, emailKey) || apart(a.phones, b.phones, phoneKey) ||
+    (a.company !== null && b.company !== null && companyKey(a.company) !== companyKey(b.company)) ||
+    (a.met_on !== null && b.met_on !== null && a.met_on !== b.met_on);
+}
 
 interface Target extends PlannedPerson {
   isNew: boolean;
@@ -144,7 +168,7 @@ export function planImport(people: ExistingPerson[], records: MergeRecord[], opt
     indexName(t);
   }
 
-  const plan: ImportPlan = { decisions: [], added: [], updated: [], counts: { added: 0, merged: 0, skipped: 0 } };
+  const plan: ImportPlan = { decisions: [], possible_duplicates: [], added: [], updated: [], counts: { added: 0, merged: 0, skipped: 0 } };
   const added: Target[] = [];
   const updated: Target[] = [];
   const decide = (d: Decision): void => {
@@ -168,6 +192,10 @@ export function planImport(people: ExistingPerson[], records: MergeRecord[], opt
         indexName(t);
       }
       added.push(t);
+      if (found.similar.length > 0) {
+        plan.possible_duplicates.push({ where: rec.where, name: rec.name, person_id: t.id,
+          same_name_as: found.similar.map((o) => ({ id: o.id, name: o.name, where: o.isNew ? o.origin : null })) });
+      }
       decide({ where: rec.where, name: rec.name, action: 'add', person_id: t.id, into: null, changes: [], why: null });
       continue;
     }
@@ -187,7 +215,8 @@ export function planImport(people: ExistingPerson[], records: MergeRecord[], opt
   plan.updated = updated.map(planned);
   return plan;
 
-  function match(rec: MergeRecord): { target: Target | null; byId: false } | { ambiguous: number } {
+  type Found = { target: Target; byId: false } | { target: null; byId: false; similar: Target[] } | { ambiguous: number };
+  function match(rec: MergeRecord): Found {
     const usable = (t: Target | undefined): t is Target => t !== undefined && (rec.id === undefined || !t.isNew);
     for (const e of rec.emails) {
       const t = byEmail.get(emailKey(e));
@@ -196,14 +225,13 @@ export function planImport(people: ExistingPerson[], records: MergeRecord[], opt
     const url = rec.linkedin_url && normaliseLinkedIn(rec.linkedin_url);
     const byProfile = url ? byUrl.get(url) : undefined;
     if (usable(byProfile)) return { target: byProfile, byId: false };
-    const candidates = (byName.get(foldName(rec.name)) ?? []).filter(
-      (t) =>
-        usable(t) &&
-        !(rec.emails.length > 0 && t.emails.length > 0) &&
-        !(url && t.linkedin_url && normaliseLinkedIn(t.linkedin_url) !== url),
+    const sameName = (byName.get(foldName(rec.name)) ?? []).filter(usable);
+    const candidates = sameName.filter(
+      (t) => !disagree(t, rec) && !(url && t.linkedin_url && normaliseLinkedIn(t.linkedin_url) !== url),
     );
     if (candidates.length > 1) return { ambiguous: candidates.length };
-    return { target: candidates[0] ?? null, byId: false };
+    if (candidates.length === 1) return { target: candidates[0]!, byId: false };
+    return { target: null, byId: false, similar: rec.id === undefined ? sameName : [] };
   }
 
   function create(rec: MergeRecord): Target {
@@ -262,7 +290,7 @@ function planned(t: Target): PlannedPerson {
   return { id, name, emails, phones, tags, company, title, birthday, met, met_on, linkedin_url, every_days, newFacts, touch };
 }
 
-function unique(values: string[], key: (v: string) => string): string[] {
+export function unique(values: string[], key: (v: string) => string): string[] {
   const seen = new Set<string>();
   return values.filter((v) => !seen.has(key(v)) && seen.add(key(v)));
 }

@@ -38,12 +38,25 @@ function startsAWord(q: string, name: string): boolean {
   return false;
 }
 
+/** True when `q` is whole words of the folded name: it starts a word and ends one ("p2" in "p2 fam2", not in "p20"). */
+function isWholeWords(q: string, name: string): boolean {
+  const word = /[\p{L}\p{N}]/u;
+  for (let i = name.indexOf(q); i >= 0; i = name.indexOf(q, i + 1)) {
+    const before = i === 0 || !word.test(name[i - 1] ?? '');
+    const after = i + q.length === name.length || !word.test(name[i + q.length] ?? '');
+    if (before && after) return true;
+  }
+  return false;
+}
+
 /**
- * The people `query` means, trying three stages and stopping at the first that matches anyone:
+ * The people `query` means, trying four stages and stopping at the first that matches anyone:
  *   1. the folded name equals the folded query;
- *   2. the folded query starts the folded name or one of its words ("sm" and "john sm" both match
+ *   2. the folded query is whole words of the folded name ("p2" finds "P2 Fam2" among "P20 …" and
+ *      "P200 …"; "chen" finds "Maya Chen" before "Chenoa");
+ *   3. the folded query starts the folded name or one of its words ("sm" and "john sm" both match
  *      "John Smith"; "luc" matches "Jean-Luc"; "brien" matches "O'Brien");
- *   3. the folded query occurs anywhere in the folded name.
+ *   4. the folded query occurs anywhere in the folded name.
  * [] means unknown, more than one means ambiguous: the caller decides. A query that folds to ""
  * matches no one. Order is stable: by folded name, then name, then id (code-unit order, no locale).
  */
@@ -55,6 +68,7 @@ export function matchName<T extends NameCandidate>(query: string, candidates: T[
     .sort((a, b) => cmp(a.key, b.key) || cmp(a.c.name, b.c.name) || cmp(a.c.id, b.c.id));
   const stages: ((key: string) => boolean)[] = [
     (key) => key === q,
+    (key) => isWholeWords(q, key),
     (key) => startsAWord(q, key),
     (key) => key.includes(q),
   ];

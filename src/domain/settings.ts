@@ -16,6 +16,8 @@ export interface Settings {
   'default.every': string | null;
   'due.birthday-days': number;
   'log.via': Channel;
+  pager: string | null;
+  'undo.keep': number;
   'week.start': Weekday;
 }
 
@@ -77,6 +79,30 @@ export const SETTINGS: { readonly [K in SettingKey]: Definition<K> } = {
     accepts: `one of ${CHANNELS.join(', ')}`,
     suggest: CHANNELS,
     parse: (text) => oneOf('log.via', CHANNELS, text),
+  },
+  pager: {
+    about: 'the pager for output taller than the screen ($REL_PAGER wins; unset: $PAGER, else less -FRX); off: none',
+    default: null,
+    accepts: 'a command (less -FRX, more) or off',
+    suggest: ['off', 'less -FRX', 'more'],
+    parse: (text) => {
+      const t = text.trim();
+      if (t === '') throw refuse('pager', text, 'a command (less -FRX, more) or off');
+      return /^(off|false|no|never|none)$/i.test(t) ? 'off' : t;
+    },
+  },
+  'undo.keep': {
+    about: 'how many of the last changes rel undo can take back; older ones are dropped from the journal',
+    default: 200,
+    accepts: 'a whole number of changes from 1 to 100000',
+    suggest: ['50', '200', '1000'],
+    parse: (text) => {
+      const t = text.trim();
+      if (!/^\d{1,6}$/.test(t) || Number(t) < 1 || Number(t) > 100_000) {
+        throw refuse('undo.keep', text, 'a whole number of changes from 1 to 100000');
+      }
+      return Number(t);
+    },
   },
   'week.start': {
     about: 'the first day of the week: where "rel due --within week" ends',

@@ -55,6 +55,7 @@ function clean(text: string, rules: Rules): string {
   }
   let out = text.normalize('NFC');
   if (rules.multiline) out = out.replace(/\r\n?/g, '\n');
+  else out = out.replace(/\s+/g, ' '); // " Kate  Bell" is Kate Bell: a name has no double spaces
   out = out.trim();
   if (out === '') throw new UsageError(`${rules.what} cannot be empty`);
   const length = [...out].length;
@@ -68,7 +69,7 @@ function clean(text: string, rules: Rules): string {
 
 /**
  * A person's name (or any one-line label: `what` names it in messages). Returns the text NFC-
- * normalised and trimmed; refuses empty text, control characters (C0, DEL, C1, so also newline and
+ * normalised, trimmed, and with inner runs of whitespace collapsed to one space; refuses empty text, control characters (C0, DEL, C1, so also newline and
  * tab), U+2028/U+2029, unpaired surrogates, and more than 200 characters (code points).
  * Positions in messages are 1-based code points in the text as given.
  */

@@ -59,3 +59,9 @@ export interface FollowUp {
   note: string | null;
   closed_by: string | null;
 }
+
+/** A person with the day of their last touch (kept by triggers): what most views start from. */
+export type PersonWithLastTouch = Person & { last_touch: Day | null };
+
+/** What a person needs (rel need) or offers (rel offer). */
+export type WishKind = 'need' | 'offer';

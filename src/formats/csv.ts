@@ -1,13 +1,13 @@
 /**
  * CSV plumbing shared by the CSV importers (LinkedIn, Google, Outlook, mapped): rows with line numbers,
- * header search, cells by name, multi-values, dates; plus the mapped import, the CSV export and format
- * detection. Pure: text in, plain data out.
+ * header search, cells by name, multi-values, dates, columns left unread; plus the mapped import. rel's
+ * own CSV (export and import) is in csv-rel.ts. Pure: text in, plain data out. Telling the format apart is in detect.ts.
  */
 import { parse, CsvError } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
 import { parseDay } from '../domain/dates.js';
 import type { Day } from '../domain/types.js';
-import { emptyImported, type ExportPerson, type ImportedPerson, type ParseResult, type Problem } from './types.js';
+import { emptyImported, type ImportedPerson, type ParseResult, type Problem } from './types.js';
 
 /** One CSV record and the 1-based physical line where it starts. */
 export interface Row { line: number; cells: string[] }
@@ -19,10 +19,14 @@ export interface Table {
   get(row: Row, column: string): string;
   /** Header names matching `re`, in file order. */
   columns(re: RegExp): string[];
+  /** The cell under the last header of that name (French Outlook has "Titre" twice: the second is the job). */
+  getLast(row: Row, column: string): string;
+  /** Header positions a reader asked for (get, getLast, columns): the rest was not imported. */
+  used: Set<number>;
 }
 
-const HEADER_SEARCH = 20;
-const DELIMITERS = [',', ';', '\t'];
+export const HEADER_SEARCH = 20;
+export const DELIMITERS = [',', ';', '\t'];
 const norm = (s: string): string => s.trim().toLowerCase();
 
 /** Every non-blank record; line endings are normalised to LF first (also inside quoted fields). */
@@ -56,24 +60,27 @@ export function headerHas(cells: string[], ...names: string[]): boolean {
 export const isLinkedInHeader = (c: string[]): boolean => headerHas(c, 'first name', 'last name', 'connected on');
 export const isGoogleHeader = (c: string[]): boolean =>
   headerHas(c, 'e-mail 1 - value') || headerHas(c, 'given name', 'group membership') || headerHas(c, 'first name', 'labels');
-export const isOutlookHeader = (c: string[]): boolean => {
-  const n = c.map(norm);
-  const i = n.indexOf('first name');
-  const names = i >= 0 && n[i + 1] === 'middle name' && n[i + 2] === 'last name';
-  return !isGoogleHeader(c) && (names || headerHas(c, 'e-mail address', 'mobile phone'));
-};
 
 function makeTable(header: string[], rows: Row[]): Table {
   const index = new Map<string, number>();
-  header.forEach((h, i) => index.has(norm(h)) || index.set(norm(h), i));
+  const last = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (!index.has(norm(h))) index.set(norm(h), i);
+    last.set(norm(h), i);
+  });
+  const used = new Set<number>();
+  const cell = (row: Row, i: number | undefined): string => {
+    if (i === undefined) return '';
+    used.add(i);
+    return (row.cells[i] ?? '').trim();
+  };
   return {
     header,
     rows,
-    get: (row, column) => {
-      const i = index.get(norm(column));
-      return i === undefined ? '' : (row.cells[i] ?? '').trim();
-    },
-    columns: (re) => header.filter((h) => re.test(h.trim())),
+    used,
+    get: (row, column) => cell(row, index.get(norm(column))),
+    getLast: (row, column) => cell(row, last.get(norm(column))),
+    columns: (re) => header.filter((h, i) => re.test(h.trim()) && used.add(i)),
   };
 }
 
@@ -125,7 +132,11 @@ export function dateField(
   return value;
 }
 
-/** Runs `read` over every row; a null result (no name) is a problem and the row is skipped. Names are made one line. */
+/**
+ * Runs `read` over every row; a null result (no name) is a problem and the row is skipped. Names are
+ * made one line. Then each column no reader asked for whose values look like emails, phones or dates
+ * is a problem too (unusedColumns): nothing is lost without a word.
+ */
 export function eachRow(
   table: Table, read: (row: Row, where: string, problems: Problem[]) => ImportedPerson | null,
 ): ParseResult {
@@ -136,13 +147,43 @@ export function eachRow(
     if (value === null) result.problems.push({ where, why: 'no name' });
     else result.records.push({ where, value: { ...value, name: value.name.replace(/\s*[\r\n\t]+\s*/g, ' ') } });
   }
+  for (const p of unusedColumns(table)) result.problems.push(p);
   return result;
+}
+
+const LOOKS: [what: string, field: string, test: (s: string) => boolean][] = [
+  ['emails', 'email', (s) => /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/.test(s)],
+  ['phones', 'phone', (s) => /^\+?[\d\s().\/-]+$/.test(s) && s.replace(/\D/g, '').length >= 6 && readDay(s, 'us') === null],
+  ['dates', 'birthday', (s) => readDay(s, 'dmy') !== null || readDay(s, 'us') !== null],
+];
+/** Rows looked at to tell what a column holds. */
+const SAMPLE = 200;
+
+/** Columns not read whose (sampled) values all look like emails, phones or dates, with the --map that would take them. */
+export function unusedColumns(table: Table): Problem[] {
+  const problems: Problem[] = [];
+  table.header.forEach((h, i) => {
+    if (table.used.has(i) || h.trim() === '') return;
+    const values = table.rows.slice(0, SAMPLE).map((r) => (r.cells[i] ?? '').trim()).filter((v) => v !== '');
+    if (values.length === 0) return;
+    const kind = LOOKS.find(([, , test]) => values.every(test));
+    if (kind === undefined) return;
+    const name = h.trim();
+    problems.push({
+      where: `column ${JSON.stringify(name)}`,
+      why: `looks like ${kind[0]} but no field takes it; --map ${kind[1]}=${JSON.stringify(name)} (with the name columns) would import it`,
+    });
+  });
+  return problems;
 }
 
 // ---- dates in imported files (the user's own input goes through domain/dates.ts) ----
 
-/** How to read `a/b/y`: `us` is month/day unless the first part is over 12; `strict` refuses 3/4/2020. */
-export type Slash = 'us' | 'strict';
+/**
+ * How to read `a/b/y`: `us` is month/day unless the first part is over 12; `dmy` is day/month (Outlook
+ * in Europe); `strict` refuses 3/4/2020. `a.b.y` and `a-b-y` are always day first.
+ */
+export type Slash = 'us' | 'dmy' | 'strict';
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 const real = (y: number, m: number, d: number): Day | null => parseDay(`${pad(y, 4)}-${pad(m)}-${pad(d)}`);
@@ -153,9 +194,9 @@ function ymd(text: string, slash: Slash): { y: number; m: number; d: number; sho
   const month = (w: string): number => (w.length <= 9 ? MONTHS.indexOf(w.slice(0, 3).toLowerCase()) + 1 : 0);
   let r: RegExpExecArray | null;
   if ((r = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s))) return { y: +r[1]!, m: +r[2]!, d: +r[3]!, short: false };
-  if ((r = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})$/.exec(s))) {
+  if ((r = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/.exec(s))) {
     const [a, b, y, short] = [+r[1]!, +r[3]!, +r[4]!, r[4]!.length === 2];
-    const dayFirst = r[2] === '.' || (a > 12 && b <= 12);
+    const dayFirst = r[2] !== '/' || slash === 'dmy' || (a > 12 && b <= 12);
     if (!dayFirst && slash === 'strict' && b <= 12 && a !== b) return null; // 3/4/2020: March or April?
     return dayFirst ? { y, m: b, d: a, short } : { y, m: a, d: b, short };
   }
@@ -229,8 +270,8 @@ export function parseMap(spec: string): Record<string, string> {
   return map;
 }
 
-/** Undoes writeCsv's formula guard: `'=x` -> `=x`. */
-const unguard = (s: string): string => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+/** Undoes writeCsv's formula guard (csv-rel.ts): `'=x` -> `=x`. */
+export const unguard = (s: string): string => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 
 /**
  * A generic CSV with a map from rel fields to header names (see parseMap). With an empty map, the
@@ -278,62 +319,4 @@ export function parseMappedCsv(text: string, map: Record<string, string>): Parse
     p.met = met && p.met_on === null ? met : null;
     return p;
   });
-}
-
-// ---- rel export --format csv ----
-
-export const CSV_HEADER = ['id', 'name', 'emails', 'phones', 'company', 'title', 'tags', 'birthday',
-  'every_days', 'last_touch', 'next_due', 'gives', 'asks'] as const;
-
-const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)$|^(\d{4}|-)-\d{2}-\d{2}$/;
-
-function csvCell(value: string | number | null): string {
-  let s = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s) && !PLAIN.test(s)) s = `'${s}`; // a spreadsheet would run it as a formula
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** RFC 4180: CRLF after every record, quotes doubled; UTF-8 without BOM is the caller's encoding. */
-export function writeCsv(people: ExportPerson[]): string {
-  const lines = [CSV_HEADER.join(',')];
-  for (const p of people) {
-    const cells: (string | number | null)[] = [p.id, p.name, p.emails.join('; '), p.phones.join('; '), p.company,
-      p.title, p.tags.join('; '), p.birthday, p.every_days, p.last_touch, p.next_due, p.gives, p.asks];
-    lines.push(cells.map(csvCell).join(','));
-  }
-  return lines.join('\r\n') + '\r\n';
-}
-
-// ---- detection ----
-
-export type Format = 'linkedin' | 'google' | 'outlook' | 'vcard' | 'json' | 'csv';
-
-/** A generic header: 2+ short, non-empty cells that are not data (no @, not numbers or dates). */
-function looksLikeHeader(row: Row, next: Row | undefined): boolean {
-  const cells = row.cells.map((c) => c.trim());
-  return cells.length >= 2 && (next === undefined || next.cells.length >= 2) &&
-    cells.every((c) => c !== '' && c.length <= 64 && !c.includes('@') && /\p{L}/u.test(c));
-}
-
-export function detectFormat(text: string): Format | null {
-  const t = text.replace(/^\uFEFF/, '');
-  if (t.includes('\0') || t.trim() === '') return null;
-  const start = t.trimStart();
-  if (/^BEGIN:VCARD/i.test(start)) return 'vcard';
-  if (start.startsWith('{') || start.startsWith('[')) return 'json';
-  for (const d of DELIMITERS) {
-    let rows: Row[];
-    try {
-      rows = readRows(t, d, 2 * HEADER_SEARCH).slice(0, HEADER_SEARCH);
-    } catch {
-      continue;
-    }
-    for (const { cells } of rows) {
-      if (isLinkedInHeader(cells)) return 'linkedin';
-      if (isGoogleHeader(cells)) return 'google';
-      if (isOutlookHeader(cells)) return 'outlook';
-    }
-    if (rows.some((r, i) => looksLikeHeader(r, rows[i + 1]))) return 'csv';
-  }
-  return null;
 }

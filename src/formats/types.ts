@@ -27,6 +27,8 @@ export interface ImportedPerson {
 export interface Located<T> {
   where: string;
   value: T;
+  /** rel's own id, from a file rel wrote (its CSV `id`, its vCard `X-REL-ID`): the same person, not a namesake. */
+  id?: string;
 }
 
 export interface Problem {

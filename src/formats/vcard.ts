@@ -1,5 +1,5 @@
 /**
- * vCard import (2.1, 3.0, 4.0) and export (4.0). Pure: text in, plain data out.
+ * vCard import (2.1, 3.0, 4.0); the export (4.0) is in vcard-write.ts. Pure: text in, plain data out.
  *
  * Reading happens in two steps. Our own pre-pass splits the file into cards (so one broken card
  * cannot spoil the rest), unfolds lines, repairs vCard 2.1 (bare parameters, quoted-printable with
@@ -8,14 +8,17 @@
  * URLs and rel's X-REL-* values are read by the pre-pass directly.
  */
 import ICAL from 'ical.js';
-import { escapeText, foldLine, utcStamp } from './ics.js';
-import { emptyImported, type ExportPerson, type ImportedPerson, type ParseResult, type Problem } from './types.js';
+import { emptyImported, type ImportedPerson, type ParseResult, type Problem } from './types.js';
 
 /** Properties handed to ical.js; everything else except RAW_PROPS is dropped (PHOTO, ADR...). */
 const TEXT_PROPS = new Set(['FN', 'N', 'EMAIL', 'TEL', 'ORG', 'TITLE', 'NOTE', 'CATEGORIES']);
 /** Properties whose value the pre-pass reads itself. */
-const RAW_PROPS = new Set(['BDAY', 'URL', 'X-SOCIALPROFILE', 'X-REL-ID', 'X-REL-EVERY-DAYS', 'X-REL-LAST-CONTACT', 'X-REL-MET', 'X-REL-MET-ON']);
+const RAW_PROPS = new Set(['BDAY', 'URL', 'X-SOCIALPROFILE', 'X-REL-ID', 'X-REL-EVERY-DAYS', 'X-REL-LAST-CONTACT', 'X-REL-MET', 'X-REL-MET-ON',
+  'UID', 'KIND', 'MEMBER', 'X-ADDRESSBOOKSERVER-KIND', 'X-ADDRESSBOOKSERVER-MEMBER']);
 const COMPOUND = new Set(['N', 'ORG']);
+/** Properties about the card rather than the person: dropped without a word. Others dropped are reported. */
+const TECHNICAL = new Set(['VERSION', 'PRODID', 'REV', 'SOURCE', 'NAME', 'PROFILE', 'CLIENTPIDMAP', 'SORT-STRING', 'LABEL', 'CLASS',
+  'X-ABUID', 'X-ABLABEL', 'X-ABSHOWAS', 'X-ABADR', 'X-PHONETIC-FIRST-NAME', 'X-PHONETIC-LAST-NAME', 'X-PHONETIC-ORG']);
 const ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
 
 interface Line {
@@ -37,9 +40,23 @@ interface RawProp {
 
 class CardError extends Error {}
 
+/** What a card says besides the person: its UID, and for a contact group its members. */
+interface CardMeta {
+  uid: string | null;
+  /** X-REL-ID: the card was written by rel. */
+  relId: string | null;
+  /** A group card (vCard 4 `KIND:group`, Apple's `X-ADDRESSBOOKSERVER-KIND:group`): its MEMBER values. */
+  members: string[] | null;
+  /** Properties with something about the person that rel has no field for (ADR, PHOTO, a homepage URL...). */
+  dropped: Set<string>;
+}
+
 export function parseVcards(text: string): ParseResult {
   const { cards, problems } = splitCards(text);
   const records: ParseResult['records'] = [];
+  const groups: { where: string; name: string; members: string[] }[] = [];
+  const byUid = new Map<string, ImportedPerson>();
+  const dropped = new Map<string, number>();
   for (const card of cards) {
     const where = `card ${card.index} (line ${card.line})`;
     if (!card.closed) {
@@ -48,14 +65,46 @@ export function parseVcards(text: string): ParseResult {
     }
     try {
       const warnings: string[] = [];
-      records.push({ where, value: readCard(card, warnings) });
+      const meta: CardMeta = { uid: null, relId: null, members: null, dropped: new Set() };
+      const value = readCard(card, warnings, meta);
+      for (const name of meta.dropped) dropped.set(name, (dropped.get(name) ?? 0) + 1);
+      if (meta.members !== null) groups.push({ where, name: value.name, members: meta.members });
+      else {
+        records.push(meta.relId === null ? { where, value } : { where, value, id: meta.relId });
+        if (meta.uid !== null) byUid.set(uidKey(meta.uid), value);
+      }
       for (const why of warnings) problems.push({ where, why });
     } catch (err) {
       const why = err instanceof CardError ? err.message : `unreadable (${String(err)})`;
       problems.push({ where, why: `${why}; card skipped` });
     }
   }
+  tagGroupMembers(groups, records, byUid, problems);
+  if (dropped.size > 0) {
+    const list = [...dropped].map(([name, n]) => `${name} (in ${n} card${n === 1 ? '' : 's'})`).join(', ');
+    problems.push({ where: 'file', why: `not imported, rel has no field for them: ${list}` });
+  }
   return { records, problems };
+}
+
+const uidKey = (uid: string): string => uid.trim().toLowerCase().replace(/^urn:uuid:/, '');
+
+/** A group becomes a tag (its name) on each member, found by UID or, for `mailto:`, by email. */
+function tagGroupMembers(
+  groups: { where: string; name: string; members: string[] }[], records: ParseResult['records'],
+  byUid: Map<string, ImportedPerson>, problems: Problem[],
+): void {
+  if (groups.length === 0) return;
+  const byEmail = new Map<string, ImportedPerson>();
+  for (const { value } of records) for (const e of value.emails) if (!byEmail.has(e.toLowerCase())) byEmail.set(e.toLowerCase(), value);
+  for (const g of groups) {
+    for (const member of g.members) {
+      const mail = /^mailto:(.*)$/i.exec(member.trim());
+      const person = mail ? byEmail.get(mail[1]!.toLowerCase()) : byUid.get(uidKey(member));
+      if (person === undefined) problems.push({ where: g.where, why: `group ${JSON.stringify(g.name)}: member ${member} is not in the file` });
+      else if (!person.tags.some((t) => t.toLowerCase() === g.name.toLowerCase())) person.tags.push(g.name);
+    }
+  }
 }
 
 function splitCards(text: string): { cards: RawCard[]; problems: Problem[] } {
@@ -87,7 +136,7 @@ function splitCards(text: string): { cards: RawCard[]; problems: Problem[] } {
  * properties rel does not read, without ever joining their continuation lines (a base64 PHOTO).
  * Lines without a ':' are kept so that readCard can report them.
  */
-function unfold(card: RawCard): Line[] {
+function unfold(card: RawCard, dropped: Set<string>): Line[] {
   const is21 = card.lines.some((l) => (l.charCodeAt(0) | 32) === 118 && /^VERSION:\s*2\.1\s*$/i.test(l));
   const out: Line[] = [];
   let kept: Line | null = null;
@@ -107,6 +156,7 @@ function unfold(card: RawCard): Line[] {
       const name = head.slice(head.lastIndexOf('.') + 1).trim().toUpperCase();
       kept = TEXT_PROPS.has(name) || RAW_PROPS.has(name) || !text.includes(':') ? { text, line } : null;
       if (kept) out.push(kept);
+      else if (!TECHNICAL.has(name) && /:\s*\S/.test(text)) dropped.add(name);
     }
     softBreak = qp && text.endsWith('=');
   }
@@ -145,6 +195,21 @@ function decodeQuotedPrintable(value: string, charset: string): string {
     if (/^=[0-9A-Fa-f]{2}$/.test(part)) bytes.push(parseInt(part.slice(1), 16));
     else for (const b of utf8.encode(part)) bytes.push(b);
   }
+  return decodeBytes(bytes, charset);
+}
+
+/** 2.1 `ENCODING=BASE64` (3.0 `ENCODING=b`) on a text property: the bytes in CHARSET (default UTF-8). */
+function decodeBase64(value: string, charset: string, line: number): string {
+  let binary: string;
+  try {
+    binary = atob(value.replace(/\s+/g, ''));
+  } catch {
+    throw new CardError(`line ${line}: BASE64 value is not base64`);
+  }
+  return decodeBytes(Array.from(binary, (c) => c.charCodeAt(0)), charset);
+}
+
+function decodeBytes(bytes: number[], charset: string): string {
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(charset || 'utf-8');
@@ -154,39 +219,52 @@ function decodeQuotedPrintable(value: string, charset: string): string {
   return decoder.decode(new Uint8Array(bytes));
 }
 
-function readCard(card: RawCard, warnings: string[]): ImportedPerson {
+function readCard(card: RawCard, warnings: string[], meta: CardMeta): ImportedPerson {
   const icalLines: string[] = [];
   const raw: RawProp[] = [];
-  for (const { text, line } of unfold(card)) {
+  for (const { text, line } of unfold(card, meta.dropped)) {
     const prop = splitLine(text);
     if (!prop) throw new CardError(`line ${line}: not a vCard property: ${JSON.stringify(text.slice(0, 40))}`);
     const { name, params } = prop;
     let value = prop.value;
-    if (params.get('ENCODING')?.toUpperCase() === 'QUOTED-PRINTABLE') {
-      value = decodeQuotedPrintable(value, params.get('CHARSET') ?? '').replace(/\r\n|\r|\n/g, '\\n');
+    const encoding = params.get('ENCODING')?.toUpperCase();
+    if (encoding === 'QUOTED-PRINTABLE' || ((encoding === 'BASE64' || encoding === 'B') && TEXT_PROPS.has(name))) {
+      const decoded = encoding === 'QUOTED-PRINTABLE'
+        ? decodeQuotedPrintable(value, params.get('CHARSET') ?? '')
+        : decodeBase64(value, params.get('CHARSET') ?? '', line);
+      value = decoded.replace(/\r\n|\r|\n/g, '\\n');
     }
     if (RAW_PROPS.has(name)) {
       raw.push({ name, params, value: unescapeRaw(value) });
     } else {
-      // ical.js keeps `\;` as written outside compound values; RFC 6350 allows writers to send it.
-      if (!COMPOUND.has(name)) value = value.replace(/\\([\s\S])/g, (m: string, c: string) => (c === ';' ? ';' : m));
+      // ical.js undoes `\\`, `\n`, `\,` (and `\;` in N and ORG); Apple and Gmail also write `\"`, `\:`, and
+      // `\;` elsewhere, and their readers drop the backslash: so do we.
+      value = value.replace(/\\([\s\S])/g, (m: string, c: string) => ('\\nN,'.includes(c) || (c === ';' && COMPOUND.has(name)) ? m : c));
       // Everything goes to ical.js as 4.0 text, so a 4.0 `TEL;VALUE=uri` is unescaped like the rest.
       icalLines.push(`${name}${name === 'TEL' ? ';VALUE=text' : ''}:${value}`);
     }
   }
   const props = parseText(icalLines);
   const texts = (n: string): string[] => props.filter((p) => p.name === n).flatMap((p) => p.values.map(flat));
-  const person = emptyImported(nameOf(props, texts('fn')));
-  person.emails = unique(texts('email').map(clean), (e) => e.toLowerCase());
-  person.phones = unique(texts('tel').map((t) => clean(t.replace(/^tel:/i, '').replace(/;ext=/i, ' ext. '))));
+  const emails = unique(texts('email').map(clean), (e) => e.toLowerCase());
+  const phones = unique(texts('tel').map((t) => clean(t.replace(/^tel:/i, '').replace(/;ext=/i, ' ext. '))));
+  const person = emptyImported(nameOf(props, texts('fn'), emails, phones, warnings));
+  person.emails = emails;
+  person.phones = phones;
   const org = props.find((p) => p.name === 'org')?.values[0];
   person.company = clean(flat(Array.isArray(org) ? org[0] : org)) || null;
   person.title = clean(texts('title')[0] ?? '') || null;
   person.tags = unique(texts('categories').map(clean));
-  const hasRelId = raw.some((r) => r.name === 'X-REL-ID');
-  // rel writes facts one per line in a single NOTE; other apps' multi-line notes stay whole.
-  person.notes = texts('note').flatMap((n) => (hasRelId ? n.split('\n') : [n])).map(clean).filter(Boolean);
-  readRaw(person, raw, warnings);
+  // Each NOTE is one note (rel writes one NOTE per fact); a multi-line note stays whole.
+  person.notes = texts('note').map(clean).filter(Boolean);
+  readRaw(person, raw, warnings, meta.dropped);
+  const rawValues = (...names: string[]): string[] => raw.filter((r) => names.includes(r.name)).map((r) => r.value);
+  meta.uid = rawValues('UID')[0] ?? null;
+  const relId = rawValues('X-REL-ID')[0];
+  meta.relId = relId !== undefined && /^[\w-]{1,64}$/.test(relId) ? relId : null;
+  if (rawValues('KIND', 'X-ADDRESSBOOKSERVER-KIND').some((k) => k.toLowerCase() === 'group')) {
+    meta.members = rawValues('MEMBER', 'X-ADDRESSBOOKSERVER-MEMBER');
+  }
   return person;
 }
 
@@ -219,33 +297,39 @@ function unique(values: string[], key: (v: string) => string = (v) => v): string
   return values.filter((v) => v !== '' && !seen.has(key(v)) && seen.add(key(v)));
 }
 
-function nameOf(props: JProp[], fns: string[]): string {
+/** FN, else N as "Given Family", else (as a Google CSV row is) the email, else the phone, with a warning. */
+function nameOf(props: JProp[], fns: string[], emails: string[], phones: string[], warnings: string[]): string {
   const fn = fns.map(clean).find(Boolean);
   if (fn) return fn;
   const n = props.find((p) => p.name === 'n')?.values[0];
   const parts = Array.isArray(n) ? n : [n];
   const name = clean([flat(parts[1]), flat(parts[0])].filter(Boolean).join(' '));
-  if (!name) throw new CardError('no name (neither FN nor N)');
-  return name;
+  if (name) return name;
+  const [by, value] = emails[0] ? ['email', emails[0]] : phones[0] ? ['phone', phones[0]] : [null, null];
+  if (by === null) throw new CardError('no name (neither FN nor N), no email, no phone');
+  warnings.push(`no name; named by its ${by}`);
+  return value;
 }
 
 function unescapeRaw(value: string): string {
   return value.replace(/\\([\s\S])/g, (_m: string, c: string) => (c === 'n' || c === 'N' ? '\n' : c)).trim();
 }
 
-function readRaw(person: ImportedPerson, raw: RawProp[], warnings: string[]): void {
+function readRaw(person: ImportedPerson, raw: RawProp[], warnings: string[], dropped: Set<string>): void {
   for (const { name, params, value } of raw) {
     if (name === 'BDAY' && person.birthday === null) {
       person.birthday = normaliseBirthday(value, params.get('X-APPLE-OMIT-YEAR'));
       if (person.birthday === null) warnings.push(`BDAY ${JSON.stringify(value)} is not a date; birthday ignored`);
-    } else if ((name === 'URL' || name === 'X-SOCIALPROFILE') && person.linkedin_url === null) {
-      if (/^(https?:\/\/)?([\w-]+\.)*linkedin\.com(\/|$)/i.test(value)) person.linkedin_url = value.normalize('NFC');
+    } else if (name === 'URL' || name === 'X-SOCIALPROFILE') {
+      const linkedIn = /^(https?:\/\/)?([\w-]+\.)*linkedin\.com(\/|$)/i.test(value);
+      if (linkedIn && person.linkedin_url === null) person.linkedin_url = value.normalize('NFC');
+      else if (!linkedIn && value !== '') dropped.add(name);
     } else if (name === 'X-REL-EVERY-DAYS') {
       const days = /^\d{1,5}$/.test(value) ? Number(value) : 0;
       if (days > 0) person.every_days = days;
       else warnings.push(`X-REL-EVERY-DAYS ${JSON.stringify(value)} is not a positive whole number; ignored`);
     } else if (name === 'X-REL-MET') {
-      person.met = unescapeRaw(value).normalize('NFC') || null;
+      person.met = value.normalize('NFC') || null; // unescaped once, in readCard
     } else if (name === 'X-REL-MET-ON') {
       if (/^\d{4}-\d{2}-\d{2}$/.test(value) && validDay(value)) person.met_on = value;
       else warnings.push(`X-REL-MET-ON ${JSON.stringify(value)} is not a YYYY-MM-DD day; ignored`);
@@ -276,50 +360,4 @@ export function normaliseBirthday(value: string, omitYear?: string): string | nu
 function validDay(day: string): boolean {
   const t = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === day;
-}
-
-// ---- writing ----
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * vCard 4.0, CRLF, folded at 75 octets. N is split on the last space: "Mary Ann Smith" →
- * `N:Smith;Mary Ann;;;`; a one-word name goes in the given slot. FN always holds the full name,
- * and it is what rel reads back.
- */
-export function writeVcards(people: ExportPerson[]): string {
-  return people.flatMap(cardFor).map(foldLine).map((l) => `${l}\r\n`).join('');
-}
-
-function cardFor(p: ExportPerson): string[] {
-  const t = (v: string): string => escapeText(v, false);
-  const space = p.name.lastIndexOf(' ');
-  const [given, family] = space > 0 ? [p.name.slice(0, space), p.name.slice(space + 1)] : [p.name, ''];
-  const lines = ['BEGIN:VCARD', 'VERSION:4.0', `UID:${UUID.test(p.id) ? `urn:uuid:${p.id.toLowerCase()}` : t(p.id)}`];
-  lines.push(`FN:${t(p.name)}`, `N:${escapeText(family)};${escapeText(given)};;;`);
-  for (const e of p.emails.filter(Boolean)) lines.push(`EMAIL:${t(e)}`);
-  for (const tel of p.phones.filter(Boolean)) lines.push(`TEL;VALUE=text:${t(tel)}`);
-  if (p.company) lines.push(`ORG:${escapeText(p.company)}`);
-  if (p.title) lines.push(`TITLE:${t(p.title)}`);
-  const tags = p.tags.filter(Boolean);
-  if (tags.length > 0) lines.push(`CATEGORIES:${tags.map(t).join(',')}`);
-  const bday = p.birthday ? birthdayValue(p.birthday) : null;
-  if (bday) lines.push(`BDAY:${bday}`);
-  if (p.facts.length > 0) lines.push(`NOTE:${t(p.facts.map((f) => f.text).join('\n'))}`);
-  if (p.linkedin_url) lines.push(`URL;TYPE=linkedin:${p.linkedin_url}`);
-  if (p.met) lines.push(`X-REL-MET:${t(p.met)}`);
-  if (p.met_on) lines.push(`X-REL-MET-ON:${p.met_on}`);
-  const rev = new Date(p.updated_at);
-  if (!Number.isNaN(rev.getTime())) lines.push(`REV:${utcStamp(rev)}`);
-  lines.push(`X-REL-ID:${t(p.id)}`);
-  if (p.every_days !== null) lines.push(`X-REL-EVERY-DAYS:${p.every_days}`);
-  if (p.last_touch !== null) lines.push(`X-REL-LAST-CONTACT:${p.last_touch}`);
-  lines.push('END:VCARD');
-  return lines;
-}
-
-function birthdayValue(birthday: string): string | null {
-  const m = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(birthday);
-  if (!m) return null;
-  return m[1] === '-' ? `--${m[2]}${m[3]}` : `${m[1]}${m[2]}${m[3]}`;
 }

@@ -1,9 +1,32 @@
 /** The human view of `rel brief`: one screen, the most useful first; longer lists are cut with a pointer. */
-import type { BriefView } from '../commands/brief.js';
 import type { UpcomingDate } from '../domain/important-dates.js';
 import type { Day } from '../domain/types.js';
 import { paint } from './paint.js';
-import { birthdayText, plural, relativeDay, rhythm } from './words.js';
+import { balanceText, birthdayText, plural, relativeDay, rhythm } from './words.js';
+import type { LedgerRow } from '../domain/ledger.js';
+import type { Channel, Kind } from '../domain/types.js';
+import type { PersonWithLastTouch } from '../domain/types.js';
+
+export interface BriefView extends PersonWithLastTouch {
+  short_id: string;
+  /** The day you met or connected, when known (imports set it). */
+  met_on: Day | null;
+  facts: { text: string; date: Day }[];
+  /** How many touches there are in all. */
+  touches: number;
+  /**
+   * The latest touches. Who else was at a meeting is left out (rel show has it): finding them needs a
+   * pass over every touchpoint, as there is no index on group_id, which would cost a brief its speed.
+   */
+  last_touches: { date: Day; via: Channel; note: string | null; give: Kind | null; ask: Kind | null; intro_to: string | null }[];
+  follow_ups: { date: Day; note: string | null }[];
+  /** The ledger line, and what you gave last. */
+  ledger: Omit<LedgerRow, 'id' | 'name'> & { last_given: { date: Day; kind: Kind; note: string | null } | null };
+  /** The birthday and important dates within BRIEF_DATE_DAYS days, soonest first. */
+  dates: UpcomingDate[];
+  needs: { id: string; text: string }[];
+  offers: { id: string; text: string }[];
+}
 
 const MAX_FACTS = 5;
 const MAX_FOLLOW_UPS = 3;
@@ -15,6 +38,20 @@ const WIDTH = 100;
 
 const cut = (text: string, width = WIDTH) => ([...text].length > width ? `${[...text].slice(0, width - 1).join('')}…` : text);
 const pad = 14;
+
+/** `text` in lines of at most `width` characters, broken at spaces where it can be; '' stays one empty line. */
+export function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let rest = [...text.trimEnd()];
+  while (rest.length > width) {
+    const space = rest.lastIndexOf(' ', width);
+    const at = space > 0 ? space : width;
+    out.push(rest.slice(0, at).join('').trimEnd());
+    rest = rest.slice(space > 0 ? at + 1 : at);
+  }
+  out.push(rest.join(''));
+  return out;
+}
 
 /** "in 6 days, turns 40" / "today, 5 years". */
 export function dateWhen(d: UpcomingDate, today: Day): string {
@@ -42,12 +79,16 @@ export function brief(v: BriefView, today: Day, color: boolean): string {
   if (l.gives || l.asks) {
     const gave = l.last_given && `last gave ${l.last_given.kind} on ${l.last_given.date}`;
     const flag = l.asked_first && c.yellow('you asked before you had given');
-    field('ledger', [`gave ${l.gives}, asked ${l.asks}, balance ${l.balance >= 0 ? '+' : ''}${l.balance}`, gave, flag]);
+    field('ledger', [`gave ${l.gives}, asked ${l.asks}, balance ${balanceText(l.balance)}`, gave, flag]);
   }
 
   if (v.facts.length) {
     lines.push('', c.bold('Remember'));
-    for (const f of v.facts.slice(0, MAX_FACTS)) lines.push(`  ${c.dim(f.date)}  ${cut(f.text.split('\n')[0]!)}`);
+    for (const f of v.facts.slice(0, MAX_FACTS)) {
+      // A fact is shown whole: its later lines (and a long line's overflow) indented under the first.
+      const [first = '', ...rest] = f.text.split('\n').flatMap((line) => wrap(line, WIDTH));
+      lines.push(`  ${c.dim(f.date)}  ${first}`, ...rest.map((s) => `${' '.repeat(pad)}${s}`.trimEnd()));
+    }
     if (v.facts.length > MAX_FACTS) more(v.facts.length - MAX_FACTS, 'fact');
   }
   if (v.last_touches.length) {

@@ -1,8 +1,6 @@
 /**
- * Aligned columns for the hot path (`rel due`, every morning). cli-table3's layout engine (spans,
- * conflicts, per-cell option merging) costs 10-15 ms for 20 rows on a cold start, a third of rel's
- * start-up budget; borderless columns need only widths. Display widths come from string-width, so
- * emoji, CJK and colour codes line up.
+ * Display widths, for the table engine (render/table.ts). Display widths come from string-width, so
+ * emoji, CJK and colour codes line up; plain ASCII, the common case, is measured without it.
  */
 import stringWidth from 'string-width';
 
@@ -18,15 +16,32 @@ export function width(cell: string): number {
   return PRINTABLE_ASCII.test(bare) ? bare.length : stringWidth(cell);
 }
 
-export function columns(head: string[], rows: string[][], gap = 2): string {
-  const all = [head, ...rows];
-  const widths = head.map((_, i) => Math.max(...all.map((r) => width(r[i] ?? ''))));
-  return all
-    .map((r) =>
-      r
-        .map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - width(cell) + gap)))
-        .join('')
-        .trimEnd(),
-    )
-    .join('\n');
+let graphemes: Intl.Segmenter | undefined;
+
+/**
+ * `cell` cut to at most `max` columns, ending in "…" (itself one column). Colour codes before the cut
+ * are kept, and reset after it; a wide character (CJK, emoji) is never split.
+ */
+export function cut(cell: string, max: number): string {
+  if (width(cell) <= max) return cell;
+  if (max <= 1) return max === 1 ? '…' : '';
+  const room = max - 1;
+  if (!cell.includes('\x1b') && PRINTABLE_ASCII.test(cell)) return `${cell.slice(0, room).trimEnd()}…`;
+  let out = '';
+  let used = 0;
+  let coloured = false;
+  for (const part of cell.split(/(\x1b\[[0-9;]*m)/)) {
+    if (part.startsWith('\x1b[')) {
+      out += part;
+      coloured = true;
+      continue;
+    }
+    for (const { segment } of (graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(part)) {
+      const n = width(segment);
+      if (used + n > room) return `${out.trimEnd()}…${coloured ? '\x1b[0m' : ''}`;
+      out += segment;
+      used += n;
+    }
+  }
+  return out;
 }

@@ -1,12 +1,18 @@
 /** The human table of `rel due`. */
 import type { DueItem } from '../domain/due.js';
 import type { Day } from '../domain/types.js';
-import { columns } from './columns.js';
 import { paint } from './paint.js';
+import { table, type Fit } from './table.js';
+import { tsvLines } from './tsv.js';
 import { relativeDay, rhythm } from './words.js';
 
-export function dueTable(items: DueItem[], today: Day, color: boolean, explain: boolean): string {
-  const c = paint(color);
+/**
+ * The table: one row per item, or with `groups` (rel due --within) one row per person, their reasons
+ * joined, in the order given.
+ */
+export function dueTable(items: DueItem[] | DueItem[][], today: Day, fit: Fit, explain: boolean): string {
+  const c = paint(fit.color);
+  const groups = items.map((i) => (Array.isArray(i) ? i : [i]));
   const what = (i: DueItem) => {
     switch (i.reason) {
       case 'overdue':
@@ -22,13 +28,18 @@ export function dueTable(items: DueItem[], today: Day, color: boolean, explain: 
     }
   };
   const head = ['#', 'name', 'why', 'date', 'last touch', 'rhythm'];
-  const rows = items.map((i, n) => {
-    const row = [String(n + 1), c.bold(i.name), what(i), i.date, relativeDay(i.last_touch, today), rhythm(i.every_days)];
-    if (explain) row.push(c.dim(i.why));
-    else if (i.note) row.push(c.dim(i.note.split('\n')[0]!.slice(0, 40)));
+  const rows = groups.map((g, n) => {
+    const i = g[0]!;
+    const row = [String(n + 1), c.bold(i.name), g.map(what).join(', '), i.date, relativeDay(i.last_touch, today), rhythm(i.every_days)];
+    const note = g.find((x) => x.note)?.note;
+    if (explain) row.push(c.dim(g.map((x) => x.why).join('; ')));
+    else if (note) row.push(c.dim(note.split('\n')[0]!.slice(0, 40)));
     return row;
   });
-  return columns((explain ? [...head, 'score'] : [...head, '']).map((h) => c.bold(h)), rows);
+  // Narrow terminals lose the note first, then rhythm, last touch and date; never the number or why.
+  const cut = { '#': 0, name: 1, why: 0, date: 2, 'last touch': 2, rhythm: 2 } as Record<string, number>;
+  const cols = [...head.map((h) => ({ head: h, cut: cut[h], min: h === 'date' ? 10 : undefined })), { head: explain ? 'score' : '', cut: 3 }];
+  return table(cols, rows, fit);
 }
 
 /** The item as a phrase: "overdue 12 days (every 2w)", "follow-up, 3 days late: send the deck". */
@@ -59,12 +70,7 @@ const TSV_FIELDS = {
   score: true, why: true, note: true, label: true,
 } satisfies Record<keyof DueItem, true>;
 
-/** A TSV field: null is empty; backslash, tab and line breaks escaped as \\ \t \n \r. */
-const tsvField = (v: unknown) =>
-  v === null || v === undefined ? '' : String(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
-
 /** `rel due --format tsv`: a header row of the JSON field names, then one row per item. */
 export function dueTsv(items: DueItem[]): string {
-  const cols = Object.keys(TSV_FIELDS) as (keyof DueItem)[];
-  return [cols.join('\t'), ...items.map((i) => cols.map((c) => tsvField(i[c])).join('\t'))].join('\n');
+  return [...tsvLines(items, Object.keys(TSV_FIELDS) as (keyof DueItem)[])].join('\n');
 }

@@ -1,8 +1,20 @@
 /** The human profile of `rel show` (and the confirmation of `rel add` / `rel edit`). */
-import type { PersonView } from '../commands/person-view.js';
 import type { Day } from '../domain/types.js';
 import { paint } from './paint.js';
-import { birthdayText, plural, relativeDay, rhythm } from './words.js';
+import { balanceText, birthdayText, plural, relativeDay, rhythm } from './words.js';
+import type { LedgerRow } from '../domain/ledger.js';
+import type { Channel, Kind } from '../domain/types.js';
+import type { PersonWithLastTouch } from '../domain/types.js';
+
+export interface PersonView extends Omit<PersonWithLastTouch, 'snoozed_until'> {
+  short_id: string;
+  snoozed_until: Day | null;
+  facts: { text: string; date: Day }[];
+  /** `intro_to`: for an introduction (rel intro), the name of the person they were introduced to. */
+  touchpoints: { date: Day; via: Channel; note: string | null; give: Kind | null; ask: Kind | null; with: string[]; intro_to: string | null }[];
+  follow_ups: { date: Day; note: string | null }[];
+  ledger: Omit<LedgerRow, 'id' | 'name'>;
+}
 
 export function profile(p: PersonView, today: Day, color: boolean, recent = 5): string {
   const c = paint(color);
@@ -24,7 +36,7 @@ export function profile(p: PersonView, today: Day, color: boolean, recent = 5): 
   const l = p.ledger;
   if (l.gives || l.asks) {
     const flag = l.asked_first ? c.yellow('  (you asked before you had given)') : '';
-    field('ledger', `gave ${l.gives}, asked ${l.asks}, balance ${l.balance >= 0 ? '+' : ''}${l.balance}${flag}`);
+    field('ledger', `gave ${l.gives}, asked ${l.asks}, balance ${balanceText(l.balance)}${flag}`);
   }
   if (p.follow_ups.length) {
     lines.push('', c.bold('Follow-ups'));

@@ -1,12 +1,18 @@
 /** The human views of `rel stats` and `rel suggest`. */
-import type { StatsView } from '../commands/stats.js';
-import type { SuggestView } from '../commands/suggest.js';
 import { sparkline } from '../domain/stats.js';
 import { formatEvery } from '../domain/interval.js';
 import type { Day } from '../domain/types.js';
-import { columns } from './columns.js';
 import { paint } from './paint.js';
+import { table, type Fit } from './table.js';
 import { plural, relativeDay } from './words.js';
+import type { NetworkStats } from '../domain/stats.js';
+import type { Suggestion } from '../domain/suggest.js';
+
+/** The JSON shape: `{id, name, every_days, suggested_days, touches, reason}`; every_days is the rhythm now. */
+export type SuggestView = Suggestion;
+
+/** The JSON shape is NetworkStats itself (domain/stats.ts). */
+export type StatsView = NetworkStats;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const monthName = (ym: string) => `${MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
@@ -14,8 +20,8 @@ const monthName = (ym: string) => `${MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.sl
 const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const share = (part: number, whole: number) => (whole === 0 ? '' : ` (${Math.round((part / whole) * 100)}%)`);
 
-export function statsReport(s: StatsView, today: Day, color: boolean): string {
-  const c = paint(color);
+export function statsReport(s: StatsView, today: Day, fit: Fit): string {
+  const c = paint(fit.color);
   const lines: string[] = [];
   const field = (name: string, text: string) => lines.push(`  ${c.dim(name.padEnd(15))}${text}`);
   lines.push(`${c.bold(`${n(s.contacts)} ${s.contacts === 1 ? 'contact' : 'contacts'}`)}`);
@@ -42,18 +48,21 @@ export function statsReport(s: StatsView, today: Day, color: boolean): string {
       `usually every ${plural(d.usual_gap_days, 'day')}`,
       c.yellow(`${d.ratio.toFixed(1)}x`),
     ]);
-    lines.push(columns(['name', 'last touch', 'usual gap', 'silence'].map((h) => c.bold(h)), rows).replace(/^/gm, '  '));
+    const width = fit.width === undefined ? undefined : fit.width - 2;
+    const cols = [{ head: 'name', cut: 1 }, { head: 'last touch', cut: 2 }, { head: 'usual gap', cut: 2 }, 'silence'];
+    lines.push(table(cols, rows, { ...fit, width }).replace(/^/gm, '  '));
   }
   return lines.join('\n');
 }
 
 const every = (days: number | null) => (days === null || days <= 0 ? 'none' : `every ${formatEvery(days)}`);
 
-export function suggestList(list: SuggestView[], color: boolean): string {
+export function suggestList(list: SuggestView[], fit: Fit): string {
   if (list.length === 0) return 'No suggestions: a rhythm is suggested after 3 touches on different days in 2 years, when none is set or it is far off.';
-  const c = paint(color);
+  const c = paint(fit.color);
   const rows = list.map((s) => [c.bold(s.name), every(s.every_days), c.green(every(s.suggested_days)), c.dim(s.reason)]);
-  return `${columns(['name', 'now', 'suggested', 'why'].map((h) => c.bold(h)), rows)}\n\nrel suggest --accept sets them all; rel suggest --accept WHO... only some.`;
+  const cols = [{ head: 'name', cut: 1 }, { head: 'now', cut: 2 }, 'suggested', { head: 'why', cut: 3 }];
+  return `${table(cols, rows, fit)}\n\nrel suggest --accept sets them all; rel suggest --accept WHO... only some.`;
 }
 
 export function acceptedList(done: SuggestView[]): string {

@@ -27,4 +27,7 @@ export function birthdayText(b: string | null): string {
   return m[1] ? `${text} ${m[1]}` : text;
 }
 
+/** A ledger balance: "+3", "-2", and "even" for 0 (never "+0"). */
+export const balanceText = (n: number) => (n > 0 ? `+${n}` : n === 0 ? 'even' : String(n));
+
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

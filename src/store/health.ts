@@ -7,6 +7,7 @@
  * checked again, and so is every file once a day. rel doctor checks everything, always.
  */
 import { renameSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { addDays, EARLIEST_DAY } from '../domain/dates.js';
 import { RelError } from '../errors.js';
 import type { Db } from './open.js';
 import { refreshDerived, STALE_DERIVED, STALE_MONTHS } from './people.js';
@@ -84,10 +85,16 @@ export interface Finding {
 /** Everything rel doctor checks: SQLite's own integrity check, then rel's consistency rules. */
 export function diagnose(db: Db, today: string): Finding[] {
   const findings: Finding[] = [];
-  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
-    .flatMap((r) => r.integrity_check.split('\n'))
-    .map((line) => line.trim())
-    .filter((line) => line !== 'ok' && line !== '' && !line.startsWith('***'));
+  let integrity: string[];
+  try {
+    integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
+      .flatMap((r) => r.integrity_check.split('\n'))
+      .map((line) => line.trim())
+      .filter((line) => line !== 'ok' && line !== '' && !line.startsWith('***'));
+  } catch (e) {
+    // So damaged that SQLite cannot even walk it: that is the finding, not an error of rel doctor's.
+    integrity = [`SQLite cannot read it (${e instanceof Error ? e.message : String(e)})`];
+  }
   const sound = integrity.length === 0;
   findings.push({
     check: 'SQLite integrity',
@@ -104,11 +111,14 @@ export function diagnose(db: Db, today: string): Finding[] {
     detail: orphans === 0 ? 'none' : `${orphans} record(s) point to no one`,
     fix: orphans === 0 ? null : 'they cannot be shown; restore a backup, or export and re-import to drop them',
   });
-  const future = count('SELECT COUNT(*) FROM touchpoints WHERE date > ?', today);
+  // A touch logged just after midnight in a time zone ahead of this one is dated tomorrow here: a time-zone
+  // difference, not damage. Only a date more than one day ahead of the local day is.
+  const tomorrow = addDays(today, 1);
+  const future = count('SELECT COUNT(*) FROM touchpoints WHERE date > ?', tomorrow);
   findings.push({
     check: 'touches in the future',
     ok: future === 0,
-    detail: future === 0 ? 'none' : `${future} touch(es) dated after today`,
+    detail: future === 0 ? 'none' : `${future} touch(es) dated after ${tomorrow}`,
     fix: future === 0 ? null : 'the clock of the machine that logged them was wrong; rel undo them or fix the dates',
   });
   const badDates = count(
@@ -122,6 +132,21 @@ export function diagnose(db: Db, today: string): Finding[] {
     ok: badDates === 0,
     detail: badDates === 0 ? 'none' : `${badDates} date(s) that are not real calendar days`,
     fix: badDates === 0 ? null : 'written by another program or a damaged import: rel show the people and fix them',
+  });
+  // What rel refuses at input since issue 11 (domain/dates.ts EARLIEST_DAY, parseBirthday), found in rows
+  // written before or by another program. A yearless birthday (--MM-DD) is neither.
+  const outOfRange = count(
+    `SELECT (SELECT COUNT(*) FROM touchpoints WHERE date < @earliest)
+          + (SELECT COUNT(*) FROM people WHERE birthday GLOB '[0-9]*' AND (birthday < @earliest OR birthday > @today))
+          + (SELECT COUNT(*) FROM follow_ups WHERE due_on < @earliest)
+          + (SELECT COUNT(*) FROM dates WHERE date GLOB '[0-9]*' AND date < @earliest)`,
+    { earliest: EARLIEST_DAY, today },
+  );
+  findings.push({
+    check: 'dates before 1900, birthdays in the future',
+    ok: outOfRange === 0,
+    detail: outOfRange === 0 ? 'none' : `${outOfRange} date(s) before ${EARLIEST_DAY} or birthday(s) after today`,
+    fix: outOfRange === 0 ? null : 'typos rel now refuses: rel show the people and fix them (rel edit WHO --birthday DATE)',
   });
   const stale = count(`SELECT COUNT(*) FROM people WHERE ${STALE_DERIVED}`) + count(`SELECT COUNT(*) FROM (${STALE_MONTHS})`);
   findings.push({

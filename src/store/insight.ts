@@ -1,6 +1,7 @@
 /** SQL for what rel remembers beyond touches: important dates, needs and offers, introductions. */
 import { addDays } from '../domain/dates.js';
 import type { DueDate, DuePerson } from '../domain/due.js';
+import type { WishKind } from '../domain/types.js';
 import type { Db } from './open.js';
 import { monthDayWindow, type DueWindow } from './people.js';
 
@@ -71,7 +72,6 @@ export function dueDates(db: Db, window: DueWindow, tag?: string): { people: Due
   return { people: [...people.values()], dates };
 }
 
-export type WishKind = 'need' | 'offer';
 
 export interface WishRow {
   id: string;
@@ -135,6 +135,19 @@ export function openWishesToMatch(db: Db): (WishRow & { tags: string[]; company:
 /** rel intro: the touchpoint names the other person of the introduction. */
 export function setIntroTo(db: Db, touchpointId: string, otherId: string): void {
   db.prepare('UPDATE touchpoints SET intro_to = ? WHERE id = ?').run(otherId, touchpointId);
+}
+
+/** Every pair of people introduced to each other with rel intro (each pair may come twice, once per side). */
+export function introducedPairs(db: Db): [string, string][] {
+  const rows = db.prepare('SELECT DISTINCT person_id, intro_to FROM touchpoints WHERE intro_to IS NOT NULL').raw().all();
+  return rows as [string, string][];
+}
+
+/** How many people hold each tag, and how many people there are: for rel match's common tags. */
+export function tagCounts(db: Db): { counts: [string, number][]; people: number } {
+  const counts = db.prepare('SELECT t.value, COUNT(*) FROM people p, json_each(p.tags) t GROUP BY t.value').raw().all() as [string, number][];
+  const people = db.prepare('SELECT COUNT(*) FROM people').pluck().get() as number;
+  return { counts, people };
 }
 
 /** For a person's introductions: the name of whom each touchpoint introduced them to, by touchpoint id. */

@@ -1,10 +1,10 @@
 /**
- * The undo journal (migration 3). recordChange() wraps a command's writes: it opens a row in
+ * The undo journal (migrations 3 and 5). recordChange() wraps a command's writes: it opens a row in
  * `changes`, and while it is open the journal triggers keep the before-image of every row written.
  * undoChange() puts those rows back, newest first, in one transaction.
  */
 import type Database from 'better-sqlite3';
-import { RelError } from '../errors.js';
+import { RelError, UsageError } from '../errors.js';
 import type { Db } from './open.js';
 import { refreshDerived } from './people.js';
 
@@ -23,9 +23,17 @@ const OWNED = ['touchpoints', 'facts', 'follow_ups', 'dates', 'wishes'] as const
 
 /**
  * Runs `fn` as one IMMEDIATE transaction recorded as an undoable change. A command that ends up writing
- * nothing leaves no change behind.
+ * nothing leaves no change behind. Only the newest `keep` changes (the setting undo.keep) are kept: older ones are dropped in the
+ * same transaction, and SQLite reuses their pages for the next changes, so the journal stays bounded.
  */
-export function recordChange<T>(db: Db, command: string, summary: (result: T) => string, now: string, fn: () => T): T {
+export function recordChange<T>(
+  db: Db,
+  command: string,
+  summary: (result: T) => string,
+  now: string,
+  fn: () => T,
+  keep: number,
+): T {
   return db
     .transaction(() => {
       const id = Number(
@@ -35,10 +43,21 @@ export function recordChange<T>(db: Db, command: string, summary: (result: T) =>
       const result = fn();
       const n = (db.prepare('SELECT COUNT(*) AS n FROM change_rows WHERE change_id = ?').get(id) as { n: number }).n;
       if (n === 0) db.prepare('DELETE FROM changes WHERE id = ?').run(id);
-      else db.prepare('UPDATE changes SET open = 0, summary = ? WHERE id = ?').run(summary(result), id);
+      else {
+        db.prepare('UPDATE changes SET open = 0, summary = ? WHERE id = ?').run(summary(result), id);
+        forgetOldChanges(db, keep);
+      }
       return result;
     })
     .immediate();
+}
+
+/** Drops every change older than the newest `keep` (their rows go with them: ON DELETE CASCADE). */
+function forgetOldChanges(db: Db, keep: number): void {
+  const oldest = db.prepare('SELECT id FROM changes ORDER BY id DESC LIMIT 1 OFFSET ?').pluck().get(Math.max(1, keep) - 1) as
+    | number
+    | undefined;
+  if (oldest !== undefined) db.prepare('DELETE FROM changes WHERE id < ?').run(oldest);
 }
 
 /** Changes that can still be undone, newest first. */
@@ -71,7 +90,10 @@ export function undoChange(db: Db, now: string, id?: number): Change {
           ? db.prepare(`SELECT * FROM changes WHERE undone_at IS NULL AND open = 0 ORDER BY id DESC LIMIT 1`).get()
           : db.prepare(`SELECT * FROM changes WHERE id = ?`).get(id)
       ) as (Change & { open: number }) | undefined;
-      if (!change) throw new RelError(id === undefined ? 'nothing to undo' : `no change ${id} (see rel undo --list)`);
+      if (!change) {
+        if (id === undefined) throw new RelError('nothing to undo');
+        throw new UsageError(`no change ${id} (see rel undo --list)`); // the user named one that is not there: bad input
+      }
       if (change.undone_at) throw new RelError(`change ${change.id} was already undone on ${change.undone_at.slice(0, 10)}`);
       const rows = db
         .prepare('SELECT seq, tbl, row_id, before FROM change_rows WHERE change_id = ? ORDER BY seq DESC')

@@ -68,8 +68,8 @@ export function dbPath(flag: string | undefined, env: Readonly<Record<string, st
 export interface OpenOptions {
   /** Told about what opening did that the user should know (a schema upgrade and its backup). */
   notice?: (text: string) => void;
-  /** The instant, for naming the backup kept before an upgrade. */
-  now?: Date;
+  /** The command's instant (the clock is read once, by the caller): names the copy kept before an upgrade. */
+  now: Date;
   /**
    * When there is no database at the path: `never` create one (a RelError says so), create it only
    * `in-folder` (the folder must exist: a mistyped --db or REL_DB is not made real), or create it
@@ -82,14 +82,14 @@ export interface OpenOptions {
  * Opens (creating if missing) the rel database at `path`, migrated to the current schema. A file or
  * folder rel may not write is opened read-only: read commands work, writes fail with a clear error.
  */
-export function openDb(path: string, opts: OpenOptions = {}): Db {
+export function openDb(path: string, opts: OpenOptions): Db {
   if (path !== ':memory:' && !exists(path)) {
     const how = opts.create ?? 'with-folder';
     if (how === 'never') throw new RelError(`no database at ${path} (rel add creates one)`);
     if (how === 'in-folder' && !existsSync(dirname(path))) {
       throw new RelError(`cannot create ${path}: there is no folder ${dirname(path)} (is the path right?)`);
     }
-    create(path);
+    create(path, opts);
     opts.notice?.(`created a new database at ${path}`);
   }
   if (path !== ':memory:') refuseNonFiles(path);
@@ -169,7 +169,8 @@ export function explain(e: unknown): string {
   if (code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_READONLY_CANTINIT') {
     return 'its folder is read-only, and SQLite must create a -shm file beside it even to read';
   }
-  if (code.startsWith('SQLITE_CORRUPT') || /malformed/i.test(text)) return 'the file is damaged (run rel doctor)';
+  // No advice here: the damaged file may be a backup being restored, not the database rel doctor checks.
+  if (code.startsWith('SQLITE_CORRUPT') || /malformed/i.test(text)) return 'the file is damaged';
   if (code === 'SQLITE_NOTADB') return 'it is not a database';
   if (code === 'SQLITE_FULL') return 'the disk is full';
   if (code.startsWith('SQLITE_IOERR')) return `a disk error (${code})`;
@@ -182,7 +183,7 @@ export function explain(e: unknown): string {
  * half-made file, even when several rel processes start on a missing database at once: one link wins,
  * the others find the winner's file.
  */
-function create(path: string): void {
+function create(path: string, opts: OpenOptions): void {
   const dir = dirname(path);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -196,7 +197,7 @@ function create(path: string): void {
     try {
       initialise(db);
       configure(db);
-      migrate(db, tmp, false, {});
+      migrate(db, tmp, false, opts);
     } finally {
       db.close();
     }
@@ -298,7 +299,7 @@ function migrate(db: Db, path: string, readonly: boolean, opts: OpenOptions): vo
   if (readonly) throw new RelError(`${path} needs an upgrade to schema ${SCHEMA_VERSION} but is read-only: make it writable`);
   let kept: string | undefined;
   if (current > 0 && path !== ':memory:') {
-    kept = `${path}.schema-${current}.${stamp(opts.now ?? new Date())}.bak`;
+    kept = `${path}.schema-${current}.${stamp(opts.now)}.bak`;
     copyInto(db, kept);
   }
   db.transaction(() => {

@@ -1,5 +1,5 @@
 /** SQL for people. Lists (emails, phones, tags) are stored as JSON arrays. */
-import type { Day, Person } from '../domain/types.js';
+import type { Day, Person, PersonWithLastTouch } from '../domain/types.js';
 import { addDays } from '../domain/dates.js';
 import { foldName } from '../domain/names.js';
 import type { Db } from './open.js';
@@ -23,7 +23,6 @@ interface PersonRow {
   updated_at: string;
 }
 
-export type PersonWithLastTouch = Person & { last_touch: Day | null };
 
 const COLUMNS = `p.id, p.name, p.emails, p.phones, p.tags, p.company, p.title, p.every_days, p.birthday, p.met,
   p.met_on, p.linkedin_url, p.snoozed_until, p.added_on, p.created_at, p.updated_at`;
@@ -193,4 +192,24 @@ export function refreshDerived(db: Db, ids?: Iterable<string>): void {
   }
   const one = db.prepare(`UPDATE people SET ${DERIVED} WHERE id = ?`);
   for (const id of ids) one.run(id);
+}
+
+/** Everyone's id, name, emails and phones: what add and edit check a new contact against. */
+export function contactCards(db: Db): { id: string; name: string; emails: string[]; phones: string[] }[] {
+  const rows = db.prepare(`SELECT id, name, emails, phones FROM people WHERE emails != '[]' OR phones != '[]'`).all() as Pick<PersonRow, 'id' | 'name' | 'emails' | 'phones'>[];
+  return rows.map((r) => ({ id: r.id, name: r.name, emails: JSON.parse(r.emails) as string[], phones: JSON.parse(r.phones) as string[] }));
+}
+
+/** People whose folded name is exactly `foldedName`. */
+export function peopleNamed(db: Db, foldedName: string): { id: string; name: string }[] {
+  return db.prepare(`SELECT id, name FROM people WHERE name_key = ? ORDER BY id`).all(foldedName) as { id: string; name: string }[];
+}
+
+/** How many people are snoozed past `today` (with `tag`, when given): rel due says so under its list. */
+export function countSnoozed(db: Db, today: Day, tag?: string): number {
+  const tagged = tag === undefined ? '' : 'AND EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)';
+  return db
+    .prepare(`SELECT COUNT(*) FROM people p WHERE p.snoozed_until > @today ${tagged}`)
+    .pluck()
+    .get({ today, ...(tag === undefined ? {} : { tag }) }) as number;
 }

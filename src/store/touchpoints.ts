@@ -26,17 +26,17 @@ export function countTouchpoints(db: Db, personId: string): number {
 }
 
 /**
- * Names of the other people in the same logged meeting, keyed by touchpoint id. There is no index on
- * group_id: one pass over the touchpoints, filtered by the person's groups (the plain join made SQLite
- * scan every touchpoint once per row: 0.8 s for one person of the 10,000-person benchmark, now 30 ms).
+ * Names of the other people in the same logged meeting, keyed by touchpoint id: the person's touches
+ * (by person_id), then each one's group (touchpoints_group, migration 5). test/store/query-plans.test.ts
+ * checks that neither reads every touchpoint.
  */
 export function companionsOf(db: Db, personId: string): Map<string, string[]> {
   const rows = db
     .prepare(
-      `SELECT t.id AS tid, p.name AS name FROM touchpoints o
-       JOIN touchpoints t ON t.group_id = o.group_id AND t.person_id = @personId
+      `SELECT t.id AS tid, p.name AS name FROM touchpoints t
+       JOIN touchpoints o ON o.group_id = t.group_id AND o.person_id <> t.person_id
        JOIN people p ON p.id = o.person_id
-       WHERE o.group_id IN (SELECT group_id FROM touchpoints WHERE person_id = @personId) AND o.person_id <> @personId
+       WHERE t.person_id = @personId
        ORDER BY p.name`,
     )
     .all({ personId }) as { tid: string; name: string }[];

@@ -130,12 +130,20 @@ describe('rel suggest', () => {
     expect((await rel(['show', 'jose', '--json'])).json().every_days).toBe(7);
   });
 
-  it('--accept WHO sets only theirs; someone without a suggestion is exit 2 and changes nothing', async () => {
+  it('--accept WHO sets only theirs; someone without a suggestion is named, the others are accepted (issue 11)', async () => {
     expect((await rel(['suggest', '--accept', 'ana', '--json'])).json()).toMatchObject([{ name: 'Ana', every_days: null, suggested_days: 7 }]);
     expect((await rel(['show', 'jose', '--json'])).json().every_days).toBe(7);
-    const r = await rel(['suggest', '--accept', 'jose', 'maya']);
+    const r = await rel(['suggest', '--accept', 'maya', 'jose']);
+    expect(r.err).toBe('rel: no suggestion for Maya Chen (rel suggest needs 3 touches on different days in 2 years); left as it was\n');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('Set 1 rhythm:\n  José Núñez: every 1m (was every 1w)\nrel undo takes it back.\n');
+    expect((await rel(['show', 'jose', '--json'])).json().every_days).toBe(30);
+  });
+
+  it('--accept WHO where no one has a suggestion: exit 2, nothing changed', async () => {
+    const r = await rel(['suggest', '--accept', 'maya']);
+    expect(r.err).toBe('rel: no suggestion for Maya Chen (rel suggest needs 3 touches on different days in 2 years); nothing was changed\n');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/no suggestion for Maya Chen/);
-    expect((await rel(['show', 'jose', '--json'])).json().every_days).toBe(7);
+    expect((await rel(['undo', '--list', '--json'])).json().filter((c: { command: string }) => c.command === 'suggest')).toEqual([]);
   });
 });

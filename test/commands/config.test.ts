@@ -21,8 +21,8 @@ describe('rel config', () => {
   it('lists every setting with its default when there is no file', async () => {
     const r = await rel(['config']);
     expect(r.code).toBe(0);
-    expect(r.out).toBe('default.every = (not set)\ndue.birthday-days = 14 (default)\nlog.via = meeting (default)\nweek.start = monday (default)\n');
-    expect(await list()).toEqual({ 'default.every': null, 'due.birthday-days': 14, 'log.via': 'meeting', 'week.start': 'monday' });
+    expect(r.out).toBe('default.every = (not set)\ndue.birthday-days = 14 (default)\nlog.via = meeting (default)\npager = (not set)\nundo.keep = 200 (default)\nweek.start = monday (default)\n');
+    expect(await list()).toEqual({ 'default.every': null, 'due.birthday-days': 14, 'log.via': 'meeting', pager: null, 'undo.keep': 200, 'week.start': 'monday' });
   });
 
   it('set, get and unset; the file is private JSON holding only what was set', async () => {
@@ -40,7 +40,7 @@ describe('rel config', () => {
 
   it.each([
     [['bogus'], /unknown config command "bogus": use list, get, set or unset/],
-    [['get', 'colour'], /unknown setting "colour": use one of default.every, due.birthday-days, log.via, week.start/],
+    [['get', 'colour'], /unknown setting "colour": use one of default.every, due.birthday-days, log.via, pager, undo.keep, week.start/],
     [['set', 'nope', '1'], /unknown setting "nope": use one of default.every/],
     [['set', 'log.via', 'pigeon'], /bad value "pigeon" for log.via: use one of meeting, call, video, email/],
     [['set', 'week.start', 'funday'], /bad value "funday" for week.start: use one of sunday, monday, tuesday/],

@@ -188,7 +188,7 @@ describe('rel export -o FILE', () => {
     expect((await rel(['export', '-o', join(tmp.dir, 'dir')])).err).toMatch(/dir is a folder: name a file/);
     const missing = await rel(['export', '-o', join(tmp.dir, 'nope', 'x.json')]);
     expect(missing.code).toBe(1);
-    expect(missing.err).toMatch(/^rel: cannot write .*nope\/x\.json: no such file or directory/);
+    expect(missing.err).toMatch(/^rel: cannot write .*nope\/x\.json: the folder .*nope does not exist\n$/);
     expect((await rel(['export', '--format', 'pdf'])).err).toBe('rel: bad --format "pdf": use one of json, csv, vcard, ics\n');
   });
 

@@ -10,7 +10,8 @@ import { parseVcards } from '../../src/formats/vcard.js';
 import { parseLinkedIn } from '../../src/formats/linkedin.js';
 import { parseGoogle } from '../../src/formats/google.js';
 import { parseOutlook } from '../../src/formats/outlook.js';
-import { detectFormat, parseMap, parseMappedCsv } from '../../src/formats/csv.js';
+import { parseMap, parseMappedCsv } from '../../src/formats/csv.js';
+import { detectFormat } from '../../src/formats/detect.js';
 import { relAt, tempDir } from '../helpers.js';
 import { rng } from '../support.js';
 

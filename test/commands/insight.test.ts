@@ -129,6 +129,12 @@ describe('rel need, rel offer, rel match', () => {
     expect(out).toMatch(/rel intro Ana "José Núñez"/);
   });
 
+  it('rel match no longer suggests an introduction made with rel intro (issue 11)', async () => {
+    expect((await rel(['match', '--json'])).json()).toHaveLength(1);
+    expect((await rel(['intro', 'ana', 'jose'])).code).toBe(0);
+    expect((await rel(['match', '--json'])).json()).toEqual([]);
+  });
+
   it('--close takes a need out of rel match; --all still lists it', async () => {
     const [need] = (await rel(['need', '--json'])).json();
     const closed = await rel(['need', '--close', need.id.slice(0, 6)]);

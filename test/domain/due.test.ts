@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueItems, type DuePerson, type DueFollowUp } from '../../src/domain/due.js';
+import { byUrgency, dueItems, type DueItem, type DuePerson, type DueFollowUp } from '../../src/domain/due.js';
 
 const person = (over: Partial<DuePerson> & { id: string }): DuePerson => ({
   name: over.id,
@@ -129,5 +129,124 @@ describe('dueItems: order', () => {
     const labels = (ds: typeof dates) => dueItems([p], [], opts, ds).map((i) => i.label);
     expect(labels(dates)).toEqual(['anniversary', 'wedding']);
     expect(labels([...dates].reverse())).toEqual(['anniversary', 'wedding']);
+  });
+});
+
+describe('dueItems: the why a user reads, and ties', () => {
+  it('puts the earlier due date first when two people score the same', () => {
+    // 60 days on a 30-day rhythm and 14 days on a 7-day rhythm both score 2.00; the monthly one has
+    // been due since 30 Jan, the weekly one since 22 Feb. Names sort the other way round.
+    const items = dueItems(
+      [
+        person({ id: 'w', name: 'Amy', last_touch: '2026-02-15', every_days: 7 }),
+        person({ id: 'm', name: 'Zed', last_touch: '2025-12-31', every_days: 30 }),
+      ],
+      [],
+      opts,
+    );
+    expect(items.map((i) => [i.name, i.score, i.date])).toEqual([
+      ['Zed', 2, '2026-01-30'],
+      ['Amy', 2, '2026-02-22'],
+    ]);
+  });
+
+  it('puts the earlier name first when score and date are the same, then the id', () => {
+    const p = (id: string, name: string) => person({ id, name, last_touch: '2026-02-01', every_days: 14 });
+    expect(names(dueItems([p('1', 'Bea'), p('2', 'Al'), p('3', 'Bea')], [], opts))).toEqual(['Al', 'Bea', 'Bea']);
+    expect(dueItems([p('3', 'Bea'), p('1', 'Bea')], [], opts).map((i) => i.id)).toEqual(['1', '3']);
+  });
+
+  it('says how an overdue score is made', () => {
+    const [touched] = dueItems([person({ id: 'a', last_touch: '2026-01-15', every_days: 30 })], [], opts);
+    expect(touched).toMatchObject({ why: '45 days since the last touch, rhythm 30d: 45 / 30 = 1.50', score: 1.5, date: '2026-02-14', days_overdue: 15 });
+    const [never] = dueItems([person({ id: 'a', added_on: '2026-02-01', every_days: 7 })], [], opts);
+    expect(never!.why).toBe('28 days since added, never touched, rhythm 7d: 28 / 7 = 4.00');
+  });
+
+  it.each([
+    // birthday, score, why, days_overdue
+    ['--03-01', 3, 'birthday today: 3.00', 0],
+    ['--03-02', 0.93, 'birthday in 1 days: 1 - 1 / 15 = 0.93', -1],
+    ['--03-10', 0.4, 'birthday in 9 days: 1 - 9 / 15 = 0.40', -9],
+    ['--03-15', 0.07, 'birthday in 14 days: 1 - 14 / 15 = 0.07', -14],
+  ])('birthday %s scores %d: %s', (birthday, score, why, overdue) => {
+    const [i] = dueItems([person({ id: 'a', birthday })], [], opts);
+    expect(i).toMatchObject({ reason: 'birthday', score, why, days_overdue: overdue });
+  });
+
+  it('shows a birthday exactly at the edge of the window and not one day beyond', () => {
+    const p = person({ id: 'a', birthday: '--03-08' }); // 7 days ahead
+    expect(dueItems([p], [], { ...opts, birthdayDays: 7 })).toHaveLength(1);
+    expect(dueItems([p], [], { ...opts, birthdayDays: 6 })).toEqual([]);
+    expect(dueItems([p], [], { ...opts, birthdayDays: 7 })[0]!.why).toBe('birthday in 7 days: 1 - 7 / 8 = 0.13');
+  });
+
+  it.each([
+    ['2026-02-22', 'follow-up 7 days late: 1 + 7 / 7 = 2.00', 2],
+    ['2026-03-01', 'follow-up 0 days late: 1 + 0 / 7 = 1.00', 1],
+    ['2026-03-04', 'follow-up in 3 days: 1 + -3 / 7 = 0.57', 0.57],
+  ])('a follow-up on %s says %s', (due_on, why, score) => {
+    const items = dueItems([person({ id: 'a' })], [{ id: 'f', person_id: 'a', due_on, note: null }], { ...opts, withinDays: 3 });
+    expect(items[0]).toMatchObject({ reason: 'follow-up', why, score });
+  });
+
+  it('leaves out a follow-up past the --within horizon and one whose person is not listed (snoozed)', () => {
+    const f = (due_on: string, person_id = 'a') => ({ id: due_on, person_id, note: null, due_on });
+    expect(dueItems([person({ id: 'a' })], [f('2026-03-05')], { ...opts, withinDays: 3 })).toEqual([]);
+    expect(dueItems([person({ id: 'a' })], [f('2026-03-04')], { ...opts, withinDays: 3 })).toHaveLength(1);
+    expect(dueItems([person({ id: 'a', snoozed_until: '2026-03-02' })], [f('2026-02-01')], opts)).toEqual([]);
+    expect(dueItems([person({ id: 'a' })], [f('2026-02-01', 'b')], opts)).toEqual([]);
+  });
+
+  it('lists a person handed over twice once', () => {
+    const p = person({ id: 'a', last_touch: '2026-01-01', every_days: 30 });
+    expect(dueItems([p, { ...p }], [], opts)).toHaveLength(1);
+  });
+
+  it('is due on the day it is due with --within, counted from the horizon', () => {
+    const p = person({ id: 'a', last_touch: '2026-02-20', every_days: 14 }); // due 2026-03-06
+    expect(dueItems([p], [], { ...opts, withinDays: 4 })).toEqual([]);
+    expect(dueItems([p], [], { ...opts, withinDays: 5 })[0]!.why).toBe('9 days since the last touch, rhythm 14d: 9 / 14 = 0.64');
+  });
+
+  it.each([
+    // date, yearly, why, score, label
+    [{ date: '2020-03-01', yearly: true }, 'wedding (6 years) today: 3.00', 3],
+    [{ date: '2025-03-04', yearly: true }, 'wedding (1 year) in 3 days: 1 - 3 / 15 = 0.80', 0.8],
+    [{ date: '--03-04', yearly: true }, 'wedding in 3 days: 1 - 3 / 15 = 0.80', 0.8],
+    [{ date: '2026-03-15', yearly: false }, 'wedding in 14 days: 1 - 14 / 15 = 0.07', 0.07],
+  ])('an important date %o says %s', (d, why, score) => {
+    const [i] = dueItems([person({ id: 'a' })], [], opts, [{ id: 'd', person_id: 'a', label: 'wedding', ...d }]);
+    expect(i).toMatchObject({ reason: 'date', why, score, label: 'wedding' });
+  });
+
+  it('leaves out an important date beyond the window, passed, or of someone not listed', () => {
+    const d = (date: string, yearly: boolean, person_id = 'a') => [{ id: 'd', person_id, label: 'x', date, yearly }];
+    const p = [person({ id: 'a' })];
+    expect(dueItems(p, [], opts, d('2026-03-16', false))).toEqual([]);
+    expect(dueItems(p, [], opts, d('2026-03-15', false))).toHaveLength(1);
+    expect(dueItems(p, [], opts, d('2026-02-28', false))).toEqual([]);
+    expect(dueItems(p, [], opts, d('--03-04', true, 'b'))).toEqual([]);
+    const [today] = dueItems(p, [], opts, d('2026-03-01', false));
+    expect(today).toMatchObject({ days_overdue: 0, date: '2026-03-01', note: null });
+  });
+});
+
+describe('byUrgency', () => {
+  it('is a comparator: swapping the two items flips the sign at every tie-break', () => {
+    const a = dueItems([person({ id: 'a', name: 'Al', last_touch: '2026-02-01', every_days: 14 })], [], opts)[0]!;
+    const pairs: [DueItem, DueItem][] = [
+      [a, { ...a, score: a.score - 1 }],
+      [a, { ...a, date: '2026-02-16' }],
+      [a, { ...a, name: 'Bo' }],
+      [a, { ...a, id: 'b' }],
+      [{ ...a, reason: 'date' }, { ...a, reason: 'follow-up' }],
+      [a, { ...a, label: 'z' }],
+    ];
+    for (const [first, second] of pairs) {
+      expect(Math.sign(byUrgency(first, second))).toBe(-1);
+      expect(Math.sign(byUrgency(second, first))).toBe(1);
+    }
+    expect(byUrgency(a, { ...a })).toBe(0);
   });
 });

@@ -11,12 +11,12 @@ describe('parseImportantDate', () => {
     ['06-14', false, '--06-14', true], // no year: always yearly
     ['--06-14', true, '--06-14', true],
     ['02-29', false, '--02-29', true],
-    ['1850-01-01', false, '1850-01-01', false], // any year: a grandparent's birthday, a founding date
+    ['1900-01-01', false, '1900-01-01', false], // the earliest day rel takes (issue 11: older is a typo)
   ])('%s (yearly %s) → %s yearly %s', (text, yearly, date, isYearly) => {
     expect(parseImportantDate(text, yearly)).toEqual({ date, yearly: isYearly });
   });
 
-  it.each([['2026-02-30'], ['02-30'], ['13-01'], ['12/09/2026'], ['soon'], [''], ['2026-9-1']])('refuses %j', (text) => {
+  it.each([['2026-02-30'], ['1850-01-01'], ['02-30'], ['13-01'], ['12/09/2026'], ['soon'], [''], ['2026-9-1']])('refuses %j', (text) => {
     expect(() => parseImportantDate(text, false)).toThrow(UsageError);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchNeeds, stem, MAX_OFFERS_PER_NEED, type NeedOrOffer } from '../../src/domain/match.js';
+import { commonTags, matchNeeds, stem, MAX_OFFERS_PER_NEED, type NeedOrOffer } from '../../src/domain/match.js';
 
 const item = (id: string, person_id: string, text: string, over: Partial<NeedOrOffer> = {}): NeedOrOffer => ({
   id,
@@ -141,7 +141,8 @@ describe('matchNeeds: who is paired', () => {
   });
 
   it('ties break by need name, offer name, then ids', () => {
-    const needs = [item('n2', 'zed', 'golang'), item('n1', 'amy', 'golang'), item('n0', 'amy', 'golang')];
+    // Two people called Amy (one pair of people is listed once, so n0 and n1 are different people).
+    const needs = [item('n2', 'zed', 'golang'), item('n1', 'amy2', 'golang', { name: 'AMY' }), item('n0', 'amy', 'golang')];
     const offers = [item('o2', 'émile', 'golang'), item('o1', 'bob', 'golang')];
     expect(pairs(needs, offers)).toEqual(['n0>o1', 'n1>o1', 'n0>o2', 'n1>o2', 'n2>o1', 'n2>o2']);
   });
@@ -150,5 +151,36 @@ describe('matchNeeds: who is paired', () => {
     const needs = [item('n1', 'a', 'react native'), item('n2', 'b', 'native speaker'), item('n3', 'c', 'react hooks')];
     const offers = [item('o1', 'd', 'react native dev'), item('o2', 'e', 'native speaker of French'), item('o3', 'a', 'hooks')];
     expect(pairs([...needs].reverse(), [...offers].reverse())).toEqual(pairs(needs, offers));
+  });
+});
+
+describe('matchNeeds: what is not worth suggesting (issue 11)', () => {
+  it('people already introduced to each other (either way round) are not suggested', () => {
+    const needs = [item('n1', 'ana', 'backend job in Lisbon'), item('n2', 'cy', 'backend job in Lisbon')];
+    const offers = [item('o1', 'bob', 'hires backend engineers in Lisbon')];
+    expect(pairs(needs, offers)).toEqual(['n1>o1', 'n2>o1']);
+    const got = matchNeeds(needs, offers, { introduced: [['bob', 'ana']] }).map((m) => `${m.need.id}>${m.offer.id}`);
+    expect(got).toEqual(['n2>o1']);
+  });
+
+  it('a pair of people is listed once, by its best match, whatever the number of offers', () => {
+    const needs = [item('n1', 'ana', 'backend job in Lisbon')];
+    const offers = [item('o1', 'bob', 'hires backend engineers in Lisbon'), item('o2', 'bob', 'backend mentoring')];
+    expect(pairs(needs, offers)).toEqual(['n1>o1']);
+  });
+
+  it('a tag held by more than half of everyone is not a reason', () => {
+    const common = commonTags([['linkedin', 3], ['Tech', 2], ['tech', 0]], 4);
+    expect([...common]).toEqual(['linkedin']);
+    const needs = [item('n1', 'ana', 'a job', { tags: ['linkedin', 'tech'] })];
+    const offers = [item('o1', 'bob', 'a cat', { tags: ['LinkedIn', 'tech'] })];
+    expect(matchNeeds(needs, offers)[0]?.why).toBe('both tagged: linkedin, tech');
+    expect(matchNeeds(needs, offers, { commonTags: common })[0]?.why).toBe('both tagged: tech');
+    const onlyCommon = [item('o2', 'bob', 'a cat', { tags: ['linkedin'] })];
+    expect(matchNeeds(needs, onlyCommon, { commonTags: common })).toEqual([]);
+  });
+
+  it('exactly half is not "almost everyone"', () => {
+    expect([...commonTags([['friends', 2]], 4)]).toEqual([]);
   });
 });

@@ -140,6 +140,14 @@ describe('tidyRecord', () => {
     expect(problems[1]!.why).toMatch(/control character.*skipped$/);
   });
 
+  it('with today: a birthday, meeting or last touch before 1900 or after today is left out with a problem (issue 11)', () => {
+    const problems: Problem[] = [];
+    const r = tidyRecord({ ...raw, name: 'A', birthday: '2027-01-01', met_on: '1850-05-01', last_touch: '2026-02-01' }, 'line 2', problems, '2026-03-01');
+    expect(r).toMatchObject({ birthday: null, met_on: null, last_touch: '2026-02-01' });
+    expect(problems.map((p) => p.why)).toEqual(['birthday 2027-01-01 is in the future; left out', 'met on 1850-05-01 is before 1900; left out']);
+    expect(tidyRecord({ ...raw, name: 'B', birthday: '--03-14' }, 'line 3', problems, '2026-03-01')).toMatchObject({ birthday: '--03-14' });
+  });
+
   it.each([['Friends', 'friends'], ['  ', null], ['Work, Past', 'work-past'], ['a b', 'a-b']])('tag %j -> %j', (label, tag) =>
     expect(importedTag(label)).toBe(tag));
 });

@@ -63,8 +63,10 @@ describe('matchName', () => {
     ['jose nunez', ['p3']],
     ['José Núñez', ['p3']],
     ['asa oberg', ['p10']],
-    // stage 2: prefix of the whole name or of a word
-    ['john', ['p1', 'p11', 'p2']],
+    // stage 2: whole words (issue 11: "john" is a word of John Smith, only a prefix of Johnny)
+    ['john', ['p1', 'p11']],
+    // stage 3: prefix of the whole name or of a word
+    ['joh', ['p1', 'p11', 'p2']],
     ['johnn', ['p2']],
     ['john sm', ['p1', 'p11']],
     ['sm', ['p1', 'p11']],
@@ -152,5 +154,24 @@ describe('names on random input', () => {
       const got = matchName(text, list).map((p) => p.id);
       expect(got).toEqual(folded === '' ? [] : ['me']);
     }
+  });
+});
+
+describe('whole words beat a prefix (issue 11)', () => {
+  const people = [
+    { id: '1', name: 'P2 Fam2' },
+    { id: '2', name: 'P20 Fam20' },
+    { id: '3', name: 'P200 Fam200' },
+    { id: '4', name: 'Chenoa Park' },
+    { id: '5', name: 'Maya Chen' },
+  ];
+  it.each([
+    ['p2', ['P2 Fam2']],
+    ['P20', ['P20 Fam20']],
+    ['chen', ['Maya Chen']],
+    ['fam2', ['P2 Fam2']],
+    ['p', ['Chenoa Park', 'P2 Fam2', 'P20 Fam20', 'P200 Fam200']], // no whole word: every prefix
+  ])('%s → %j', (q, names) => {
+    expect(matchName(q, people).map((p) => p.name)).toEqual(names);
   });
 });

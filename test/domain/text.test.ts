@@ -21,7 +21,8 @@ describe('cleanName', () => {
     ['\u00a0Ann\u3000', 'Ann'],
     ['Jose\u0301', 'José'], // NFC
     ['A\u030a', 'Å'],
-    ['Ann  Lee', 'Ann  Lee'], // inner spacing is the user's
+    ['Ann  Lee', 'Ann Lee'], // inner runs of spaces collapse (issue 11: " Kate  Bell" is Kate Bell)
+    ['Ann\u00a0\u00a0Lee', 'Ann Lee'],
   ])('%j → %j', (text, want) => {
     expect(cleanName(text)).toBe(want);
   });

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import {
-  CSV_HEADER, dateField, detectFormat, findTable, readBirthday, readDay, parseMap, parseMappedCsv, readRows, splitMulti, uniq, writeCsv,
+  dateField, findTable, readBirthday, readDay, parseMap, parseMappedCsv, readRows, splitMulti, uniq,
 } from '../../src/formats/csv.js';
+import { CSV_HEADER, writeCsv } from '../../src/formats/csv-rel.js';
+import { detectFormat } from '../../src/formats/detect.js';
 import type { ExportPerson, Problem } from '../../src/formats/types.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url), 'utf8');
@@ -202,7 +204,7 @@ describe('writeCsv', () => {
     expect(out.charCodeAt(0)).not.toBe(0xfeff);
     expect(out.split('\r\n')).toEqual([
       CSV_HEADER.join(','),
-      'a1,"Lima, Ana",a@x.example; b@x.example,\'+55 11 0000 0001,"Say ""hi""","Line\nbreak",t1; t2,--03-14,30,2026-02-01,2026-03-03,2,1',
+      'a1,"Lima, Ana",a@x.example; b@x.example,+55 11 0000 0001,"Say ""hi""","Line\nbreak",t1; t2,--03-14,30,2026-02-01,2026-03-03,2,1',
       '',
     ]);
     expect(writeCsv([])).toBe(`${CSV_HEADER.join(',')}\r\n`);
@@ -215,6 +217,9 @@ describe('writeCsv', () => {
     ['@SUM(A1)', "'@SUM(A1)"],
     ['-42', '-42'],
     ['+15550100', '+15550100'],
+    ['+34 600 123 456', '+34 600 123 456'], // a phone number is written plain (item 11 of issue 12)
+    ['+1 (555) 010-0199 ext. 12', '+1 (555) 010-0199 ext. 12'],
+    ['+cmd 600', "'+cmd 600"],
     ['-1.5', '-1.5'],
     ['--12-25', '--12-25'],
     ['Ana', 'Ana'],

@@ -41,6 +41,8 @@ describe('parseOutlook', () => {
     expect(problems).toEqual([
       { where: 'line 7', why: 'birthday "13/13/1990" not understood; kept the person without it' },
       { where: 'line 8', why: 'no name' },
+      // Faxes are not a person's phones, but nothing is left out without a word.
+      { where: 'column "Business Fax"', why: 'looks like phones but no field takes it; --map phone="Business Fax" (with the name columns) would import it' },
     ]);
   });
 

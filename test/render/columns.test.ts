@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { columns, width } from '../../src/render/columns.js';
+import { cut, width } from '../../src/render/columns.js';
+import { table } from '../../src/render/table.js';
 
 describe('width', () => {
   it.each([
@@ -16,9 +17,28 @@ describe('width', () => {
   });
 });
 
-describe('columns', () => {
+describe('cut', () => {
+  it.each([
+    ['Maya Chen', 20, 'Maya Chen'],
+    ['Maya Chen', 9, 'Maya Chen'],
+    ['Maya Chen', 8, 'Maya Ch…'],
+    ['Maya Chen', 5, 'Maya…'], // no space before the "…"
+    ['李小龙李小龙', 6, '李小…'], // a wide character is not split: 5 columns
+    ['Zoë 🎉 party', 7, 'Zoë 🎉…'],
+    ['abc', 1, '…'],
+  ])('%j cut to %i columns is %j', (cell, max, expected) => {
+    expect(cut(cell, max)).toBe(expected);
+    expect(width(cut(cell, max))).toBeLessThanOrEqual(max);
+  });
+
+  it('keeps colour before the cut and resets after it', () => {
+    expect(cut('\x1b[33mlong yellow note\x1b[39m', 8)).toBe('\x1b[33mlong ye…\x1b[0m');
+  });
+});
+
+describe('table', () => {
   it('lines up ASCII, accents, CJK, emoji and colour', () => {
-    const out = columns(['name', 'why'], [['李小龙', 'due'], ['\x1b[1mZoë 🎉\x1b[22m', 'late'], ['Al', 'x']]);
+    const out = table(['name', 'why'], [['李小龙', 'due'], ['\x1b[1mZoë 🎉\x1b[22m', 'late'], ['Al', 'x']], { color: false });
     const plain = out.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
     const at = plain.map((l) => stringWidth(l.slice(0, l.search(/(due|late|x|why)$/))));
     expect(new Set(at).size).toBe(1);

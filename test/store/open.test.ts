@@ -6,6 +6,9 @@ import { APPLICATION_ID, dbPath, openDb } from '../../src/store/open.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { tempDir } from '../helpers.js';
 
+/** A fixed instant for opening databases in tests. */
+const T0 = new Date('2026-03-01T09:00:00Z');
+
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => (tmp = tempDir()));
 afterEach(() => tmp.cleanup());
@@ -15,7 +18,7 @@ const mode = (p: string) => statSync(p).mode & 0o777;
 describe('openDb', () => {
   it('creates a private database in a private folder, migrated, in WAL mode with durable commits', () => {
     const path = join(tmp.dir, 'deep', 'er', 'rel.db');
-    const db = openDb(path);
+    const db = openDb(path, { now: T0 });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -30,7 +33,7 @@ describe('openDb', () => {
   });
 
   it('has exactly the expected tables after migrating a blank database', () => {
-    const db = openDb(join(tmp.dir, 'rel.db'));
+    const db = openDb(join(tmp.dir, 'rel.db'), { now: T0 });
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(['change_rows', 'changes', 'dates', 'facts', 'follow_ups', 'people', 'sqlite_sequence', 'touch_months', 'touchpoints', 'wishes']);
     db.close();
@@ -38,8 +41,8 @@ describe('openDb', () => {
 
   it('opening again changes nothing and keeps the data', () => {
     const path = join(tmp.dir, 'rel.db');
-    openDb(path).close();
-    const db = openDb(path);
+    openDb(path, { now: T0 }).close();
+    const db = openDb(path, { now: T0 });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
   });
@@ -48,7 +51,7 @@ describe('openDb', () => {
     const path = join(tmp.dir, 'x.db');
     setup(path);
     const before = readFileSync(path);
-    expect(() => openDb(path)).toThrow(message);
+    expect(() => openDb(path, { now: T0 })).toThrow(message);
     expect(readFileSync(path).equals(before)).toBe(true);
   };
 
@@ -65,7 +68,7 @@ describe('openDb', () => {
   it(
     'refuses a database written by a newer rel, untouched',
     refuses((p) => {
-      openDb(p).close();
+      openDb(p, { now: T0 }).close();
       const db = new Database(p);
       db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
       db.close();
@@ -123,7 +126,7 @@ describe('upgrading an older database', () => {
     const d = new Database(path);
     d.exec('CREATE INDEX touchpoints_date ON touchpoints (id)'); // the next step creates an index by that name
     d.close();
-    expect(() => openDb(path)).toThrow();
+    expect(() => openDb(path, { now: T0 })).toThrow();
     const after = new Database(path, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(3);
     expect(after.prepare('SELECT COUNT(*) FROM touchpoints').pluck().get()).toBe(3);

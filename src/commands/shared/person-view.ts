@@ -1,21 +1,13 @@
 /** The person view model: what `rel add --json` and `rel show --json` print, and what the profile renders. */
-import type { Ctx } from '../context.js';
-import { ledgerRows, type LedgerRow } from '../domain/ledger.js';
-import type { Channel, Day, Kind } from '../domain/types.js';
-import { getPerson, type PersonWithLastTouch } from '../store/people.js';
-import { companionsOf, factsOf, ledgerEntries, openFollowUps, touchpointsOf } from '../store/touchpoints.js';
-import { RelError } from '../errors.js';
-import { introNamesOf } from '../store/insight.js';
-
-export interface PersonView extends Omit<PersonWithLastTouch, 'snoozed_until'> {
-  short_id: string;
-  snoozed_until: Day | null;
-  facts: { text: string; date: Day }[];
-  /** `intro_to`: for an introduction (rel intro), the name of the person they were introduced to. */
-  touchpoints: { date: Day; via: Channel; note: string | null; give: Kind | null; ask: Kind | null; with: string[]; intro_to: string | null }[];
-  follow_ups: { date: Day; note: string | null }[];
-  ledger: Omit<LedgerRow, 'id' | 'name'>;
-}
+import type { Ctx } from '../../app.js';
+import { ledgerRows, type LedgerRow } from '../../domain/ledger.js';
+import type { Channel, Day, Kind } from '../../domain/types.js';
+import { getPerson } from '../../store/people.js';
+import type { PersonWithLastTouch } from '../../domain/types.js';
+import { companionsOf, factsOf, ledgerEntries, openFollowUps, touchpointsOf } from '../../store/touchpoints.js';
+import { RelError } from '../../errors.js';
+import { introNamesOf } from '../../store/insight.js';
+import type { PersonView } from '../../render/profile.js';
 
 export function personView(ctx: Ctx, id: string): PersonView {
   const db = ctx.db();

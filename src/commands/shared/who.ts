@@ -1,13 +1,14 @@
 /**
  * WHO: an id (or a unique prefix of one, 6+ characters) or a name, matched ignoring case and accents:
- * exact name, then a unique prefix of any word, then a unique substring. Ambiguous in a terminal: ask.
+ * exact name, then whole words, then a unique prefix of any word, then a unique substring. Commands
+ * that take one WHO join its unquoted words: `rel show maya chen`. Ambiguous in a terminal: ask.
  * Ambiguous or unknown without one: a UsageError (exit 2) listing the candidates.
  */
-import type { Ctx } from '../context.js';
-import { foldName, matchName } from '../domain/names.js';
-import { UsageError } from '../errors.js';
-import { peopleByIdPrefix, peopleByNameKey } from '../store/people.js';
-import { shortId } from '../render/words.js';
+import type { Ctx } from '../../app.js';
+import { foldName, matchName } from '../../domain/names.js';
+import { UsageError } from '../../errors.js';
+import { peopleByIdPrefix, peopleByNameKey } from '../../store/people.js';
+import { shortId } from '../../render/words.js';
 
 export interface Who {
   id: string;
@@ -16,16 +17,21 @@ export interface Who {
 
 const label = (p: Who) => `${p.name} (${shortId(p.id)})`;
 
-export async function resolveWho(ctx: Ctx, query: string): Promise<Who> {
-  const q = query.trim();
+/**
+ * `query` may be the words of a command that takes one WHO (`rel show maya chen`, unquoted): they are
+ * joined with spaces.
+ */
+/** `except`: a person already chosen, never matched again (rel merge KEEP OTHER, rel intro A B). */
+export async function resolveWho(ctx: Ctx, query: string | string[], except?: string): Promise<Who> {
+  const q = (Array.isArray(query) ? query.join(' ') : query).trim();
   if (q === '') throw new UsageError('who? an empty name matches no one');
   const db = ctx.db();
   if (/^[0-9a-f-]{6,36}$/i.test(q)) {
-    const byId = peopleByIdPrefix(db, q.toLowerCase(), 2);
+    const byId = peopleByIdPrefix(db, q.toLowerCase(), 2).filter((p) => p.id !== except);
     if (byId.length === 1) return byId[0]!;
   }
   const folded = foldName(q);
-  const found = folded === '' ? [] : matchName(q, peopleByNameKey(db, folded));
+  const found = folded === '' ? [] : matchName(q, peopleByNameKey(db, folded).filter((p) => p.id !== except));
   if (found.length === 1) return found[0]!;
   if (found.length > 1) {
     if (ctx.deps.stdinIsTTY) {

@@ -1,17 +1,18 @@
 /**
- * The file side of rel import: reading the bytes as text (UTF-8, BOM stripped; UTF-16 with a BOM;
+ * The file side of rel import: reading the bytes as text (UTF-8, BOM stripped; UTF-16 with a BOM, or
+ * without one, told from its NULs;
  * Windows-1252 when it is not UTF-8; refusing binary files), telling the format, and running the
  * parser. The parsers (csv-parse, ical.js) are imported here, lazily, so that other commands never
  * load them.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { message } from '../store/open.js';
-import { RelError, UsageError } from '../errors.js';
-import type { RawRecord } from '../domain/tidy.js';
-import type { RelPerson } from '../formats/json.js';
-import type { Problem } from '../formats/types.js';
+import { message } from '../../store/open.js';
+import { RelError, UsageError } from '../../errors.js';
+import type { RawRecord } from '../../domain/tidy.js';
+import type { RelPerson } from '../../formats/json.js';
+import type { Problem } from '../../formats/types.js';
 
-export const FORMATS = ['linkedin', 'google', 'outlook', 'vcard', 'csv', 'json'] as const;
+export const FORMATS = ['linkedin', 'google', 'outlook', 'thunderbird', 'vcard', 'csv', 'json'] as const;
 export type ImportFormat = (typeof FORMATS)[number];
 
 export interface Parsed {
@@ -35,8 +36,10 @@ export function readText(file: string, problems: Problem[]): string {
   }
   if (bytes.length === 0) throw new UsageError(`${file} is empty`);
   let text: string;
+  const bare = bytes.includes(0) ? utf16Without(bytes) : null;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  else if (bare !== null) text = new TextDecoder(bare).decode(bytes);
   else {
     if (bytes.includes(0)) throw new UsageError(`${file} is a binary file (it has NUL bytes), not contacts: expected vCard, CSV or rel JSON`);
     try {
@@ -51,6 +54,26 @@ export function readText(file: string, problems: Problem[]): string {
   return text;
 }
 
+/**
+ * UTF-16 without a BOM, told from the NUL pattern: text in Latin, Greek, Cyrillic... scripts has a NUL
+ * as the high byte of most characters, so at odd offsets (LE) or even ones (BE), and almost never at
+ * the others. Null when the NULs look like a binary file's.
+ */
+export function utf16Without(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 8192) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even += 1;
+    if (bytes[i + 1] === 0) odd += 1;
+  }
+  const pairs = n / 2;
+  if (odd >= pairs * 0.3 && even <= pairs * 0.02) return 'utf-16le';
+  if (even >= pairs * 0.3 && odd <= pairs * 0.02) return 'utf-16be';
+  return null;
+}
+
 export function parseFormat(text: string): ImportFormat {
   const f = text.trim().toLowerCase();
   const alias: Record<string, ImportFormat> = { vcf: 'vcard', vcards: 'vcard', rel: 'json' };
@@ -61,7 +84,7 @@ export function parseFormat(text: string): ImportFormat {
 
 /** The format from the content: vCard, JSON, or a CSV header LinkedIn, Google or Outlook write. */
 export async function detect(text: string, file: string): Promise<ImportFormat> {
-  const { detectFormat } = await import('../formats/csv.js');
+  const { detectFormat } = await import('../../formats/detect.js');
   const format = detectFormat(text);
   if (format === null) {
     throw new UsageError(
@@ -74,17 +97,22 @@ export async function detect(text: string, file: string): Promise<ImportFormat> 
 export async function parseAs(format: ImportFormat, text: string, map: Record<string, string> | null): Promise<Parsed> {
   switch (format) {
     case 'vcard':
-      return (await import('../formats/vcard.js')).parseVcards(text);
+      return (await import('../../formats/vcard.js')).parseVcards(text);
     case 'linkedin':
-      return (await import('../formats/linkedin.js')).parseLinkedIn(text);
+      return (await import('../../formats/linkedin.js')).parseLinkedIn(text);
     case 'google':
-      return (await import('../formats/google.js')).parseGoogle(text);
+      return (await import('../../formats/google.js')).parseGoogle(text);
     case 'outlook':
-      return (await import('../formats/outlook.js')).parseOutlook(text);
-    case 'csv':
-      return (await import('../formats/csv.js')).parseMappedCsv(text, map ?? {});
+      return (await import('../../formats/outlook.js')).parseOutlook(text);
+    case 'thunderbird':
+      return (await import('../../formats/thunderbird.js')).parseThunderbird(text);
+    case 'csv': {
+      const { isRelCsv, parseRelCsv } = await import('../../formats/csv-rel.js');
+      if (map === null && isRelCsv(text)) return parseRelCsv(text);
+      return (await import('../../formats/csv.js')).parseMappedCsv(text, map ?? {});
+    }
     case 'json': {
-      const { readRelJson } = await import('../formats/json.js');
+      const { readRelJson } = await import('../../formats/json.js');
       const { people, problems } = readRelJson(text);
       const rel = new Map(people.map(({ person }) => [person.id, person]));
       const records = people.map(({ where, person: p }) => ({

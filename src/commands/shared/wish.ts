@@ -4,25 +4,14 @@
  *   rel need WHO TEXT...     add one          rel need WHO      list theirs
  *   rel need                 list everyone's  rel need --close ID   met (or withdrawn): no longer matched
  */
-import type { App } from '../main.js';
-import { write, type Ctx } from '../context.js';
-import { cleanName } from '../domain/text.js';
-import { UsageError } from '../errors.js';
-import { newId } from '../store/ids.js';
-import { closeWish, insertWish, wishes, wishesByIdPrefix, type WishKind, type WishRow } from '../store/insight.js';
+import { write, type App, type Ctx } from '../../app.js';
+import { cleanName } from '../../domain/text.js';
+import { UsageError } from '../../errors.js';
+import { newId } from '../../store/ids.js';
+import { closeWish, insertWish, wishes, wishesByIdPrefix, type WishRow } from '../../store/insight.js';
+import type { WishKind } from '../../domain/types.js';
 import { resolveWho, type Who } from './who.js';
-
-export interface WishView {
-  id: string;
-  kind: WishKind;
-  person_id: string;
-  /** The person's name. */
-  name: string;
-  text: string;
-  created_at: string;
-  /** The day it was closed (met or withdrawn), or null while open. */
-  closed_on: string | null;
-}
+import type { WishView } from '../../render/insight.js';
 
 type RawWish = { close?: string; all?: boolean; json?: boolean };
 
@@ -31,8 +20,8 @@ const view = (r: WishRow): WishView => ({
 });
 
 const WORDS = {
-  need: { verb: 'needs', closed: 'met', example: 'looking for a backend job in Lisbon' },
-  offer: { verb: 'offers', closed: 'no longer offered', example: 'hires backend engineers' },
+  need: { verb: 'needs', a: 'a', closed: 'met', example: 'looking for a backend job in Lisbon' },
+  offer: { verb: 'offers', a: 'an', closed: 'no longer offered', example: 'hires backend engineers' },
 } as const;
 
 export function registerWish(app: App, kind: WishKind): void {
@@ -42,7 +31,7 @@ export function registerWish(app: App, kind: WishKind): void {
     .argument('[who]', `a name (or part of one) or an id; none: everyone's open ${kind}s`)
     .argument('[text...]', `what they ${kind === 'need' ? 'need' : 'can offer'}; none: list their ${kind}s`)
     .description(`what someone ${w.verb}: add, list, or close one (rel match pairs needs and offers)`)
-    .option('--close <id>', `close a ${kind} (${w.closed}): its id, or the start of it, from the list`)
+    .option('--close <id>', `close ${w.a} ${kind} (${w.closed}): its id, or the start of it, from the list`)
     .option('--all', `list closed ${kind}s too`)
     .option('--json', 'print as JSON')
     .addHelpText(
@@ -70,8 +59,8 @@ Examples:
         }
         const list = listWishes(ctx, kind, person, Boolean(raw.all));
         if (raw.json) return ctx.json(list);
-        const { wishList } = await import('../render/insight.js');
-        ctx.out(wishList(kind, list, person?.name ?? null, ctx.color()));
+        const { wishList } = await import('../../render/insight.js');
+        ctx.out(wishList(kind, list, person?.name ?? null, ctx.fit()));
       }),
     );
 }

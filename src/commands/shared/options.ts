@@ -9,8 +9,8 @@
  * Flags without a value (`--json --json`) mean the same once or twice and are left alone.
  */
 import type { Command, Option } from 'commander';
-import { UsageError } from '../errors.js';
-import { quoteInput } from '../domain/text.js';
+import { UsageError } from '../../errors.js';
+import { quoteInput } from '../../domain/text.js';
 
 /** The parser of a repeatable `-m`: `-m a -m b` is "a\n\nb". */
 export function paragraphs(value: string, previous: string | undefined): string {

@@ -3,11 +3,16 @@
  * turned into a typed patch.
  */
 import type { Command } from 'commander';
-import { parseBirthday } from '../domain/dates.js';
-import { intervalDays, parseInterval } from '../domain/interval.js';
-import { cleanName, cleanNote } from '../domain/text.js';
-import type { Person } from '../domain/types.js';
-import { UsageError } from '../errors.js';
+import type { Ctx } from '../../app.js';
+import { parseBirthday } from '../../domain/dates.js';
+import { contactClashes } from '../../domain/duplicates.js';
+import { intervalDays, parseInterval } from '../../domain/interval.js';
+import { cleanName, cleanNote } from '../../domain/text.js';
+import type { Day, Person } from '../../domain/types.js';
+import { UsageError } from '../../errors.js';
+import { shortId } from '../../render/words.js';
+import { contactCards, peopleNamed } from '../../store/people.js';
+import { foldName } from '../../domain/names.js';
 
 export interface RawPersonFlags {
   email: string[];
@@ -19,6 +24,7 @@ export interface RawPersonFlags {
   birthday?: string | boolean;
   met?: string;
   note: string[];
+  force?: boolean;
 }
 
 /** What add/edit may set; `undefined` leaves a field as it is. */
@@ -46,7 +52,8 @@ export function personOptions(cmd: Command): Command {
     .option('--every <interval>', 'how often to keep in touch: 2w, 1m, quarterly...')
     .option('--birthday <date>', 'YYYY-MM-DD, or MM-DD when the year is unknown')
     .option('--met <text>', 'how and where you met')
-    .option('--note <fact>', 'something to remember about them (repeatable)', collect, []);
+    .option('--note <fact>', 'something to remember about them (repeatable)', collect, [])
+    .option('--force', 'allow an email or phone number that another person already has');
 }
 
 export function parseEmail(text: string): string {
@@ -73,7 +80,8 @@ export function parseTag(text: string): string {
 const optionalText = (v: string | undefined, what: string) =>
   v === undefined ? undefined : v.trim() === '' ? null : cleanName(v, what);
 
-export function parsePersonFlags(raw: RawPersonFlags): PersonPatch {
+/** The flags as a typed patch; `today` refuses a birthday in the future. */
+export function parsePersonFlags(raw: RawPersonFlags, today: Day): PersonPatch {
   return {
     emails: unique(raw.email.map(parseEmail)),
     phones: unique(raw.phone.map(parsePhone)),
@@ -82,7 +90,7 @@ export function parsePersonFlags(raw: RawPersonFlags): PersonPatch {
     tags: unique(raw.tag.map(parseTag)),
     every_days:
       raw.every === undefined ? undefined : raw.every === false ? null : intervalDays(parseInterval(String(raw.every))),
-    birthday: raw.birthday === undefined ? undefined : raw.birthday === false ? null : parseBirthday(String(raw.birthday)),
+    birthday: raw.birthday === undefined ? undefined : raw.birthday === false ? null : parseBirthday(String(raw.birthday), today),
     met: raw.met === undefined ? undefined : raw.met.trim() === '' ? null : cleanNote(raw.met, 'met'),
     notes: raw.note.map((n) => cleanNote(n, 'note')),
   };
@@ -112,4 +120,35 @@ export function unique(values: string[]): string[] {
     seen.add(k);
     return true;
   });
+}
+
+/**
+ * Refuses a second copy of someone: an email or phone in `added` that another person has is a
+ * UsageError naming them, unless `force`. The same name alone only warns (stderr): two people may
+ * share a name. Call it inside the write's transaction, with `person` as it will be stored.
+ */
+export function checkDuplicates(
+  ctx: Ctx,
+  person: Person,
+  added: { emails: string[]; phones: string[]; name: boolean },
+  force: boolean,
+): void {
+  const db = ctx.db();
+  const who = (o: { id: string; name: string }) => `${o.name} (${shortId(o.id)})`;
+  if (!force && (added.emails.length || added.phones.length)) {
+    const [clash] = contactClashes({ ...person, emails: added.emails, phones: added.phones }, contactCards(db));
+    if (clash) {
+      throw new UsageError(
+        `${clash.value} belongs to ${who(clash.other)}: edit them instead (rel edit ${shortId(clash.other.id)}), or use --force to allow it`,
+      );
+    }
+  }
+  if (added.name) {
+    const same = peopleNamed(db, foldName(person.name)).filter((o) => o.id !== person.id);
+    if (same.length) {
+      const ids = same.map((o) => shortId(o.id)).join(', ');
+      const many = same.length === 1 ? 'another person is' : `${same.length} other people are`;
+      ctx.err(`rel: warning: ${many} already called ${person.name} (${ids}); tell them apart by id`);
+    }
+  }
 }

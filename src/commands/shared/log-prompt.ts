@@ -1,15 +1,32 @@
 /** `rel log` with no WHO in a terminal: asks for everything through the injected prompter. */
-import type { Ctx } from '../context.js';
-import { parseFutureDay, parsePastDay } from '../domain/dates.js';
-import { foldName, matchName } from '../domain/names.js';
-import { cleanName, cleanNote } from '../domain/text.js';
-import { defaultEveryDays } from '../domain/settings.js';
-import { loadConfig } from '../config.js';
-import { newId } from '../store/ids.js';
-import { CHANNELS, KINDS, type Kind } from '../domain/types.js';
-import { UsageError } from '../errors.js';
-import { listPeople } from '../store/people.js';
-import type { LogOptions, LogPerson } from './log.js';
+import type { Ctx } from '../../app.js';
+import { loadConfig } from '../../config.js';
+import { parseFutureDay, parsePastDay } from '../../domain/dates.js';
+import { foldName, matchName } from '../../domain/names.js';
+import { defaultEveryDays } from '../../domain/settings.js';
+import { cleanName, cleanNote } from '../../domain/text.js';
+import { CHANNELS, KINDS, type Channel, type Day, type Kind } from '../../domain/types.js';
+import { UsageError } from '../../errors.js';
+import { newId } from '../../store/ids.js';
+import { listPeople } from '../../store/people.js';
+import type { Who } from './who.js';
+import type { FollowUpMode } from '../../domain/follow-ups.js';
+
+/** Someone met: found in the database, or (the interactive rel log) a new person to add with the touch. */
+export type LogPerson = Who & { add?: { every_days: number | null } };
+
+/** A touch to log, checked: what the flags of rel log or its questions give. */
+export interface LogOptions {
+  people: LogPerson[];
+  note: string | null;
+  via: Channel;
+  date: Day;
+  give: Kind | null;
+  ask: Kind | null;
+  followUp: Day | null;
+  /** What the touch does to open follow-ups (domain/follow-ups.ts); `auto` unless a flag says. */
+  followUpMode: FollowUpMode;
+}
 
 const validate = (check: (v: string) => unknown) => (v: string) => {
   try {

@@ -1,0 +1,50 @@
+/** vCard export (4.0), read back by vcard.ts. Pure. */
+import { escapeText, foldLine, utcStamp } from './ics.js';
+import type { ExportPerson } from './types.js';
+
+const WORD = "\\p{Lu}[\\p{Script=Latin}\\p{M}]*(?:['’-]\\p{Script=Latin}[\\p{Script=Latin}\\p{M}]*)*";
+const GIVEN_FAMILY = new RegExp(`^(${WORD}) (${WORD})$`, 'u');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * vCard 4.0, CRLF, folded at 75 octets. FN always holds the full name, and it is what rel reads back.
+ * N (family;given) is split only when the name is clearly "Given Family" in a Latin script (two
+ * capitalised words: `N:Chen;Maya;;;`); any other name goes whole in the given slot (`N:;山田 太郎;;;`,
+ * `N:;Mary Ann Smith;;;`), since splitting at a space is wrong for most of the world's names.
+ */
+export function writeVcards(people: ExportPerson[]): string {
+  return people.flatMap(cardFor).map(foldLine).map((l) => `${l}\r\n`).join('');
+}
+
+function cardFor(p: ExportPerson): string[] {
+  const t = (v: string): string => escapeText(v, false);
+  const two = GIVEN_FAMILY.exec(p.name);
+  const [given, family] = two ? [two[1]!, two[2]!] : [p.name, ''];
+  const lines = ['BEGIN:VCARD', 'VERSION:4.0', `UID:${UUID.test(p.id) ? `urn:uuid:${p.id.toLowerCase()}` : t(p.id)}`];
+  lines.push(`FN:${t(p.name)}`, `N:${escapeText(family)};${escapeText(given)};;;`);
+  for (const e of p.emails.filter(Boolean)) lines.push(`EMAIL:${t(e)}`);
+  for (const tel of p.phones.filter(Boolean)) lines.push(`TEL;VALUE=text:${t(tel)}`);
+  if (p.company) lines.push(`ORG:${escapeText(p.company)}`);
+  if (p.title) lines.push(`TITLE:${t(p.title)}`);
+  const tags = p.tags.filter(Boolean);
+  if (tags.length > 0) lines.push(`CATEGORIES:${tags.map(t).join(',')}`);
+  const bday = p.birthday ? birthdayValue(p.birthday) : null;
+  if (bday) lines.push(`BDAY:${bday}`);
+  for (const f of p.facts) lines.push(`NOTE:${t(f.text)}`);
+  if (p.linkedin_url) lines.push(`URL;TYPE=linkedin:${p.linkedin_url}`);
+  if (p.met) lines.push(`X-REL-MET:${t(p.met)}`);
+  if (p.met_on) lines.push(`X-REL-MET-ON:${p.met_on}`);
+  const rev = new Date(p.updated_at);
+  if (!Number.isNaN(rev.getTime())) lines.push(`REV:${utcStamp(rev)}`);
+  lines.push(`X-REL-ID:${t(p.id)}`);
+  if (p.every_days !== null) lines.push(`X-REL-EVERY-DAYS:${p.every_days}`);
+  if (p.last_touch !== null) lines.push(`X-REL-LAST-CONTACT:${p.last_touch}`);
+  lines.push('END:VCARD');
+  return lines;
+}
+
+function birthdayValue(birthday: string): string | null {
+  const m = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(birthday);
+  if (!m) return null;
+  return m[1] === '-' ? `--${m[2]}${m[3]}` : `${m[1]}${m[2]}${m[3]}`;
+}

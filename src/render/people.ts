@@ -1,0 +1,42 @@
+/** The views of `rel list`: a table, plain lines, or TSV; written as they are made. */
+import type { Format } from './format.js';
+import type { Day } from '../domain/types.js';
+import { tableLines, writeLines, type Fit } from './table.js';
+import { tsvLines } from './tsv.js';
+import { relativeDay, rhythm, shortId } from './words.js';
+
+export interface ListItem {
+  id: string;
+  name: string;
+  tags: string[];
+  every_days: number | null;
+  last_touch: Day | null;
+  company: string | null;
+  emails: string[];
+  /** Left out of rel due until this day (after today), else null. */
+  snoozed_until: Day | null;
+}
+
+/** The TSV columns: the JSON field names, in the JSON's order. */
+const FIELDS = ['id', 'name', 'tags', 'every_days', 'last_touch', 'company', 'emails'] as const satisfies readonly (keyof ListItem)[];
+
+export function writePeople(write: (text: string) => void, items: ListItem[], format: Exclude<Format, 'json'>, today: Day, fit: Fit): void {
+  if (format === 'tsv') return writeLines(write, tsvLines(items, FIELDS));
+  if (format === 'plain') return writeLines(write, items.map((p) => plainLine(p, today)));
+  const rows = items.map((p) => [shortId(p.id), p.name, p.company ?? '', p.tags.join(', '), rhythmAndSnooze(p), relativeDay(p.last_touch, today)]);
+  // On a narrow terminal the tags and the company give way first, then the id; the name stays.
+  const cols = [{ head: 'id', cut: 2 }, { head: 'name', cut: 1 }, { head: 'company', cut: 3 }, { head: 'tags', cut: 3 }, 'rhythm', 'last touch'];
+  writeLines(write, tableLines(cols, rows, fit));
+}
+
+/** "every 2w, snoozed until 2026-12-01": a snoozed person is marked, so no one disappears unseen. */
+function rhythmAndSnooze(p: ListItem): string {
+  return [rhythm(p.every_days), p.snoozed_until && `snoozed until ${p.snoozed_until}`].filter(Boolean).join(', ');
+}
+
+/** "Maya Chen (Acme) — every 2w, last touch 3 days ago". */
+function plainLine(p: ListItem, today: Day): string {
+  const company = p.company ? ` (${p.company})` : '';
+  const every = p.every_days === null && !p.snoozed_until ? '' : `${rhythmAndSnooze(p)}, `;
+  return `${p.name}${company} — ${every}${p.last_touch === null ? 'never touched' : `last touch ${relativeDay(p.last_touch, today)}`}`;
+}

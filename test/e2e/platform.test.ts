@@ -1,0 +1,147 @@
+/**
+ * rel as a package on the user's Node: the refusal on an old Node, the code cache in the user's cache
+ * folder, stack traces that name src/*.ts under REL_DEBUG, and `npm pack` installed and run as another user.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BIN, spawnRel, tempDir } from '../helpers.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const isRoot = process.getuid?.() === 0;
+const NOBODY = 65534;
+
+let tmp: ReturnType<typeof tempDir>;
+beforeAll(() => {
+  tmp = tempDir();
+  chmodSync(tmp.dir, 0o755);
+});
+afterAll(() => tmp.cleanup());
+
+/** A Node older than 22: REL_TEST_OLD_NODE (.ci/run fetches Node 20 for it), else one on PATH. */
+function oldNode(): string | undefined {
+  const which = spawnSync('which', ['-a', 'node'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  for (const node of [process.env.REL_TEST_OLD_NODE, ...which, '/usr/local/bin/node', '/usr/bin/node']) {
+    if (!node || !existsSync(node)) continue;
+    const v = spawnSync(node, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim();
+    if (Number(v.split('.')[0]) < 22) return node;
+  }
+  return undefined;
+}
+
+describe('an old Node', () => {
+  const node = oldNode();
+  // CI always provides one (REL_TEST_OLD_NODE); elsewhere the test runs where one is found.
+  it.skipIf(!node && !process.env.CI)('every command, even --version, is refused in one line, exit 1, before anything loads', () => {
+    expect(node, 'CI sets REL_TEST_OLD_NODE to a Node older than 22').toBeDefined();
+    const version = spawnSync(node!, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim();
+    const db = join(tmp.dir, 'old-node.db');
+    for (const argv of [['--version'], ['--help'], ['due'], ['add', 'Maya'], []]) {
+      const r = spawnSync(node!, [BIN, ...argv], { env: { PATH: process.env.PATH, REL_DB: db }, encoding: 'utf8' });
+      expect(r.status, argv.join(' ')).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`rel: rel needs Node.js 22 or later (this is Node.js ${version})\n`);
+    }
+    expect(existsSync(db)).toBe(false);
+  });
+});
+
+describe('the code cache', () => {
+  it('is made in $XDG_CACHE_HOME/rel, private, and learns each kind of command once', () => {
+    const cache = join(tmp.dir, 'cache');
+    const env = { REL_DB: join(tmp.dir, 'cache.db'), XDG_CACHE_HOME: cache };
+    expect(spawnRel(['add', 'Maya Chen', '--every', '2w'], env).code).toBe(0);
+    expect(spawnRel(['due', '--json'], env).code).toBe(0);
+    expect(spawnRel(['due', '--json'], env).code).toBe(0);
+    const dir = join(cache, 'rel');
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    const files = readdirSync(dir);
+    expect(files.filter((f) => f.endsWith('.v8cache'))).toHaveLength(1);
+    for (const f of files) expect(statSync(join(dir, f)).mode & 0o777, f).toBe(0o600);
+    const kinds = readFileSync(join(dir, files.find((f) => f.endsWith('.kinds'))!), 'utf8');
+    expect(kinds).toBe('add --every\ndue --json\n');
+  });
+
+  it('falls back to ~/.cache/rel, and rel runs without one where it may not write', () => {
+    const home = join(tmp.dir, 'home');
+    mkdirSync(home);
+    const env = { REL_DB: join(tmp.dir, 'home.db'), HOME: home, XDG_CACHE_HOME: '' };
+    expect(spawnRel(['add', 'Maya'], env).code).toBe(0);
+    expect(readdirSync(join(home, '.cache', 'rel')).some((f) => f.endsWith('.v8cache'))).toBe(true);
+    // A cache folder that is a file: nowhere to write. rel works all the same.
+    const blocked = join(tmp.dir, 'blocked');
+    writeFileSync(blocked, 'not a folder');
+    const r = spawnRel(['list', '--json'], { REL_DB: join(tmp.dir, 'home.db'), XDG_CACHE_HOME: blocked });
+    expect(r.code).toBe(0);
+    expect(r.json()).toHaveLength(1);
+    expect(r.err).toBe('');
+  });
+
+  it('nothing in dist/ names the folder it was built in', () => {
+    for (const f of readdirSync(join(ROOT, 'dist'))) {
+      const text = readFileSync(join(ROOT, 'dist', f), 'utf8');
+      expect(text.includes(ROOT.replace(/\/$/, '')), f).toBe(false);
+      expect(text, f).not.toMatch(/dist\.build-\d+/);
+    }
+  });
+});
+
+describe('REL_DEBUG=1', () => {
+  it("a bug's stack trace names src/*.ts files and lines, not the minified bundle", () => {
+    const db = join(tmp.dir, 'debug.db');
+    expect(spawnRel(['add', 'Maya'], { REL_DB: db }).code).toBe(0);
+    // A bug, injected: JSON.stringify throws inside rel.
+    const inject = join(tmp.dir, 'break.cjs');
+    writeFileSync(inject, "JSON.stringify = () => { throw new Error('injected failure'); };\n");
+    const run = (debug: string) =>
+      spawnRel(['due', '--json'], { REL_DB: db, REL_DEBUG: debug, NODE_OPTIONS: `--require ${inject}` });
+    const quiet = run('');
+    expect(quiet.code).toBe(1);
+    expect(quiet.err).toBe('rel: injected failure (this is a bug; run with REL_DEBUG=1 for details)\n');
+    const debug = run('1');
+    expect(debug.code).toBe(1);
+    expect(debug.err).toMatch(/\bat .*\/src\/[\w/-]+\.ts:\d+:\d+\)/);
+    expect(debug.err).not.toMatch(/dist\/rel\.js/);
+  });
+});
+
+describe('npm pack, installed globally, run by another user', () => {
+  it('installs from the tarball and works for an unprivileged user', () => {
+    const pack = join(tmp.dir, 'pack');
+    mkdirSync(pack);
+    const npm = (args: string[], cwd: string) =>
+      execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error', npm_config_fund: 'false', npm_config_audit: 'false' } });
+    const tgz = npm(['pack', '--pack-destination', pack, '--json'], ROOT);
+    const file = join(pack, (JSON.parse(tgz) as { filename: string }[])[0]!.filename);
+    const listed = (JSON.parse(tgz) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
+    expect(listed).toEqual(expect.arrayContaining(['bin/rel.js', 'bin/start.js', 'dist/rel.js', 'dist/rel.js.map', 'man/rel.1']));
+    expect(listed.filter((f) => /^(src|test)\//.test(f))).toEqual([]);
+    const prefix = join(tmp.dir, 'prefix');
+    npm(['install', '-g', '--prefer-offline', '--prefix', prefix, file], tmp.dir);
+    const rel = join(prefix, 'bin', 'rel');
+    expect(existsSync(rel)).toBe(true);
+    // The user: nobody (when the suite runs as root), with a home of their own and no write access to
+    // the install, as when root installs rel for everyone.
+    const home = join(tmp.dir, 'user');
+    mkdirSync(home);
+    if (isRoot) chownSync(home, NOBODY, NOBODY);
+    const as = (argv: string[]) => {
+      const r = spawnSync(rel, argv, {
+        env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, HOME: home },
+        encoding: 'utf8',
+        input: '',
+        ...(isRoot ? { uid: NOBODY, gid: NOBODY } : {}),
+      });
+      return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr };
+    };
+    expect(as(['add', 'Maya Chen', '--every', '1w'])).toMatchObject({ code: 0, signal: null });
+    expect(as(['log', 'maya', '-m', 'coffee', '--on', '2 weeks ago'])).toMatchObject({ code: 0 });
+    const due = as(['due', '--json']);
+    expect(due).toMatchObject({ code: 0, err: '' });
+    expect(JSON.parse(due.out).map((i: { name: string }) => i.name)).toEqual(['Maya Chen']);
+    expect(statSync(join(home, '.local', 'share', 'rel', 'rel.db')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(join(home, '.cache', 'rel')).some((f) => f.endsWith('.v8cache'))).toBe(true);
+  }, 180_000);
+});

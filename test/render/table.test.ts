@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { width } from '../../src/render/columns.js';
+import { fitWidths, table } from '../../src/render/table.js';
+import { useTempRel } from '../helpers.js';
+
+const NOTE = 'a long note about the conference in Lisbon, the kids, and the new job at a company with a long name';
+
+describe('fitWidths', () => {
+  it('cuts the most cuttable columns first, down to their narrowest, and drops them before touching the next', () => {
+    const cols = [{ head: 'a' }, { head: 'b', cut: 1 }, { head: 'c', cut: 3 }, { head: 'd', cut: 3, min: 10 }];
+    expect(fitWidths([10, 20, 40, 10], cols, undefined)).toEqual([10, 20, 40, 10]);
+    expect(fitWidths([10, 20, 40, 10], cols, 200)).toEqual([10, 20, 40, 10]);
+    expect(fitWidths([10, 20, 40, 10], cols, 70)).toEqual([10, 20, 24, 10]); // 10 + 20 + 24 + 10 + 3 gaps
+    expect(fitWidths([10, 20, 40, 10], cols, 54)).toEqual([10, 20, 8, 10]);
+    expect(fitWidths([10, 20, 40, 10], cols, 50)).toEqual([10, 20, 16, 0]); // d is whole or gone; c gets its room
+    expect(fitWidths([10, 20, 40, 10], cols, 40)).toEqual([10, 20, 0, 0]); // the name stays whole
+    expect(fitWidths([10, 20, 40, 10], cols, 25)).toEqual([10, 13, 0, 0]);
+    expect(fitWidths([10, 20, 40, 10], cols, 12)).toEqual([10, 0, 0, 0]);
+    expect(fitWidths([10, 20, 40, 10], cols, 6)).toEqual([6, 0, 0, 0]); // what never gives way is cut last
+  });
+});
+
+describe('tables fit the terminal', () => {
+  const t = useTempRel({ now: '2026-03-04T09:00' });
+  const seed = async () => {
+    await t.rel(['add', 'Maya Chen-Okonkwo de la Fuente', '--every', '2w', '--company', 'The Extremely Long Company Name Ltd', '--tag', 'friends', '--tag', 'lisbon', '--tag', 'conference-2025']);
+    await t.rel(['add', 'José Núñez 🎉', '--every', '1m', '--company', 'Acme']);
+    await t.rel(['log', 'maya', '-m', NOTE, '--give', 'intro', '--follow-up', '2026-03-04', '--on', '2026-02-01']);
+    await t.rel(['log', 'jose', '--ask', 'advice', '-m', NOTE, '--on', '2026-01-01']);
+  };
+  const views = [['list'], ['ledger'], ['ledger', 'maya'], ['due']];
+
+  it.each([40, 80, 200])('at %i columns no line of list, ledger or due is wider than the terminal', async (columns) => {
+    await seed();
+    for (const argv of views) {
+      const r = await t.rel([...argv, '-q'], { stdoutIsTTY: true, columns, env: { NO_COLOR: '1' }, rows: 1000 }); // -q: the table alone
+      expect(r.code).toBe(0);
+      const lines = r.out.trimEnd().split('\n');
+      expect(lines.length).toBeGreaterThan(1);
+      for (const l of lines) expect(width(l), `${argv.join(' ')}: ${l}`).toBeLessThanOrEqual(columns);
+      if (columns === 200) expect(r.out).not.toContain('…');
+    }
+  });
+
+  it('at 80 columns the notes are cut first: names stay whole', async () => {
+    await seed();
+    const due = await t.rel(['due'], { stdoutIsTTY: true, columns: 80, env: { NO_COLOR: '1' } });
+    expect(due.out).toContain('Maya Chen-Okonkwo de la Fuente');
+    expect(due.out).not.toContain(NOTE.slice(0, 30));
+    const ledger = await t.rel(['ledger', 'maya'], { stdoutIsTTY: true, columns: 80, env: { NO_COLOR: '1' } });
+    expect(ledger.out).toMatch(/2026-02-01 {2}gave {2}intro {2}a long note about the .*…\n/);
+    const list = await t.rel(['list'], { stdoutIsTTY: true, columns: 80, env: { NO_COLOR: '1' } });
+    expect(list.out).toContain('Maya Chen-Okonkwo de la Fuente');
+    expect(list.out).toContain('every 2w');
+  });
+
+  it('to a pipe nothing is cut; --json and show keep the full text', async () => {
+    await seed();
+    expect((await t.rel(['ledger', 'maya'])).out).toContain(NOTE);
+    expect((await t.rel(['list'])).out).toContain('The Extremely Long Company Name Ltd');
+    expect(JSON.stringify((await t.rel(['ledger', 'maya', '--json'], { stdoutIsTTY: true, columns: 40 })).json())).toContain(NOTE);
+  });
+
+  it('a coloured table is cut like a plain one', () => {
+    const out = table(['name', { head: 'note', cut: 3 }], [['\x1b[1mMaya\x1b[22m', `\x1b[2m${NOTE}\x1b[22m`]], { color: true, width: 30 });
+    for (const l of out.split('\n')) expect(width(l)).toBeLessThanOrEqual(30);
+    expect(out).toContain('…\x1b[0m');
+  });
+});

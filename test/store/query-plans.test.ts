@@ -1,0 +1,84 @@
+/**
+ * No daily command reads every touchpoint: each statement a command prepares is explained (EXPLAIN QUERY
+ * PLAN) and none may SCAN touchpoints (a full pass over the table or one of its indexes); SEARCH through
+ * an index is what is expected. The statements are caught as the commands prepare them, so a new query
+ * is checked without being listed here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { useTempRel } from '../helpers.js';
+
+const DAILY: string[][] = [
+  ['due'],
+  ['due', '--json'],
+  ['due', '--within', '2w'],
+  ['log', 'maya', '-m', 'coffee', '--give', 'advice', '--follow-up', '1w'],
+  ['show', 'maya'],
+  ['show', 'jose', '--json'],
+  ['brief', 'maya'],
+  ['stats'],
+  ['note', 'maya', 'likes tea'],
+  ['snooze', 'jose', '2w'],
+  ['ledger', 'maya'],
+];
+
+const seen: string[] = [];
+const prepare = Database.prototype.prepare;
+beforeAll(() => {
+  Database.prototype.prepare = function (this: Database.Database, sql: string) {
+    seen.push(sql);
+    return prepare.call(this, sql);
+  } as typeof prepare;
+});
+afterAll(() => {
+  Database.prototype.prepare = prepare;
+});
+
+/** The names a statement gives the touchpoints table: itself and its aliases. */
+function touchpointNames(sql: string): string[] {
+  const names = new Set<string>();
+  for (const m of sql.matchAll(/\btouchpoints\b(?:\s+(?:AS\s+)?(?!WHERE|JOIN|ON|ORDER|GROUP|LIMIT|SET|VALUES|LEFT|INNER|USING)([a-z_]\w*))?/gi)) {
+    names.add('touchpoints');
+    if (m[1]) names.add(m[1]);
+  }
+  return [...names];
+}
+
+/** Parameters for explaining a statement: a plan does not depend on the values bound. */
+function nulls(sql: string): unknown[] {
+  const bare = sql.replace(/'[^']*'/g, "''");
+  const positional = (bare.match(/\?/g) ?? []).map(() => null);
+  const named = Object.fromEntries([...bare.matchAll(/[@$:](\w+)/g)].map((m) => [m[1], null]));
+  return Object.keys(named).length > 0 ? [...positional, named] : positional;
+}
+
+describe('query plans of the daily commands', () => {
+  const t = useTempRel({ now: '2026-03-04T09:00' });
+
+  it.each(DAILY.map((argv) => [argv.join(' '), argv]))('rel %s never scans touchpoints in full', async (_, argv) => {
+    await t.rel(['add', 'Maya Chen', '--every', '2w', '--birthday', '--03-10']);
+    await t.rel(['add', 'José Núñez', '--every', '1m']);
+    await t.rel(['log', 'maya', 'jose', '-m', 'lunch', '--give', 'intro', '--on', '2026-02-01']);
+    await t.rel(['log', 'jose', '--ask', 'advice', '--follow-up', '2026-03-05', '--on', '2026-02-10']);
+    seen.length = 0;
+    const r = await t.rel(argv as string[]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const db = new Database(t.db, { readonly: true });
+    try {
+      const scans: string[] = [];
+      for (const sql of new Set(seen)) {
+        const names = touchpointNames(sql);
+        if (names.length === 0 || !/^\s*(SELECT|UPDATE|DELETE|INSERT|WITH)/i.test(sql)) continue;
+        const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...nulls(sql)) as { detail: string }[];
+        for (const { detail } of plan) {
+          const m = /^SCAN (\w+)/.exec(detail);
+          if (m && names.includes(m[1]!)) scans.push(`${detail}  <=  ${sql.replace(/\s+/g, ' ').trim()}`);
+        }
+      }
+      expect(scans).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});
