@@ -21,3 +21,10 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * True under `npm run mutate` (vitest.mutate.config.ts sets REL_MUTATE=1). The exhaustive loops then
+ * walk a shorter range, and the 10,000-record speed tests are skipped: instrumented code runs them for
+ * seconds, for each of hundreds of mutants. Behaviour is the same; only the range is smaller.
+ */
+export const MUTATING = process.env.REL_MUTATE === '1';

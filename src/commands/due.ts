@@ -7,10 +7,11 @@ import { dueItems, type DueItem } from '../domain/due.js';
 import { intervalDays, parseInterval } from '../domain/interval.js';
 import { daysLeftInWeek, type Weekday } from '../domain/settings.js';
 import type { Day } from '../domain/types.js';
-import { QuietExit, UsageError } from '../errors.js';
+import { QuietExit } from '../errors.js';
 import { countSnoozed, duePeople } from '../store/people.js';
 import { dueDates } from '../store/insight.js';
 import { openFollowUps } from '../store/touchpoints.js';
+import { FORMATS, parseFormat, parseLimit, type Format } from './shared/output.js';
 import { parseTag } from './shared/person-fields.js';
 
 export interface DueOptions {
@@ -27,10 +28,8 @@ export const BIRTHDAY_LOOKAHEAD_DAYS = 14;
 /** How many items the table shows without --limit or --all. */
 export const SCREENFUL = 20;
 
-type RawDue = { within?: string; tag?: string; limit?: string; all?: boolean; json?: boolean; quiet?: boolean; exitStatus?: boolean; explain?: boolean; format?: DueFormat };
+type RawDue = { within?: string; tag?: string; limit?: string; all?: boolean; json?: boolean; quiet?: boolean; exitStatus?: boolean; explain?: boolean; format?: Format };
 
-export const DUE_FORMATS = ['table', 'plain', 'tsv', 'json'] as const;
-export type DueFormat = (typeof DUE_FORMATS)[number];
 
 /** Defaults from rel config: the birthday look-ahead; today and the first day of the week for --within week. */
 export interface DueDefaults {
@@ -45,24 +44,12 @@ function parseWithin(text: string, defaults: DueDefaults): number {
   return intervalDays(parseInterval(text));
 }
 
-/** The output: --format, or --json; both at once only when they agree. */
-export function parseDueFormat(raw: { json?: boolean; format?: DueFormat }): DueFormat {
-  if (raw.json && raw.format !== undefined && raw.format !== 'json') {
-    throw new UsageError(`--json and --format ${raw.format} disagree: use one of them`);
-  }
-  return raw.json ? 'json' : (raw.format ?? 'table');
-}
-
 export function parseDueFlags(
   raw: { within?: string; tag?: string; limit?: string },
   defaults: DueDefaults = { birthdayDays: BIRTHDAY_LOOKAHEAD_DAYS },
 ): DueOptions {
   const within = raw.within === undefined ? undefined : parseWithin(raw.within, defaults);
-  let limit: number | undefined;
-  if (raw.limit !== undefined) {
-    if (!/^\d+$/.test(raw.limit.trim()) || Number(raw.limit) < 1) throw new UsageError(`bad --limit "${raw.limit}": use a whole number, 1 or more`);
-    limit = Number(raw.limit);
-  }
+  const limit = parseLimit(raw.limit);
   return {
     withinDays: within ?? 0,
     birthdayDays: within ?? defaults.birthdayDays,
@@ -81,7 +68,7 @@ export function register(app: App): void {
     .option('--all', 'show every item in the table')
     .option('--json', 'print as JSON (the same as --format json)')
     .addOption(
-      new Option('--format <format>', 'table; or one line per item, no colour: plain (for notify-send, mail, status bars), tsv (a header row of the JSON field names), json').choices(DUE_FORMATS),
+      new Option('--format <format>', 'table; or one line per item, no colour: plain (for notify-send, mail, status bars), tsv (a header row of the JSON field names), json').choices(FORMATS),
     )
     .option('-q, --quiet', 'print nothing at all when nothing is due, whatever the format (for cron)')
     .option('--exit-status', 'exit 0 when someone is due, 1 when no one is (for scripts: rel due -q --exit-status || ...)')
@@ -98,7 +85,7 @@ Examples:
     )
     .action(
       app.action(async (ctx, raw: RawDue) => {
-        const format = parseDueFormat(raw);
+        const format = parseFormat(raw);
         const settings = loadConfig(ctx.deps);
         const opts = parseDueFlags(raw, { birthdayDays: settings['due.birthday-days'], today: ctx.today, weekStart: settings['week.start'] });
         const items = run(opts, ctx);
@@ -113,7 +100,7 @@ Examples:
  * table also says how many people are snoozed; with --within it is a calendar: in date order, one line
  * per person.
  */
-async function show(items: DueView[], format: DueFormat, opts: DueOptions, raw: RawDue, ctx: Ctx): Promise<void> {
+async function show(items: DueView[], format: Format, opts: DueOptions, raw: RawDue, ctx: Ctx): Promise<void> {
   if (format === 'json') return ctx.json(items);
   if (format === 'plain' || format === 'tsv') {
     const { duePlain, dueTsv } = await import('../render/due.js');

@@ -6,7 +6,7 @@ import { RelError, UsageError } from '../errors.js';
 import { fileReason } from '../file-errors.js';
 import { message } from '../store/open.js';
 import type { RelPerson } from '../formats/json.js';
-import { readEverything } from '../store/transfer.js';
+import { eachPerson, readEverything } from '../store/transfer.js';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'vcard', 'ics'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -41,7 +41,8 @@ export function register(app: App): void {
 Formats:
   json    everything, with stable ids: rel import reads it back (another machine, a backup)
   csv     one row per person: emails, phones, rhythm, last touch, next due, gives and asks
-  vcard   vCard 4.0 for a phone or mail app (X-REL- properties keep the rhythm and last contact)
+  vcard   vCard 4.0 for a phone or mail app (X-REL- properties keep the id, rhythm and last contact)
+  rel import reads json, csv and vcard back: into the same database it changes nothing
   ics     a calendar: birthdays and dates (yearly), when each person is next due, follow-ups
 
 Examples:
@@ -53,25 +54,41 @@ Examples:
       app.action(async (ctx, raw: { format?: string; output?: string; force?: boolean }) => {
         const opts = parseExportFlags(raw);
         if (opts.output !== null && !opts.force) refuseExisting(opts.output);
-        const { text, people } = await run(opts, ctx);
-        if (opts.output === null) return ctx.deps.out.write(text);
-        writePrivate(opts.output, text, opts.force);
+        const { chunks, count } = await run(opts, ctx);
+        if (opts.output === null) {
+          for (const chunk of chunks) ctx.deps.out.write(chunk);
+          return;
+        }
+        writePrivate(opts.output, chunks, opts.force);
+        const people = count();
         ctx.out(`Exported ${people} ${people === 1 ? 'person' : 'people'} to ${opts.output} (${opts.format}).`);
       }),
     );
 }
 
-/** The export's text, and how many people it has. */
-export async function run(opts: ExportOptions, ctx: Ctx): Promise<{ text: string; people: number }> {
+/**
+ * The export's text, in chunks made as they are written (rel JSON: one person at a time, so a lifetime is
+ * never held whole), and how many people it had (known once the chunks are read).
+ */
+export async function run(opts: ExportOptions, ctx: Ctx): Promise<{ chunks: Iterable<string>; count: () => number }> {
+  if (opts.format === 'json') {
+    let n = 0;
+    const counted = (function* () {
+      for (const p of eachPerson(ctx.db())) {
+        n++;
+        yield p;
+      }
+    })();
+    const { relJsonChunks } = await import('../formats/json.js');
+    return { chunks: relJsonChunks(counted, ctx.now), count: () => n };
+  }
   const people = readEverything(ctx.db());
-  return { text: await render(opts.format, people, ctx), people: people.length };
+  return { chunks: [await render(opts.format, people, ctx)], count: () => people.length };
 }
 
-async function render(format: ExportFormat, people: RelPerson[], ctx: Ctx): Promise<string> {
+async function render(format: Exclude<ExportFormat, 'json'>, people: RelPerson[], ctx: Ctx): Promise<string> {
   const now = ctx.now;
   switch (format) {
-    case 'json':
-      return (await import('../formats/json.js')).writeRelJson(people, now);
     case 'csv': {
       const [{ writeCsv }, { exportPeople }] = await Promise.all([import('../formats/csv-rel.js'), import('../formats/feed.js')]);
       return writeCsv(exportPeople(people));
@@ -98,11 +115,11 @@ function refuseExisting(file: string): void {
 }
 
 /**
- * Writes `text` to `file` atomically and privately: a 0600 temporary file beside it, synced, then
+ * Writes `chunks` to `file` atomically and privately: a 0600 temporary file beside it, synced, then
  * linked into place (refusing an existing file, even one that appeared meanwhile) or, with --force,
  * renamed over it. The file is never seen half-written.
  */
-export function writePrivate(file: string, text: string, force: boolean): void {
+export function writePrivate(file: string, chunks: Iterable<string>, force: boolean): void {
   const tmp = join(dirname(file), `.${basename(file)}.rel-${process.pid}-${Date.now()}`);
   let fd: number;
   try {
@@ -112,8 +129,10 @@ export function writePrivate(file: string, text: string, force: boolean): void {
   }
   try {
     try {
-      const buf = Buffer.from(text, 'utf8');
-      for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at);
+      for (const text of chunks) {
+        const buf = Buffer.from(text, 'utf8');
+        for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at);
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);

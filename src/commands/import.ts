@@ -56,7 +56,7 @@ export async function parseImportFlags(file: string, raw: RawImport): Promise<Im
 export function register(app: App): void {
   app.program
     .command('import')
-    .argument('<file>', 'a vCard (.vcf), a CSV (LinkedIn, Google, Outlook or any with --map), or a rel JSON export')
+    .argument('<file>', 'a vCard (.vcf), a CSV (LinkedIn, Google, Outlook, Thunderbird or any with --map), or a rel JSON export')
     .description('bring people in from contacts files; matches people you have and merges, never duplicates')
     .option('--format <format>', `${FORMATS.join(', ')} (default: told from the content)`)
     .option('--dry-run', 'show what would be added, merged and skipped; write nothing')
@@ -73,7 +73,10 @@ Examples:
   rel import Connections.csv --tag linkedin --dry-run
   rel import contacts.vcf --every 3m
   rel import crm.csv --map "name=Full Name,email=Mail,note=Remarks"
-  rel import rel-export.json          (from another machine: adds what is missing)`,
+  rel import rel-export.json          (from another machine: adds what is missing)
+
+People of the same name who disagree (another email, phone, company or connection date) are kept apart
+and listed as possible duplicates; join two that are one person with rel merge WHO PERSON.`,
     )
     .action(
       app.action(async (ctx, file: string, raw: RawImport) => {
@@ -111,7 +114,7 @@ export async function run(opts: ImportOptions, ctx: Ctx): Promise<ImportView> {
   show.large ||= records.length > LARGE;
   show(`matching ${records.length.toLocaleString('en')} records…`);
 
-  const go = (): ImportPlan => plan(ctx, opts, parsed, records, show);
+  const go = (): ImportPlan => plan(ctx, opts, format, parsed, records, show);
   const result = opts.dryRun
     ? go()
     : write(ctx, 'import', (p: ImportPlan) => `import: ${p.counts.added} added, ${p.counts.merged} merged from ${basename(opts.file)}`, go);
@@ -135,7 +138,7 @@ export async function run(opts: ImportOptions, ctx: Ctx): Promise<ImportView> {
 
 /** Reads rel, plans, and (unless a dry run) writes: inside the import's transaction. */
 function plan(
-  ctx: Ctx, opts: ImportOptions, parsed: Parsed, records: MergeRecord[], show: (s: string | null) => void,
+  ctx: Ctx, opts: ImportOptions, format: ImportFormat, parsed: Parsed, records: MergeRecord[], show: (s: string | null) => void,
 ): ImportPlan {
   const db = ctx.db();
   const fresh = parsed.rel ? newRecordsOf(db) : null;
@@ -153,6 +156,7 @@ function plan(
     today: ctx.today,
     tags: opts.tags,
     everyDays: opts.everyDays,
+    distinctRecords: format === 'linkedin',
     newId,
   });
   if (opts.dryRun) return p;

@@ -1,7 +1,7 @@
 /** rel match [--limit N] [--json]: introductions worth making, pairing open needs with other people's offers. */
 import type { App, Ctx } from '../app.js';
 import { commonTags, matchNeeds, type Match, type NeedOrOffer } from '../domain/match.js';
-import { UsageError } from '../errors.js';
+import { parseLimit } from './shared/output.js';
 import { introducedPairs, openWishesToMatch, tagCounts } from '../store/insight.js';
 import type { MatchView } from '../render/insight.js';
 
@@ -25,11 +25,7 @@ than half of everyone (say "linkedin" from an import) is not counted as a reason
     )
     .action(
       app.action(async (ctx, raw: { limit?: string; json?: boolean }) => {
-        let limit: number | undefined;
-        if (raw.limit !== undefined) {
-          if (!/^\d+$/.test(raw.limit.trim()) || Number(raw.limit) < 1) throw new UsageError(`bad --limit "${raw.limit}": use a whole number, 1 or more`);
-          limit = Number(raw.limit);
-        }
+        const limit = parseLimit(raw.limit);
         const matches = run(ctx).slice(0, limit);
         if (raw.json) return ctx.json(matches);
         const { matchList } = await import('../render/insight.js');

@@ -47,7 +47,9 @@ Examples:
             ['dates', 'date', 'dates'], ['wishes', 'need or offer', 'needs and offers']] as const
         ).filter(([k]) => view.moved[k] > 0).map(([k, one, many]) => `${view.moved[k]} ${view.moved[k] === 1 ? one : many}`);
         const label = (p: Who) => `${p.name} (${shortId(p.id)})`;
-        ctx.out(`Merged ${label(view.merged)} into ${label(view)}: ${parts.length > 0 ? `${parts.join(', ')} moved` : 'nothing else to move'}. rel undo puts them back.`);
+        const same = view.moved.same_meeting;
+        const joined = same > 0 ? `; ${same} meeting${same === 1 ? '' : 's'} they were both logged at made one touch` : '';
+        ctx.out(`Merged ${label(view.merged)} into ${label(view)}: ${parts.length > 0 ? `${parts.join(', ')} moved` : 'nothing else to move'}${joined}. rel undo puts them back.`);
       }),
     );
 }

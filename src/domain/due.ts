@@ -8,22 +8,22 @@
  *   birthday   3.0 on the day; before it, 1 - days to go / (window + 1), so never above an overdue contact
  *   date       an important date (rel date), scored like a birthday within the same window: yearly dates
  *              every year, one-off dates once; the item's `label` names it
+ * The numbers are named in SCORE below; birthdays and dates share one anniversary score.
+ *
+ * The rule lives twice. SQLite first narrows 10,000 people to those who may be due, through indexes:
+ * the generated column `people.next_due` (src/store/migrations.ts), duePeople() in src/store/people.ts
+ * (rhythm, birthday month-days, open follow-ups) and dueDates() in src/store/insight.ts; dueItems() here
+ * then decides. test/store/due.test.ts ("the same items as ranking everyone") proves, over random
+ * networks and days, that the prefilters never leave out anyone this function would list.
  */
 import { addDays, dayNumber, daysBetween, nextAnniversary } from './dates.js';
 import { nextOccurrence } from './important-dates.js';
-import type { Day } from './types.js';
+import type { Day, PersonWithLastTouch } from './types.js';
 
 export type DueReason = 'overdue' | 'follow-up' | 'birthday' | 'date';
 
-export interface DuePerson {
-  id: string;
-  name: string;
-  every_days: number | null;
-  birthday: string | null;
-  snoozed_until: Day | null;
-  added_on: Day;
-  last_touch: Day | null;
-}
+/** What the ranking reads of a person. */
+export type DuePerson = Pick<PersonWithLastTouch, 'id' | 'name' | 'every_days' | 'birthday' | 'snoozed_until' | 'added_on' | 'last_touch'>;
 
 export interface DueFollowUp {
   id: string;
@@ -59,7 +59,18 @@ export interface DueItem {
   label: string | null;
 }
 
-export interface DueOptions {
+/** The scoring table: every number the ranking uses, by name. */
+export const SCORE = {
+  /** A birthday or an important date on its day: above any overdue rhythm short of three times over. */
+  anniversaryToday: 3,
+  /** A follow-up due today scores this much... */
+  followUpDue: 1,
+  /** ...and one more point for each this many days late. */
+  followUpDaysPerPoint: 7,
+} as const;
+
+/** What the ranking needs besides the people: the day, and how far ahead to look. */
+export interface RankOptions {
   today: Day;
   /** Look ahead this many days (rel due --within). */
   withinDays: number;
@@ -76,7 +87,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** A person listed twice (the same row from two prefilters) counts once. */
 // Stryker disable next-line ArrayDeclaration: equivalent: a non-date entry has no person_id, so it is skipped like no entry
-export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: DueOptions, dates: DueDate[] = []): DueItem[] {
+export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: RankOptions, dates: DueDate[] = []): DueItem[] {
   const { today } = opts;
   // Day numbers, not Day strings, in the loop over everyone: it runs for 10,000 people on every rel due.
   const todayN = dayNumber(today);
@@ -103,11 +114,7 @@ export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: Du
       const date = nextAnniversary(p.birthday, today);
       const ahead = dayNumber(date) - todayN;
       if (ahead <= opts.birthdayDays) {
-        const score = ahead === 0 ? 3 : round2(1 - ahead / (opts.birthdayDays + 1));
-        const why =
-          ahead === 0
-            ? 'birthday today: 3.00'
-            : `birthday in ${ahead} days: 1 - ${ahead} / ${opts.birthdayDays + 1} = ${score.toFixed(2)}`;
+        const { score, why } = anniversary('birthday', ahead, opts.birthdayDays);
         items.push(item(p, 'birthday', date, ahead === 0 ? 0 : -ahead, score, why, null));
       }
     }
@@ -116,8 +123,8 @@ export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: Du
     const p = byId.get(f.person_id);
     if (!p || f.due_on > horizon) continue;
     const late = daysBetween(f.due_on, today);
-    const score = round2(1 + late / 7);
-    const why = `follow-up ${late >= 0 ? `${late} days late` : `in ${-late} days`}: 1 + ${late} / 7 = ${score.toFixed(2)}`;
+    const score = round2(SCORE.followUpDue + late / SCORE.followUpDaysPerPoint);
+    const why = `follow-up ${late >= 0 ? `${late} days late` : `in ${-late} days`}: ${SCORE.followUpDue} + ${late} / ${SCORE.followUpDaysPerPoint} = ${score.toFixed(2)}`;
     items.push(item(p, 'follow-up', f.due_on, late, score, why, f.note));
   }
   for (const d of dates) {
@@ -125,12 +132,22 @@ export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: Du
     const next = p && nextOccurrence(d, today);
     if (!p || !next || next.days > opts.birthdayDays) continue;
     const ahead = next.days;
-    const score = ahead === 0 ? 3 : round2(1 - ahead / (opts.birthdayDays + 1));
     const what = next.years === null ? d.label : `${d.label} (${next.years} ${next.years === 1 ? 'year' : 'years'})`;
-    const why = ahead === 0 ? `${what} today: 3.00` : `${what} in ${ahead} days: 1 - ${ahead} / ${opts.birthdayDays + 1} = ${score.toFixed(2)}`;
+    const { score, why } = anniversary(what, ahead, opts.birthdayDays);
     items.push(item(p, 'date', next.on, ahead === 0 ? 0 : -ahead, score, why, null, d.label));
   }
   return items.sort(byUrgency);
+}
+
+/**
+ * The score of an anniversary (a birthday, an important date) `ahead` days away within a window of
+ * `windowDays`: SCORE.anniversaryToday on the day; before it 1 - ahead / (window + 1), so between 0 and
+ * 1 and never above a contact overdue by a whole rhythm.
+ */
+function anniversary(what: string, ahead: number, windowDays: number): { score: number; why: string } {
+  if (ahead === 0) return { score: SCORE.anniversaryToday, why: `${what} today: ${SCORE.anniversaryToday.toFixed(2)}` };
+  const score = round2(1 - ahead / (windowDays + 1));
+  return { score, why: `${what} in ${ahead} days: 1 - ${ahead} / ${windowDays + 1} = ${score.toFixed(2)}` };
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

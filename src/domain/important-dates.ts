@@ -3,7 +3,7 @@
  * A yearly date comes back every year; a one-off date happens once. Pure: `today` is an argument.
  */
 import { UsageError } from '../errors.js';
-import { daysBetween, nextAnniversary, parseDay, realDay } from './dates.js';
+import { dayParts, daysBetween, nextAnniversary, parseDay, realDay } from './dates.js';
 import { quoteInput } from './text.js';
 import type { Day } from './types.js';
 
@@ -28,7 +28,7 @@ export interface Occurrence {
  */
 export function parseImportantDate(text: string, yearly: boolean): ImportantDate {
   const t = text.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) {
+  if (dayParts(t)?.year != null) {
     return { date: realDay(text), yearly };
   }
   const short = /^(?:--)?(\d{2})-(\d{2})$/.exec(t);

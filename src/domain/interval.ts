@@ -8,6 +8,7 @@ import { addYears } from 'date-fns/addYears';
 import { UsageError } from '../errors.js';
 import { quoteInput } from './text.js';
 import type { Day } from './types.js';
+import { dayParts } from './day.js';
 
 export interface Interval {
   n: number;
@@ -71,11 +72,11 @@ export function intervalDays(i: Interval): number {
  * The day must be a valid `YYYY-MM-DD`; a result past year 9999 is a RangeError (callers check).
  */
 export function addInterval(day: Day, i: Interval): Day {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) throw new RangeError(`addInterval: not a day: ${day}`);
+  const p = dayParts(day);
+  if (!p || p.year === null) throw new RangeError(`addInterval: not a day: ${day}`);
   // Local noon, so that no time-zone or DST shift can move the calendar day.
   const date = new Date(0);
-  date.setFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  date.setFullYear(p.year, p.month - 1, p.day);
   date.setHours(12, 0, 0, 0);
   const out =
     i.unit === 'd' ? addDays(date, i.n)

@@ -10,6 +10,8 @@
  *      have some, none shared), the company, the day met (a LinkedIn connection date) or the LinkedIn
  *      profile. Several such people: ambiguous, skipped. A name alone never merges two records that
  *      disagree: the record is added, and reported in `possible_duplicates` (rel merge joins them).
+ *      With `distinctRecords` (a LinkedIn file: each row is a connection) records of the file never
+ *      join each other by name.
  * Merging adds new emails, phones, tags and notes and fills empty fields; it never overwrites what
  * rel already has. A record that would change nothing is skipped as "already up to date", so
  * importing the same file twice changes nothing. Records of the same file match each other too
@@ -50,6 +52,8 @@ export interface PlanOptions {
   tags: string[];
   /** --every: the rhythm of the people added. */
   everyDays: number | null;
+  /** Each record of the file is someone else (LinkedIn: one row per connection): records never join each other by name. */
+  distinctRecords?: boolean;
   newId: () => string;
 }
 
@@ -227,7 +231,7 @@ export function planImport(people: ExistingPerson[], records: MergeRecord[], opt
     if (usable(byProfile)) return { target: byProfile, byId: false };
     const sameName = (byName.get(foldName(rec.name)) ?? []).filter(usable);
     const candidates = sameName.filter(
-      (t) => !disagree(t, rec) && !(url && t.linkedin_url && normaliseLinkedIn(t.linkedin_url) !== url),
+      (t) => !(opts.distinctRecords && t.isNew) && !disagree(t, rec) && !(url && t.linkedin_url && normaliseLinkedIn(t.linkedin_url) !== url),
     );
     if (candidates.length > 1) return { ambiguous: candidates.length };
     if (candidates.length === 1) return { target: candidates[0]!, byId: false };

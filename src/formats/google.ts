@@ -7,7 +7,7 @@
  * Several values in one cell are joined by ` ::: `; `* ` marks the primary one.
  */
 import { dateField, eachRow, findTable, isGoogleHeader, joinName, readBirthday, uniq, type Row, type Table } from './csv.js';
-import { emptyImported, type ParseResult } from './types.js';
+import { emptyImported, nameOrContact, type ParseResult } from './types.js';
 
 const MULTI = /\s*:::\s*/;
 
@@ -42,17 +42,17 @@ export function parseGoogle(text: string): ParseResult {
   return eachRow(t, (row, where, problems) => {
     const get = (...columns: string[]): string => columns.map((c) => t.get(row, c)).find(Boolean) ?? '';
     const emails = numbered(t, row, /^e-mail \d+ - value$/i);
-    const name =
+    const phones = numbered(t, row, /^phone \d+ - value$/i);
+    const name = nameOrContact(
       get('Name') ||
-      joinName(get('First Name', 'Given Name'), get('Middle Name', 'Additional Name'), get('Last Name', 'Family Name'),
-        get('Name Suffix')) ||
-      get('Nickname', 'File As') ||
-      emails[0] ||
-      '';
+        joinName(get('First Name', 'Given Name'), get('Middle Name', 'Additional Name'), get('Last Name', 'Family Name'),
+          get('Name Suffix')) ||
+        get('Nickname', 'File As'),
+      emails, phones, (why) => problems.push({ where, why }));
     if (name === '') return null;
     const p = emptyImported(name);
     p.emails = emails;
-    p.phones = numbered(t, row, /^phone \d+ - value$/i);
+    p.phones = phones;
     p.company = primaryFirst([get('Organization Name', 'Organization 1 - Name')])[0] ?? null;
     p.title = primaryFirst([get('Organization Title', 'Organization 1 - Title')])[0] ?? null;
     p.tags = googleTags(get('Labels', 'Group Membership'));

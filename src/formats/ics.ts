@@ -5,6 +5,7 @@
  * folding and TEXT escaping): `foldLine`, `escapeText`, `utcStamp`.
  */
 import type { Day } from '../domain/types.js';
+import { dayParts } from '../domain/dates.js';
 import type { CalendarEvent } from './types.js';
 
 const CRLF = '\r\n';
@@ -60,9 +61,9 @@ export function utcStamp(instant: Date): string {
 
 /** `YYYY-MM-DD` → [year, month, day] after checking it is a real calendar day; throws otherwise. */
 function splitDay(day: Day): [number, number, number] {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const p = dayParts(day);
+  if (p && p.year !== null) {
+    const [y, mo, d] = [p.year, p.month, p.day];
     const check = new Date(Date.UTC(y, mo - 1, d));
     if (check.getUTCFullYear() === y && check.getUTCMonth() === mo - 1 && check.getUTCDate() === d) {
       return [y, mo, d];

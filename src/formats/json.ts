@@ -57,8 +57,24 @@ export interface RelExport {
 }
 
 export function writeRelJson(people: RelPerson[], now: Date): string {
-  const doc: RelExport = { format: REL_FORMAT, version: REL_VERSION, exported_at: now.toISOString(), people };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return [...relJsonChunks(people, now)].join('');
+}
+
+/**
+ * The same text as JSON.stringify(export, null, 2) and a newline, made one person at a time, so that an
+ * export of a lifetime is written as it is read, never held whole (rel export).
+ */
+export function* relJsonChunks(people: Iterable<RelPerson>, now: Date): Generator<string> {
+  const head: Omit<RelExport, 'people'> = { format: REL_FORMAT, version: REL_VERSION, exported_at: now.toISOString() };
+  const start = JSON.stringify(head, null, 2).slice(0, -2); // without the closing "\n}"
+  let first = true;
+  for (const p of people) {
+    // A person sits two levels deep: four spaces before each line (strings hold no raw line breaks).
+    const text = `    ${JSON.stringify(p, null, 2).replace(/\n/g, '\n    ')}`;
+    yield first ? `${start},\n  "people": [\n${text}` : `,\n${text}`;
+    first = false;
+  }
+  yield first ? `${start},\n  "people": []\n}\n` : '\n  ]\n}\n';
 }
 
 class Bad extends Error {}

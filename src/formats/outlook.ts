@@ -9,7 +9,7 @@
  * `03/02/1980`), ISO, or `0/0/00` for none.
  */
 import { dateField, eachRow, findTable, headerHas, isGoogleHeader, joinName, readBirthday, splitMulti, uniq, type Slash } from './csv.js';
-import { emptyImported, type ParseResult } from './types.js';
+import { emptyImported, nameOrContact, type ParseResult } from './types.js';
 
 interface Columns {
   first: string;
@@ -102,11 +102,13 @@ export function parseOutlook(text: string): ParseResult {
     const first = (columns: string[]): string => columns.map(get).find(Boolean) ?? '';
     // Exchange accounts export an X.500 path (/o=ExchangeLabs/...) instead of an address: skip those.
     const emails = uniq(lang.emails.map(get).filter((e) => e.includes('@') && !e.startsWith('/')));
-    const name = joinName(get(lang.first), get(lang.middle), get(lang.last), get(lang.suffix)) || get(lang.nickname) || emails[0] || '';
+    const phones = uniq(lang.phones.map(get).filter(Boolean));
+    const name = nameOrContact(joinName(get(lang.first), get(lang.middle), get(lang.last), get(lang.suffix)) || get(lang.nickname),
+      emails, phones, (why) => problems.push({ where, why }));
     if (name === '') return null;
     const p = emptyImported(name);
     p.emails = emails;
-    p.phones = uniq(lang.phones.map(get).filter(Boolean));
+    p.phones = phones;
     p.company = first(lang.company) || null;
     p.title = t.getLast(row, lang.title) || null;
     p.tags = uniq(splitMulti(get(lang.categories), /[;,]/));

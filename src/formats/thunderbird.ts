@@ -1,41 +1,62 @@
 /**
  * Thunderbird's address book CSV ("Export" → "Comma Separated", or with `;` where the list separator
- * is one): `First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Screen Name,
- * Work Phone,Home Phone,Fax Number,Pager Number,Mobile Number,...,Job Title,Department,Organization,
- * Web Page 1,Web Page 2,Birth Year,Birth Month,Birth Day,Custom 1,...,Notes` (a UK build writes
- * `Organisation`), each line ending in a separator. The birthday is three cells; no year is a yearless birthday.
+ * is one), its header in the language of Thunderbird. English: `First Name,Last Name,Display Name,
+ * Nickname,Primary Email,Secondary Email,Screen Name,Work Phone,Home Phone,Fax Number,Pager Number,
+ * Mobile Number,...,Job Title,Department,Organization,Web Page 1,Web Page 2,Birth Year,Birth Month,
+ * Birth Day,Custom 1,...,Notes` (a UK build writes `Organisation`); German: `Vorname,Nachname,
+ * Anzeigename,Spitzname,Primäre E-Mail-Adresse,Sekundäre E-Mail-Adresse,...,Mobil-Tel.-Nr.,...,
+ * Geburtsjahr,Geburtsmonat,Geburtstag,...,Notizen`. Lines may end in a separator. The birthday is
+ * three cells; no year is a yearless birthday.
  */
-import { eachRow, findTable, headerHas, joinName, uniq } from './csv.js';
-import { emptyImported, type ParseResult } from './types.js';
+import { dateField, eachRow, findTable, headerHas, joinName, readBirthday, uniq } from './csv.js';
+import { emptyImported, nameOrContact, type ParseResult } from './types.js';
 
-export const isThunderbirdHeader = (c: string[]): boolean => headerHas(c, 'display name', 'primary email', 'secondary email');
+interface Columns {
+  first: string; last: string; display: string; nickname: string; emails: [string, string]; phones: string[];
+  company: string[]; title: string; birth: [year: string, month: string, day: string]; notes: string;
+}
 
-const PHONES = ['Mobile Number', 'Work Phone', 'Home Phone'];
+const LANGUAGES: Columns[] = [
+  {
+    first: 'First Name', last: 'Last Name', display: 'Display Name', nickname: 'Nickname', emails: ['Primary Email', 'Secondary Email'],
+    phones: ['Mobile Number', 'Work Phone', 'Home Phone'], company: ['Organization', 'Organisation'], title: 'Job Title',
+    birth: ['Birth Year', 'Birth Month', 'Birth Day'], notes: 'Notes',
+  },
+  {
+    first: 'Vorname', last: 'Nachname', display: 'Anzeigename', nickname: 'Spitzname',
+    emails: ['Primäre E-Mail-Adresse', 'Sekundäre E-Mail-Adresse'], phones: ['Mobil-Tel.-Nr.', 'Tel. dienstlich', 'Tel. privat'],
+    company: ['Organisation'], title: 'Arbeitstitel', birth: ['Geburtsjahr', 'Geburtsmonat', 'Geburtstag'], notes: 'Notizen',
+  },
+];
+
+const languageOf = (c: string[]): Columns | undefined =>
+  LANGUAGES.find((l) => headerHas(c, l.display.toLowerCase(), l.emails[0].toLowerCase(), l.emails[1].toLowerCase()));
+export const isThunderbirdHeader = (c: string[]): boolean => languageOf(c) !== undefined;
+
 const pad = (s: string): string => s.padStart(2, '0');
 
 export function parseThunderbird(text: string): ParseResult {
   const t = findTable(text, isThunderbirdHeader,
     () => 'no Thunderbird header (First Name, Last Name, Display Name, ... Primary Email, Secondary Email) in the first 20 rows');
+  const lang = languageOf(t.header)!;
   return eachRow(t, (row, where, problems) => {
     const get = (column: string): string => t.get(row, column);
-    const emails = uniq([get('Primary Email'), get('Secondary Email')].filter(Boolean));
-    const name = get('Display Name') || joinName(get('First Name'), get('Last Name')) || get('Nickname') || emails[0] || '';
+    const emails = uniq(lang.emails.map(get).filter(Boolean));
+    const phones = uniq(lang.phones.map(get).filter(Boolean));
+    const name = nameOrContact(get(lang.display) || joinName(get(lang.first), get(lang.last)) || get(lang.nickname),
+      emails, phones, (why) => problems.push({ where, why }));
     if (name === '') return null;
     const p = emptyImported(name);
     p.emails = emails;
-    p.phones = uniq(PHONES.map(get).filter(Boolean));
-    p.company = get('Organization') || get('Organisation') || null;
-    p.title = get('Job Title') || null;
-    const [y, m, d] = [get('Birth Year'), get('Birth Month'), get('Birth Day')];
+    p.phones = phones;
+    p.company = lang.company.map(get).find(Boolean) ?? null;
+    p.title = get(lang.title) || null;
+    const [y, m, d] = lang.birth.map(get) as [string, string, string];
     if (m !== '' || d !== '') {
-      const day = /^\d{1,2}$/.test(m) && /^\d{1,2}$/.test(d) ? `${pad(m)}-${pad(d)}` : null;
-      const full = day && /^\d{4}$/.test(y) ? `${y}-${day}` : null;
-      const ok = (iso: string): boolean => !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso);
-      if (full && ok(full)) p.birthday = full;
-      else if (day && y === '' && ok(`2000-${day}`)) p.birthday = `--${day}`;
-      else problems.push({ where, why: `birthday "${[y, m, d].join('-')}" (Birth Year, Birth Month, Birth Day) not understood; kept the person without it` });
+      const day = `${y === '' ? '-' : y}-${pad(m)}-${pad(d)}`; // 1988-07-21, or --11-05 without a year
+      p.birthday = dateField(day, `birthday (${lang.birth.join(', ')})`, where, problems, (s) => readBirthday(s, 'strict'));
     }
-    if (get('Notes') !== '') p.notes = [get('Notes')];
+    if (get(lang.notes) !== '') p.notes = [get(lang.notes)];
     return p;
   });
 }

@@ -60,6 +60,17 @@ export interface CalendarEvent {
   description: string | null;
 }
 
+/**
+ * The name of a record: `name`, else (in every format alike) its first email, else its first phone,
+ * with a problem saying so; '' when it has none of them (the record is then skipped for no name).
+ */
+export function nameOrContact(name: string, emails: string[], phones: string[], warn: (why: string) => void): string {
+  if (name !== '') return name;
+  const [by, value] = emails[0] ? ['email', emails[0]] : phones[0] ? ['phone', phones[0]] : [null, ''];
+  if (by !== null) warn(`no name; named by its ${by}`);
+  return value;
+}
+
 export function emptyImported(name: string): ImportedPerson {
   return {
     name,

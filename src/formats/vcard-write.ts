@@ -1,6 +1,7 @@
 /** vCard export (4.0), read back by vcard.ts. Pure. */
 import { escapeText, foldLine, utcStamp } from './ics.js';
 import type { ExportPerson } from './types.js';
+import { dayParts } from '../domain/dates.js';
 
 const WORD = "\\p{Lu}[\\p{Script=Latin}\\p{M}]*(?:['’-]\\p{Script=Latin}[\\p{Script=Latin}\\p{M}]*)*";
 const GIVEN_FAMILY = new RegExp(`^(${WORD}) (${WORD})$`, 'u');
@@ -44,7 +45,8 @@ function cardFor(p: ExportPerson): string[] {
 }
 
 function birthdayValue(birthday: string): string | null {
-  const m = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(birthday);
-  if (!m) return null;
-  return m[1] === '-' ? `--${m[2]}${m[3]}` : `${m[1]}${m[2]}${m[3]}`;
+  const p = dayParts(birthday);
+  if (!p) return null;
+  const md = `${String(p.month).padStart(2, '0')}${String(p.day).padStart(2, '0')}`;
+  return p.year === null ? `--${md}` : `${String(p.year).padStart(4, '0')}${md}`;
 }

@@ -8,7 +8,9 @@
  * URLs and rel's X-REL-* values are read by the pre-pass directly.
  */
 import ICAL from 'ical.js';
-import { emptyImported, type ImportedPerson, type ParseResult, type Problem } from './types.js';
+import { decodeBase64, decodeQuotedPrintable } from './vcard-encoding.js';
+import { tagGroupMembers, uidKey } from './vcard-groups.js';
+import { emptyImported, nameOrContact, type ImportedPerson, type ParseResult, type Problem } from './types.js';
 
 /** Properties handed to ical.js; everything else except RAW_PROPS is dropped (PHOTO, ADR...). */
 const TEXT_PROPS = new Set(['FN', 'N', 'EMAIL', 'TEL', 'ORG', 'TITLE', 'NOTE', 'CATEGORIES']);
@@ -87,25 +89,6 @@ export function parseVcards(text: string): ParseResult {
   return { records, problems };
 }
 
-const uidKey = (uid: string): string => uid.trim().toLowerCase().replace(/^urn:uuid:/, '');
-
-/** A group becomes a tag (its name) on each member, found by UID or, for `mailto:`, by email. */
-function tagGroupMembers(
-  groups: { where: string; name: string; members: string[] }[], records: ParseResult['records'],
-  byUid: Map<string, ImportedPerson>, problems: Problem[],
-): void {
-  if (groups.length === 0) return;
-  const byEmail = new Map<string, ImportedPerson>();
-  for (const { value } of records) for (const e of value.emails) if (!byEmail.has(e.toLowerCase())) byEmail.set(e.toLowerCase(), value);
-  for (const g of groups) {
-    for (const member of g.members) {
-      const mail = /^mailto:(.*)$/i.exec(member.trim());
-      const person = mail ? byEmail.get(mail[1]!.toLowerCase()) : byUid.get(uidKey(member));
-      if (person === undefined) problems.push({ where: g.where, why: `group ${JSON.stringify(g.name)}: member ${member} is not in the file` });
-      else if (!person.tags.some((t) => t.toLowerCase() === g.name.toLowerCase())) person.tags.push(g.name);
-    }
-  }
-}
 
 function splitCards(text: string): { cards: RawCard[]; problems: Problem[] } {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -187,37 +170,6 @@ function splitLine(text: string): RawProp | null {
   return { name: head.slice(head.lastIndexOf('.') + 1).trim().toUpperCase(), params, value: text.slice(colon + 1) };
 }
 
-const utf8 = new TextEncoder();
-
-function decodeQuotedPrintable(value: string, charset: string): string {
-  const bytes: number[] = [];
-  for (const part of value.split(/(=[0-9A-Fa-f]{2})/)) {
-    if (/^=[0-9A-Fa-f]{2}$/.test(part)) bytes.push(parseInt(part.slice(1), 16));
-    else for (const b of utf8.encode(part)) bytes.push(b);
-  }
-  return decodeBytes(bytes, charset);
-}
-
-/** 2.1 `ENCODING=BASE64` (3.0 `ENCODING=b`) on a text property: the bytes in CHARSET (default UTF-8). */
-function decodeBase64(value: string, charset: string, line: number): string {
-  let binary: string;
-  try {
-    binary = atob(value.replace(/\s+/g, ''));
-  } catch {
-    throw new CardError(`line ${line}: BASE64 value is not base64`);
-  }
-  return decodeBytes(Array.from(binary, (c) => c.charCodeAt(0)), charset);
-}
-
-function decodeBytes(bytes: number[], charset: string): string {
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(charset || 'utf-8');
-  } catch {
-    decoder = new TextDecoder('utf-8');
-  }
-  return decoder.decode(new Uint8Array(bytes));
-}
 
 function readCard(card: RawCard, warnings: string[], meta: CardMeta): ImportedPerson {
   const icalLines: string[] = [];
@@ -231,7 +183,8 @@ function readCard(card: RawCard, warnings: string[], meta: CardMeta): ImportedPe
     if (encoding === 'QUOTED-PRINTABLE' || ((encoding === 'BASE64' || encoding === 'B') && TEXT_PROPS.has(name))) {
       const decoded = encoding === 'QUOTED-PRINTABLE'
         ? decodeQuotedPrintable(value, params.get('CHARSET') ?? '')
-        : decodeBase64(value, params.get('CHARSET') ?? '', line);
+        : decodeBase64(value, params.get('CHARSET') ?? '');
+      if (decoded === null) throw new CardError(`line ${line}: ${name} is marked BASE64 but is not base64`);
       value = decoded.replace(/\r\n|\r|\n/g, '\\n');
     }
     if (RAW_PROPS.has(name)) {
@@ -305,10 +258,9 @@ function nameOf(props: JProp[], fns: string[], emails: string[], phones: string[
   const parts = Array.isArray(n) ? n : [n];
   const name = clean([flat(parts[1]), flat(parts[0])].filter(Boolean).join(' '));
   if (name) return name;
-  const [by, value] = emails[0] ? ['email', emails[0]] : phones[0] ? ['phone', phones[0]] : [null, null];
-  if (by === null) throw new CardError('no name (neither FN nor N), no email, no phone');
-  warnings.push(`no name; named by its ${by}`);
-  return value;
+  const named = nameOrContact('', emails, phones, (why) => warnings.push(why));
+  if (named === '') throw new CardError('no name (neither FN nor N), no email, no phone');
+  return named;
 }
 
 function unescapeRaw(value: string): string {

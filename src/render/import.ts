@@ -56,7 +56,7 @@ function duplicateLines(view: ImportView): string[] {
   if (dups.length === 0) return [];
   const n = dups.length;
   const who = (name: string, id: string, where: string | null): string => `${name}${where ? `, ${where}` : ''} (${shortId(id)})`;
-  const lines = [`${n} possible duplicate${n === 1 ? '' : 's'} (same name, other details); to join two: rel merge WHO WHO`];
+  const lines = [`${n} possible duplicate${n === 1 ? '' : 's'} (same name, other details); to join two: rel merge WHO PERSON`];
   for (const d of dups.slice(0, SHOWN)) {
     lines.push(`  ${[who(d.name, d.person_id, d.where), ...d.same_name_as.map((o) => who(o.name, o.id, o.where))].join(' ~ ')}`);
   }

@@ -1,5 +1,5 @@
 /** Pure wording shared by the human renderers. */
-import { daysBetween } from '../domain/dates.js';
+import { dayParts, daysBetween } from '../domain/dates.js';
 import { formatEvery } from '../domain/interval.js';
 import type { Day } from '../domain/types.js';
 
@@ -21,10 +21,10 @@ export const rhythm = (every: number | null) => (every === null ? '' : `every ${
 export function birthdayText(b: string | null): string {
   if (b === null) return '';
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const m = /^(?:--|(\d{4})-)(\d{2})-(\d{2})$/.exec(b);
-  if (!m) return b;
-  const text = `${Number(m[3])} ${months[Number(m[2]) - 1]}`;
-  return m[1] ? `${text} ${m[1]}` : text;
+  const p = dayParts(b);
+  if (!p) return b;
+  const text = `${p.day} ${months[p.month - 1]}`;
+  return p.year === null ? text : `${text} ${String(p.year).padStart(4, '0')}`;
 }
 
 /** A ledger balance: "+3", "-2", and "even" for 0 (never "+0"). */

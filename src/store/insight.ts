@@ -47,6 +47,7 @@ export function datesOf(db: Db, personId: string): DateRow[] {
 /**
  * The dates that may fall within the birthday window of `rel due` (a superset: the domain decides),
  * with their people, leaving out the snoozed. Yearly dates are found by month-day like birthdays.
+ * The SQL side of the due rule in src/domain/due.ts, proven by test/store/due.test.ts.
  */
 export function dueDates(db: Db, window: DueWindow, tag?: string): { people: DuePerson[]; dates: DueDate[] } {
   const end = addDays(window.today, Math.min(window.birthdayDays, 366));

@@ -1,6 +1,7 @@
 /** SQL for people. Lists (emails, phones, tags) are stored as JSON arrays. */
 import type { Day, Person, PersonWithLastTouch } from '../domain/types.js';
 import { addDays } from '../domain/dates.js';
+import type { DuePerson } from '../domain/due.js';
 import { foldName } from '../domain/names.js';
 import type { Db } from './open.js';
 
@@ -137,8 +138,10 @@ export function monthDayWindow(md: string, window: Pick<DueWindow, 'today' | 'bi
  * The few columns `rel due` needs, for the people who may be due: a superset that SQLite finds through
  * its indexes (next_due, the birthday's month-day, open follow-ups), so that 10,000 people need not
  * cross into JavaScript. The domain (dueItems) makes the real decision.
+ * This is the SQL side of the due rule in src/domain/due.ts; test/store/due.test.ts ("the same items
+ * as ranking everyone") proves that it never leaves out anyone dueItems() would list.
  */
-export function duePeople(db: Db, window: DueWindow, tag?: string) {
+export function duePeople(db: Db, window: DueWindow, tag?: string): DuePerson[] {
   // Birthdays in the window: one indexed range per branch.
   const days = monthDayWindow('substr(birthday, -5)', window);
   const birthdays = (days?.ranges ?? ['1'])
@@ -156,15 +159,7 @@ export function duePeople(db: Db, window: DueWindow, tag?: string) {
                  WHERE f.closed_by IS NULL AND f.due_on <= @horizon)
          AND (p.snoozed_until IS NULL OR p.snoozed_until <= @today) ${tagged}`,
     )
-    .all({ today: window.today, horizon: window.horizon, ...days?.params, ...(tag === undefined ? {} : { tag }) }) as {
-    id: string;
-    name: string;
-    every_days: number | null;
-    birthday: string | null;
-    snoozed_until: string | null;
-    added_on: string;
-    last_touch: string | null;
-  }[];
+    .all({ today: window.today, horizon: window.horizon, ...days?.params, ...(tag === undefined ? {} : { tag }) }) as DuePerson[];
 }
 
 /** What rel derives from touchpoints, as SQL over `people` (last touch, first touch, days touched). */
@@ -181,6 +176,16 @@ export const STALE_MONTHS = `SELECT month FROM touch_months m
 export const STALE_DERIVED = `last_touch IS NOT (SELECT MAX(date) FROM touchpoints WHERE person_id = people.id)
   OR first_touch IS NOT (SELECT MIN(date) FROM touchpoints WHERE person_id = people.id)
   OR touch_days IS NOT (SELECT COUNT(DISTINCT date) FROM touchpoints WHERE person_id = people.id)`;
+
+/** Recomputes the kept count of touches of these months (YYYY-MM). */
+export function refreshMonths(db: Db, months: Iterable<string>): void {
+  const count = db.prepare(
+    `INSERT INTO touch_months (month, touches)
+     SELECT @month, COUNT(*) FROM touchpoints WHERE date >= @month || '-01' AND date < @month || '-99'
+     ON CONFLICT (month) DO UPDATE SET touches = excluded.touches`,
+  );
+  for (const month of months) count.run({ month });
+}
 
 /** Recomputes the derived columns: of these people, or of everyone whose columns are stale. */
 export function refreshDerived(db: Db, ids?: Iterable<string>): void {

@@ -45,13 +45,17 @@ export function companionsOf(db: Db, personId: string): Map<string, string[]> {
   return map;
 }
 
-/** Every give and ask, for the ledger; one person's only when `personId` is given. */
+/**
+ * Every give and ask, for the ledger; one person's only when `personId` is given. The whole ledger reads
+ * the table straight through (NOT INDEXED): going through the date index fetched each of 200,000 rows
+ * by a random read, 3-7x slower than one sequential pass on the bench database.
+ */
 export function ledgerEntries(db: Db, personId?: string): (LedgerEntry & { via: Channel })[] {
   const where = personId === undefined ? '' : 'AND t.person_id = @personId';
   return db
     .prepare(
       `SELECT t.person_id, p.name, t.date, t.created_at, t.give, t.ask, t.note, t.via
-       FROM touchpoints t JOIN people p ON p.id = t.person_id
+       FROM touchpoints t ${personId === undefined ? 'NOT INDEXED' : ''} JOIN people p ON p.id = t.person_id
        WHERE (t.give IS NOT NULL OR t.ask IS NOT NULL) ${where}
        ORDER BY t.date, t.created_at, t.id`,
     )

@@ -1,5 +1,5 @@
 /**
- * SQL for import and export: everything read at once for an export, and the bulk writes of an import
+ * SQL for import and export: everything read person by person for an export, and the bulk writes of an import
  * (prepared statements made once and reused: 10,000 people in well under a second). Never writes
  * last_touch (the triggers keep it) or next_due (generated).
  */
@@ -8,6 +8,7 @@ import type { Day } from '../domain/types.js';
 import type { RelDate, RelFact, RelFollowUp, RelPerson, RelTouch, RelWish } from '../formats/json.js';
 import { foldName } from '../domain/names.js';
 import type { Db } from './open.js';
+import { refreshDerived, refreshMonths } from './people.js';
 
 const PERSON_COLUMNS = `id, name, emails, phones, tags, company, title, every_days, birthday, met, met_on, linkedin_url,
   snoozed_until, added_on, created_at, updated_at, last_touch, next_due`;
@@ -37,6 +38,15 @@ export function peopleForMerge(db: Db): ExistingPerson[] {
 
 /** Everything in the database, people by name then id, their records oldest first. */
 export function readEverything(db: Db): RelPerson[] {
+  return [...eachPerson(db)];
+}
+
+/**
+ * Everyone with their records, one person at a time, people by name then id, records oldest first (what
+ * rel export streams). The touchpoints, most of the data, are read per person through their index, so
+ * only one person's are in memory at a time; the smaller tables are read whole.
+ */
+export function* eachPerson(db: Db): Generator<RelPerson> {
   const group = <T extends { person_id: string }>(sql: string): Map<string, Omit<T, 'person_id'>[]> => {
     const by = new Map<string, Omit<T, 'person_id'>[]>();
     for (const { person_id, ...rest } of db.prepare(sql).all() as T[]) {
@@ -48,9 +58,9 @@ export function readEverything(db: Db): RelPerson[] {
   };
   const facts = group<RelFact & { person_id: string }>(
     'SELECT id, person_id, text, date, created_at, updated_at FROM facts ORDER BY date, created_at, id');
-  const touches = group<RelTouch & { person_id: string }>(
-    `SELECT id, person_id, group_id, date, via, note, give, ask, intro_to, created_at, updated_at FROM touchpoints
-     ORDER BY date, created_at, id`);
+  const touchesOf = db.prepare(
+    `SELECT id, group_id, date, via, note, give, ask, intro_to, created_at, updated_at FROM touchpoints
+     WHERE person_id = ? ORDER BY date, created_at, id`);
   const followUps = group<RelFollowUp & { person_id: string }>(
     `SELECT id, person_id, touchpoint_id, due_on, note, closed_by, created_at, updated_at FROM follow_ups
      ORDER BY due_on, created_at, id`);
@@ -59,17 +69,19 @@ export function readEverything(db: Db): RelPerson[] {
   const wishes = group<RelWish & { person_id: string }>(
     'SELECT id, person_id, kind, text, closed_on, created_at, updated_at FROM wishes ORDER BY created_at, id');
   const rows = db.prepare(`SELECT ${PERSON_COLUMNS} FROM people ORDER BY name_key, name, id`).all() as PersonRow[];
-  return rows.map((r) => ({
-    ...r,
-    emails: list(r.emails),
-    phones: list(r.phones),
-    tags: list(r.tags),
-    facts: (facts.get(r.id) ?? []) as RelFact[],
-    touchpoints: (touches.get(r.id) ?? []) as RelTouch[],
-    follow_ups: (followUps.get(r.id) ?? []) as RelFollowUp[],
-    dates: (dates.get(r.id) ?? []).map((d) => ({ ...d, yearly: d.yearly === 1 })) as RelDate[],
-    wishes: (wishes.get(r.id) ?? []) as RelWish[],
-  }));
+  for (const r of rows) {
+    yield {
+      ...r,
+      emails: list(r.emails),
+      phones: list(r.phones),
+      tags: list(r.tags),
+      facts: (facts.get(r.id) ?? []) as RelFact[],
+      touchpoints: touchesOf.all(r.id) as RelTouch[],
+      follow_ups: (followUps.get(r.id) ?? []) as RelFollowUp[],
+      dates: (dates.get(r.id) ?? []).map((d) => ({ ...d, yearly: d.yearly === 1 })) as RelDate[],
+      wishes: (wishes.get(r.id) ?? []) as RelWish[],
+    };
+  }
 }
 
 /** Extra columns of a new person that a rel export carries; defaults for other files. */
@@ -172,13 +184,22 @@ export function writeRelRecords(db: Db, items: { personId: string; records: Pick
     for (const d of records.dates) ins.dates.run({ ...d, person_id: personId, yearly: d.yearly ? 1 : 0 });
     for (const x of records.wishes) ins.wishes.run({ ...x, person_id: personId });
   }
-  // Touchpoints once every person is in, so that intro_to can name anyone; follow-ups after them.
+  // Touchpoints once every person is in, so that intro_to can name anyone; follow-ups after them. The
+  // triggers that keep what touches derive are paused (migration 5) and it is recomputed once at the end.
+  const touched = new Set<string>();
+  const months = new Set<string>();
+  db.prepare("INSERT INTO derived_paused (since) VALUES ('import')").run();
   for (const { personId, records } of items) {
     for (const t of records.touchpoints) {
       const intro = t.intro_to === null ? null : (peopleIds.get(t.intro_to) ?? t.intro_to);
       ins.touchpoints.run({ ...t, person_id: personId, intro_to: intro !== null && personExists.get(intro) !== undefined ? intro : null });
+      touched.add(personId);
+      months.add(t.date.slice(0, 7));
     }
   }
+  db.prepare('DELETE FROM derived_paused').run();
+  refreshDerived(db, touched);
+  refreshMonths(db, months);
   for (const { personId, records } of items) {
     for (const f of records.follow_ups) {
       const tp = f.touchpoint_id !== null && touchExists.get(f.touchpoint_id) !== undefined ? f.touchpoint_id : null;

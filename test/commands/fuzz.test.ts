@@ -10,6 +10,8 @@ import { parseVcards } from '../../src/formats/vcard.js';
 import { parseLinkedIn } from '../../src/formats/linkedin.js';
 import { parseGoogle } from '../../src/formats/google.js';
 import { parseOutlook } from '../../src/formats/outlook.js';
+import { parseThunderbird } from '../../src/formats/thunderbird.js';
+import { parseRelCsv } from '../../src/formats/csv-rel.js';
 import { parseMap, parseMappedCsv } from '../../src/formats/csv.js';
 import { detectFormat } from '../../src/formats/detect.js';
 import { relAt, tempDir } from '../helpers.js';
@@ -76,6 +78,8 @@ describe('fuzzing the file parsers', () => {
     ['linkedin', parseLinkedIn],
     ['google', parseGoogle],
     ['outlook', parseOutlook],
+    ['thunderbird', parseThunderbird],
+    ['rel csv', parseRelCsv],
     ['csv', (t) => parseMappedCsv(t, parseMap('name=First Name,email=E-mail Address'))],
     ['detect', detectFormat],
   ];

@@ -25,7 +25,7 @@ const imp = async (...argv: string[]) => {
 describe('item 3: very many unreadable records', () => {
   it('130,000 rows without a name: no crash; 20 problems on stderr and a count; all of them in --json', async () => {
     const f = join(t.dir, 'many.csv');
-    writeFileSync(f, `Name,Email\nAna Real,ana@example.com\n${',x@example.com\n'.repeat(130_000)}`);
+    writeFileSync(f, `Name,Email,Note\nAna Real,ana@example.com,\n${',,a note and no one\n'.repeat(130_000)}`);
     const human = await rel(['import', f, '--dry-run']);
     expect(human.code, human.err).toBe(0);
     const lines = human.err.trimEnd().split('\n');
@@ -74,7 +74,7 @@ describe('a name alone never merges records that disagree (item 2)', () => {
   it('Google rows "Manu" with two different phones stay two people; the summary names the possible duplicate', async () => {
     const r = await rel(['import', fixture('csv/google-two-manus.csv')]);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/^Added 2, merged 0, skipped 0\.\n1 possible duplicate \(same name, other details\); to join two: rel merge WHO WHO\n  Manu, line 3 \([0-9a-f]{8}\) ~ Manu, line 2 \([0-9a-f]{8}\)\n$/);
+    expect(r.out).toMatch(/^Added 2, merged 0, skipped 0\.\n1 possible duplicate \(same name, other details\); to join two: rel merge WHO PERSON\n  Manu, line 3 \([0-9a-f]{8}\) ~ Manu, line 2 \([0-9a-f]{8}\)\n$/);
     expect((await byName('Manu')).map((p) => p.phones)).toEqual(expect.arrayContaining([['+49 151 1111111'], ['+34 600 222 222']]));
   });
 
@@ -93,7 +93,9 @@ describe('Thunderbird CSV (item 1)', () => {
     const v = await imp(fixture(file));
     expect(v.format).toBe('thunderbird');
     if (file.endsWith('semicolon.csv')) {
-      expect(await byName('Ines Brandt')).toMatchObject([{ emails: ['ines@example.de'], phones: ['+49 160 0000001'], birthday: '1980-02-29' }]);
+      expect(await byName('Ines Brandt')).toMatchObject([{
+        emails: ['ines@example.de'], phones: ['+49 160 0000001'], birthday: '1980-02-29', company: 'Stadtwerke Köln', title: 'Ingenieurin',
+      }]);
       return;
     }
     expect(await byName('Tomás Ferreira')).toMatchObject([{
@@ -124,6 +126,7 @@ describe('Outlook CSV in other languages (item 8)', () => {
     ['outlook-de.csv', 'Jürgen Weiß', { emails: ['juergen.weiss@example.de'], phones: ['+49 171 0000001', '+49 89 0000002'], company: 'Müller & Söhne GmbH', title: 'Einkaufsleiter', birthday: '1975-12-24', tags: ['kunden', 'messe'] }, ['Trinkt keinen Kaffee.\nFragt nach dem Hund.']],
     ['outlook-fr-utf16-nobom.csv', 'Hélène Lefèvre', { emails: ['helene.lefevre@example.fr'], phones: ['+33 6 00 00 00 01'], company: 'Crédit Agricole', title: 'Directrice financière', birthday: '1980-02-03', tags: ['clients'] }, ['Préfère le thé.']],
     ['outlook-es.csv', 'Lucía Fernández García', { emails: ['lucia@example.es'], phones: ['+34 600 000 001'], company: 'Telefónica', title: 'Ingeniera', birthday: '1985-02-03', tags: ['trabajo'] }, ['Conocida en el congreso.']],
+    ['outlook-it-excel-unicode.txt', 'Giulia Bianchi', { emails: ['giulia@example.it'], birthday: '1985-02-03', tags: ['lavoro'] }, ['Ama il jazz.']],
     ['outlook-it.csv', 'Giulia Bianchi', { emails: ['giulia@example.it'], phones: ['+39 333 000 0001'], company: 'Ferrovie Nord', title: 'Architetta', birthday: '1985-02-03', tags: ['lavoro'] }, ['Ama il jazz.']],
     ['outlook-pt.csv', 'João Gonçalves', { emails: ['joao@example.com.br'], phones: ['+55 21 90000 0001'], company: 'Petrobras', title: 'Geólogo', birthday: '1985-02-03', tags: ['trabalho'] }, ['Torce pelo Flamengo.']],
     ['outlook-nl.csv', 'Sanne de Vries', { emails: ['sanne@example.nl'], phones: ['+31 6 00000001'], company: 'Rijkswaterstaat', title: 'Projectleider', birthday: '1985-02-03', tags: ['werk'] }, ['Fietst naar kantoor.']],
@@ -153,5 +156,43 @@ describe('small things (item 11)', () => {
     const bin = join(t.dir, 'x.bin');
     writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]));
     expect((await rel(['import', bin])).err).toMatch(/binary file/);
+  });
+});
+
+describe('Thunderbird birthdays', () => {
+  it('a day that does not exist is a problem; the person is kept', async () => {
+    const f = join(t.dir, 'tb.csv');
+    const header = 'First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Screen Name,Work Phone,Home Phone,Fax Number,Pager Number,Mobile Number,Home Address,Home Address 2,Home City,Home State,Home ZipCode,Home Country,Work Address,Work Address 2,Work City,Work State,Work ZipCode,Work Country,Job Title,Department,Organization,Web Page 1,Web Page 2,Birth Year,Birth Month,Birth Day,Custom 1,Custom 2,Custom 3,Custom 4,Notes,';
+    writeFileSync(f, `${header}\r\nAna,Lima,Ana Lima,,,,,,,,,,,,,,,,,,,,,,,,,,,1979,2,29,,,,,,\r\n`);
+    const v = await imp(f);
+    expect(v.problems).toEqual([{ where: 'line 2', why: 'birthday (Birth Year, Birth Month, Birth Day) "1979-02-29" not understood; kept the person without it' }]);
+    expect(await byName('Ana Lima')).toMatchObject([{ birthday: null }]);
+  });
+});
+
+describe('each LinkedIn row is a connection of its own', () => {
+  it('two rows with the same name and nothing to tell them apart are two people, reported; again: nothing changes', async () => {
+    const f = join(t.dir, 'Connections.csv');
+    writeFileSync(f, 'First Name,Last Name,Email Address,Company,Position,Connected On\r\nAna,Silva,,,,12 Mar 2024\r\nAna,Silva,,,,12 Mar 2024\r\n');
+    const v = await imp(f);
+    expect(v).toMatchObject({ added: 2, merged: 0 });
+    expect(v.possible_duplicates).toHaveLength(1);
+    expect(await byName('Ana Silva')).toHaveLength(2);
+    const again = await imp(f);
+    expect(again).toMatchObject({ added: 0, merged: 0 });
+    expect(await byName('Ana Silva')).toHaveLength(2);
+  });
+});
+
+describe('no name: named by the email, else the phone, the same in every format (item 6)', () => {
+  it('Google, Outlook, Thunderbird and any CSV say so, as a vCard does', async () => {
+    const f = join(t.dir, 'crm.csv');
+    writeFileSync(f, 'Name,Email,Phone\n,only@example.com,\n,,+44 20 7946 0000\n');
+    const v = await imp(f);
+    expect(v.problems).toEqual([
+      { where: 'line 2', why: 'no name; named by its email' },
+      { where: 'line 3', why: 'no name; named by its phone' },
+    ]);
+    expect((await everyone()).map((p) => p.name)).toEqual(['+44 20 7946 0000', 'only@example.com']);
   });
 });

@@ -60,3 +60,25 @@ describe('rel merge WHO WHO', () => {
     expect(await everyone()).toHaveLength(2);
   });
 });
+
+describe('rel merge: both records at the same meeting', () => {
+  it('the meeting is one touch (one give), its follow-up kept; undo brings both touches back', async () => {
+    const a = (await ok('add', 'Ana Lima', '--json')).json().id;
+    const b = (await ok('add', 'Ana L', '--json')).json().id;
+    await ok('add', 'Bo Chen');
+    await ok('log', a, b, 'Bo Chen', '-m', 'dinner', '--give', 'intro', '--on', '2026-02-01', '--follow-up', '2026-03-05');
+    await ok('log', b, '-m', 'call', '--via', 'call', '--on', '2026-02-10');
+    const before = await everyone();
+    const r = await ok('merge', a, b, '--json');
+    expect(r.json().moved).toMatchObject({ touchpoints: 1, same_meeting: 1, follow_ups: 0 });
+    const ana = (await everyone()).find((p) => p.id === a)!;
+    expect(ana.touchpoints.map((x: { note: string }) => x.note)).toEqual(['dinner', 'call']);
+    // The follow-up of the dinner was the same for both: it is there once, on the dinner.
+    expect(ana.follow_ups.map((f: { touchpoint_id: string; due_on: string }) => [f.touchpoint_id, f.due_on])).toEqual(
+      [[ana.touchpoints[0].id, '2026-03-05']],
+    );
+    expect((await ok('ledger', a, '--json')).json()).toMatchObject({ gives: 1 });
+    await ok('undo');
+    expect(await everyone()).toEqual(before);
+  });
+});

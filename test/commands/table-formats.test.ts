@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useTempRel } from '../helpers.js';
 
 describe('--format plain|tsv and -q on the read commands that print tables', () => {
-  const t = useTempRel({ now: '2026-03-04T09:00' });
+  // A settings file of our own (empty): what another test left in $HOME must not change the output.
+  const t = useTempRel({ now: '2026-03-04T09:00', env: { XDG_CONFIG_HOME: '/nonexistent-rel-test-config' } });
   const seed = async () => {
     await t.rel(['add', 'Maya Chen', '--every', '2w', '--company', 'Acme', '--tag', 'friends', '--tag', 'lisbon']);
     await t.rel(['add', 'José Núñez']);

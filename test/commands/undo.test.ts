@@ -39,6 +39,10 @@ describe('rel undo', () => {
     ['log', ['log', 'maya', '-m', 'call', '--via', 'call', '--ask', 'advice', '--follow-up', '2026-03-20']],
     ['rm', ['rm', 'maya', '--yes']],
     ['snooze', ['snooze', 'jose', '2w']],
+    ['log of two people', ['log', 'maya', 'jose', '-m', 'dinner', '--give', 'advice']],
+    // intro writes its touches and then changes them again in the same change: undo must replay the
+    // journal newest first, or the first image brings back a row it should have deleted.
+    ['intro', ['intro', 'maya', 'jose']],
   ])('undo of %s restores exactly the previous data', async (_, argv) => {
     const before = snapshot();
     const r = await rel(argv);

@@ -99,3 +99,44 @@ describe('dueItems: important dates (reason date)', () => {
     expect(items.map((i) => i.label ?? i.reason)).toEqual(['today', 'overdue', 'soon', 'later']);
   });
 });
+
+describe('important dates: what a user is told, and the edges', () => {
+  const FORMS = 'use YYYY-MM-DD, or MM-DD for a yearly date without a year';
+  it.each([
+    ['2026-02-30', 'date "2026-02-30" is not a real date: February 2026 has 28 days'],
+    ['02-30', 'date "02-30" is not a real date'],
+    ['--13-01', 'date "--13-01" is not a real date'],
+    ['soon', `bad date "soon": ${FORMS}`],
+    ['2026-09-12x', `bad date "2026-09-12x": ${FORMS}`],
+    ['x2026-09-12', `bad date "x2026-09-12": ${FORMS}`],
+    ['06-145', `bad date "06-145": ${FORMS}`],
+    ['x06-14', `bad date "x06-14": ${FORMS}`],
+  ])('parseImportantDate refuses %j: %s', (text, message) => {
+    expect(() => parseImportantDate(text, false)).toThrow(new UsageError(message));
+  });
+
+  it('accepts 29 February without a year (it falls on the 28th in other years)', () => {
+    expect(parseImportantDate('02-29', false)).toEqual({ date: '--02-29', yearly: true });
+    expect(nextOccurrence({ date: '--02-29', yearly: true }, '2026-02-01')).toEqual({ on: '2026-02-28', days: 27, years: null });
+  });
+
+  it('a date without a year can never be one-off', () => {
+    expect(nextOccurrence({ date: '--03-04', yearly: false }, '2026-03-01')).toBeNull();
+  });
+
+  it('upcomingDates keeps a date exactly at the end of the window and drops the next day', () => {
+    const dates = [
+      { id: 'in', label: 'in', date: '2026-03-14', yearly: false },
+      { id: 'out', label: 'out', date: '2026-03-15', yearly: false },
+    ];
+    expect(upcomingDates(null, dates, '2026-03-04', 10).map((d) => d.id)).toEqual(['in']);
+    expect(upcomingDates(null, dates, '2026-03-04', 11).map((d) => d.id)).toEqual(['in', 'out']);
+  });
+
+  it('upcomingDates orders one day by label whatever the input order', () => {
+    const d = (label: string) => ({ id: label, label, date: '--03-10', yearly: true });
+    for (const input of [[d('b'), d('a'), d('c')], [d('c'), d('b'), d('a')], [d('a'), d('c'), d('b')]]) {
+      expect(upcomingDates(null, input, '2026-03-04', 30).map((x) => x.label)).toEqual(['a', 'b', 'c']);
+    }
+  });
+});

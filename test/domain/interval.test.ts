@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { addInterval, formatEvery, intervalDays, parseInterval, type Interval } from '../../src/domain/interval.js';
-import { rng, usage } from '../support.js';
+import { MUTATING, rng, usage } from '../support.js';
 
 describe('parseInterval', () => {
   it.each<[string, Interval]>([
@@ -152,7 +152,7 @@ describe('formatEvery', () => {
   });
 
   it('round-trips through parseInterval for every accepted rhythm length', () => {
-    for (let days = 1; days <= 36500; days++) {
+    for (let days = 1; days <= 36500; days += MUTATING && days > 1000 ? 997 : 1) {
       expect(intervalDays(parseInterval(formatEvery(days)))).toBe(days);
     }
   });

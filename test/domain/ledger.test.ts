@@ -45,3 +45,43 @@ describe('ledgerRows', () => {
     expect(ledgerTotals(rows)).toEqual({ gives: 2, asks: 1, people: 2, asked_first: 1 });
   });
 });
+
+describe('ledgerRows: order within a day and between people', () => {
+  const at = (person: string, date: string, time: string, give: Kind | null, ask: Kind | null, name = person.toUpperCase()): LedgerEntry =>
+    ({ person_id: person, name, date, created_at: `${date}T${time}Z`, give, ask, note: null });
+
+  it('on one day, what was logged first came first: an ask logged before a give is asked first', () => {
+    const give = at('a', '2026-02-01', '18:00:00', 'gift', null);
+    const ask = at('a', '2026-02-01', '09:00:00', null, 'help');
+    expect(ledgerRows([give, ask])[0]).toMatchObject({ asked_first: true, gives: 1, asks: 1, balance: 0 });
+    expect(ledgerRows([ask, give])[0]).toMatchObject({ asked_first: true });
+    const later = at('a', '2026-02-01', '20:00:00', null, 'help');
+    expect(ledgerRows([later, give])[0]).toMatchObject({ asked_first: false, balance: 0 });
+  });
+
+  it('a person last active with a give and one last active with an ask sort by that latest day', () => {
+    const rows = ledgerRows([
+      at('g', '2026-03-05', '10:00:00', 'gift', null), at('g', '2026-01-01', '10:00:00', null, 'help'),
+      at('k', '2026-03-01', '10:00:00', 'gift', null), at('k', '2026-03-09', '10:00:00', null, 'help'),
+      at('o', '2026-02-01', '10:00:00', null, 'help'),
+    ]);
+    expect(rows.map((r) => [r.id, r.last_give, r.last_ask, r.balance])).toEqual([
+      ['k', '2026-03-01', '2026-03-09', 0],
+      ['g', '2026-03-05', '2026-01-01', 0],
+      ['o', null, '2026-02-01', -1],
+    ]);
+  });
+
+  it('people last active on the same day sort by name, then id', () => {
+    const rows = ledgerRows([
+      at('3', '2026-03-01', '10:00:00', 'gift', null, 'Bea'),
+      at('1', '2026-03-01', '11:00:00', 'gift', null, 'Bea'),
+      at('2', '2026-03-01', '12:00:00', 'gift', null, 'Al'),
+    ]);
+    expect(rows.map((r) => `${r.name}/${r.id}`)).toEqual(['Al/2', 'Bea/1', 'Bea/3']);
+  });
+
+  it('totals of nothing are zero', () => {
+    expect(ledgerTotals([])).toEqual({ gives: 0, asks: 0, people: 0, asked_first: 0 });
+  });
+});

@@ -184,3 +184,48 @@ describe('matchNeeds: what is not worth suggesting (issue 11)', () => {
     expect([...commonTags([['friends', 2]], 4)]).toEqual([]);
   });
 });
+
+describe('matchNeeds: edges a careless change would move', () => {
+  it.each([
+    ['ties', 'tie'], ['flies', 'fly'], ['staffs', 'staff'], ['running', 'run'], ['missing', 'miss'], ['buzzing', 'buzz'],
+    ['agreeing', 'agre'], ['bus', 'bus'], ['ring', 'ring'],
+  ])('stem %s → %s', (word, expected) => {
+    expect(stem(word)).toBe(expected);
+  });
+
+  it('three-letter words count, two-letter words and plain numbers do not', () => {
+    expect(matchNeeds([item('n', 'a', 'aws 2024')], [item('o', 'b', 'aws 2024')]).map((m) => m.why)).toEqual(['shared words: aws']);
+    expect(matchNeeds([item('n', 'a', 'ux 2024')], [item('o', 'b', 'ux 2024')])).toEqual([]);
+    expect(matchNeeds([item('n', 'a', 'b2b')], [item('o', 'b', 'b2b')]).map((m) => m.why)).toEqual(['shared words: b2b']);
+  });
+
+  it('a two-letter company is looked for, a one-letter one is not', () => {
+    const at = (text: string, company: string) => matchNeeds([item('n', 'a', text)], [item('o', 'b', 'Finance', { company })]);
+    expect(at('Anyone at HP?', 'HP').map((m) => m.why)).toEqual(['the need mentions HP, where B works']);
+    expect(at('Anyone at X', 'X Inc')).toEqual([]);
+  });
+
+  it('a company named last in the text is found, and its name is shown trimmed', () => {
+    const got = matchNeeds([item('n', 'a', 'Who knows Goldman Sachs')], [item('o', 'b', 'Banking', { company: ' Goldman Sachs ' })]);
+    expect(got.map((m) => m.why)).toEqual(['the need mentions Goldman Sachs, where B works']);
+  });
+
+  it('when both texts name the other company, it counts once, for the need', () => {
+    const got = matchNeeds(
+      [item('n', 'a', 'Intro to Stripe', { company: 'Acme' })],
+      [item('o', 'b', 'Ex-Acme engineer', { company: 'Stripe' })],
+    );
+    expect(got.map((m) => [m.why, m.score])).toEqual([['the need mentions Stripe, where B works', 2]]);
+  });
+
+  it('a tag given twice on one side counts once, named as first written', () => {
+    const got = matchNeeds([item('n', 'a', 'x', { tags: ['Tech', 'TECH'] })], [item('o', 'b', 'y', { tags: ['tech', 'tech'] })]);
+    expect(got.map((m) => [m.why, m.score])).toEqual([['both tagged: Tech', 1]]);
+  });
+
+  it('shares a word weighted by how rare it is across all texts: ln(1 + texts / texts with it)', () => {
+    // 4 texts, "golang" in 2: ln(1 + 4/2) = ln 3 = 1.10; "kafka" in 2 as well.
+    const got = matchNeeds([item('n', 'a', 'golang kafka'), item('m', 'c', 'other')], [item('o', 'b', 'golang kafka'), item('p', 'd', 'more')]);
+    expect(got.map((m) => [m.score, m.why])).toEqual([[2.2, 'shared words: golang, kafka']]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
-import { averageGap, driftingFrom, DRIFT_LIMIT, lastMonths, perMonth, type TouchSpan } from '../../src/domain/touch-history.js';
+import { averageGap, driftingFrom, DRIFT_LIMIT, lastMonths, median, perMonth, type TouchSpan } from '../../src/domain/touch-history.js';
 
 const today = '2026-03-15';
 const ago = (n: number) => addDays(today, -n);
@@ -56,5 +56,43 @@ describe('perMonth', () => {
     expect(months[0]).toBe('2025-04');
     expect(months[11]).toBe('2026-03');
     expect(perMonth(new Map([['2026-03', 4], ['2025-04', 1], ['2024-01', 9]]), today)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4]);
+  });
+});
+
+describe('touch history: edges', () => {
+  it.each([
+    [[], null], [[5], 5], [[3, 1], 2], [[10, 1, 4], 4], [[4, 1, 3, 2], 2.5], [[-1, 1], 0],
+  ])('median of %j is %j', (values, m) => {
+    expect(median(values)).toBe(m);
+  });
+
+  it('lastMonths crosses the year back, and takes a count', () => {
+    expect(lastMonths('2026-02-10', 3)).toEqual(['2025-12', '2026-01', '2026-02']);
+    expect(lastMonths('2026-12-31', 1)).toEqual(['2026-12']);
+    expect(lastMonths('0001-01-01', 2)).toEqual(['0000-12', '0001-01']);
+    expect(lastMonths('2026-03-15')).toHaveLength(12);
+    expect(lastMonths('2026-03-15')[0]).toBe('2025-04');
+  });
+
+  it('averageGap needs 3 days touched, rounds, and is at least 1 day', () => {
+    expect(averageGap(span('a', 20, 0, 3))).toBe(10);
+    expect(averageGap(span('a', 20, 0, 2))).toBeNull();
+    expect(averageGap(span('a', 21, 0, 3))).toBe(11); // 10.5 rounds up
+    expect(averageGap(span('a', 2, 0, 3))).toBe(1);
+    expect(averageGap(span('a', 1, 0, 3))).toBe(1); // 0.5: at least 1
+    expect(averageGap(span('a', null, 0, 3))).toBeNull();
+    expect(averageGap(span('a', 20, null, 3))).toBeNull();
+  });
+
+  it('a gap of exactly 1.5 times the usual one is drifting, just under is not', () => {
+    // first touch 35 days ago, last 15 days ago, 3 days touched: a usual gap of 10 days
+    expect(driftingFrom([span('a', 35, 15, 3)], today)).toEqual([
+      { id: 'a', name: 'A', last_touch: ago(15), usual_gap_days: 10, gap_days: 15, ratio: 1.5 },
+    ]);
+    expect(driftingFrom([span('a', 34, 14, 3)], today)).toEqual([]);
+  });
+
+  it('someone touched today is not drifting, whatever their usual gap', () => {
+    expect(driftingFrom([span('a', 2, 0, 3)], today)).toEqual([]);
   });
 });

@@ -38,6 +38,8 @@ describe('every subcommand through bin/rel.js', () => {
       [['config', 'set', 'log.via', 'call'], /log\.via/],
       [['completion', 'bash'], /complete -F/],
       [['rm', 'bob', '--yes'], /^Removed Bob Stone\./],
+      [['add', 'Maya C', '--phone', '+351 910 000 001'], /^Added Maya C\./],
+      [['merge', 'Maya Chen', 'Maya C'], /^Merged Maya C \([0-9a-f]{8}\) into Maya Chen/],
     ];
     for (const [argv, expected] of steps) {
       const r = spawnRel(argv, env);

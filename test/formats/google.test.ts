@@ -40,6 +40,7 @@ describe('parseGoogle, current header (First Name ... Labels, E-mail N - Value)'
   it('reports an unreadable birthday and a row with no name', () => {
     expect(problems).toEqual([
       { where: 'line 5', why: 'birthday "sometime in May" not understood; kept the person without it' },
+      { where: 'line 6', why: 'no name; named by its email' },
       { where: 'line 7', why: 'no name' },
     ]);
   });

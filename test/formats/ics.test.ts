@@ -141,3 +141,44 @@ describe('content-line helpers', () => {
     expect(folded.map((l, i) => (i === 0 ? l : l.slice(1))).join('')).toBe(line);
   });
 });
+
+describe('ics: the edges a careless change would move', () => {
+  it.each([
+    // the last character of a 76- or 75-octet line, by its UTF-8 size
+    ['\u007f', 74, 1], ['\u0080', 74, 2], ['\u0080', 73, 1],
+    ['\u07ff', 74, 2], ['\u07ff', 73, 1], ['\u0800', 73, 2], ['\u0800', 72, 1],
+    ['\uffff', 72, 1], ['\uffff', 73, 2], ['\u{10000}', 71, 1], ['\u{10000}', 72, 2],
+  ])('a line of x and %j after %i x is %i physical line(s)', (ch, xs, lines) => {
+    expect(foldLine('x'.repeat(xs) + ch).split('\r\n')).toHaveLength(lines);
+  });
+
+  it('a continuation line counts its leading space', () => {
+    const [first, second] = foldLine('x'.repeat(75 + 75)).split('\r\n');
+    expect([first!.length, second]).toEqual([75, ` ${'x'.repeat(74)}`]);
+  });
+
+  it('the end of an all-day event is the next day, across months and years, and for 29 February', () => {
+    const one = (date: string, yearly = false) => writeIcs([{ uid: 'u', summary: 's', date, yearly, description: null }], now);
+    expect(one('2026-12-31')).toContain('DTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n');
+    expect(one('2026-04-30')).toContain('DTEND;VALUE=DATE:20260501\r\n');
+    expect(one('2028-02-29', true)).toContain('RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1\r\n');
+    expect(one('2028-03-29', true)).toContain('RRULE:FREQ=YEARLY\r\nSUMMARY:s\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n');
+    expect(one('2028-02-28', true)).toContain('RRULE:FREQ=YEARLY\r\n');
+    expect(one('2028-01-29', true)).toContain('RRULE:FREQ=YEARLY\r\n');
+    expect(one('0999-01-01')).toContain('DTSTART;VALUE=DATE:09990101\r\n');
+  });
+
+  it.each(['2026-02-29', '2026-13-01', '2026-00-10', '2026-04-31', 'x2026-04-01', '2026-04-01x'])('refuses %j, naming it', (date) => {
+    expect(() => writeIcs([{ uid: 'u', summary: 's', date, yearly: false, description: null }], now)).toThrow(
+      new Error(`writeIcs: not a calendar day: ${JSON.stringify(date)}`),
+    );
+  });
+
+  it('says why it refuses an invalid now', () => {
+    expect(() => utcStamp(new Date('nope'))).toThrow(new Error('utcStamp: invalid date'));
+  });
+
+  it('escapes a lone CR as a newline', () => {
+    expect(escapeText('a\rb')).toBe('a\\nb');
+  });
+});

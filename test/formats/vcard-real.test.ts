@@ -100,3 +100,11 @@ describe('what a card has and rel has no field for is named, once per file', () 
     expect(problems).toEqual([{ where: 'file', why: 'not imported, rel has no field for them: ADR (in 2 cards), URL (in 1 card), ROLE (in 1 card), PHOTO (in 1 card)' }]);
   });
 });
+
+describe('a BASE64 text value that is not base64', () => {
+  it('skips that card with a problem naming the line', () => {
+    const { records, problems } = read(card('FN;ENCODING=BASE64:%%%') + card('FN:Good'));
+    expect(records.map((r) => r.value.name)).toEqual(['Good']);
+    expect(problems).toEqual([{ where: 'card 1 (line 1)', why: 'line 3: FN is marked BASE64 but is not base64; card skipped' }]);
+  });
+});

@@ -31,3 +31,10 @@ export function parseFormat(raw: RawOutput): Format {
   }
   return raw.json ? 'json' : (raw.format ?? 'table');
 }
+
+/** --limit N: a whole number, 1 or more; undefined when not given. */
+export function parseLimit(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) throw new UsageError(`bad --limit "${raw}": use a whole number, 1 or more`);
+  return Number(raw);
+}

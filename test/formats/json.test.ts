@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { readRelJson, writeRelJson, type RelPerson } from '../../src/formats/json.js';
+import { UsageError } from '../../src/errors.js';
+
+const T = '2026-01-01T09:00:00.000Z';
+const stamp = (id: string) => ({ id, created_at: T, updated_at: T });
+const person = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
+  ...stamp('p1'), name: 'Ana Lima', emails: ['ana@example.com'], phones: ['+351 912'], tags: ['work'], company: 'Acme',
+  title: null, every_days: 30, birthday: '--03-14', met: null, met_on: '2024-05-01', linkedin_url: null, snoozed_until: null,
+  added_on: '2026-01-01', last_touch: '2026-02-01', next_due: '2026-03-03',
+  facts: [{ ...stamp('f1'), text: 'likes tea', date: '2026-01-01' }],
+  touchpoints: [{ ...stamp('t1'), group_id: 'g1', date: '2026-02-01', via: 'call', note: 'hi', give: 'advice', ask: null, intro_to: null }],
+  follow_ups: [{ ...stamp('u1'), touchpoint_id: 't1', due_on: '2026-02-08', note: null, closed_by: null }],
+  dates: [{ ...stamp('d1'), label: 'wedding', date: '2020-06-01', yearly: true }],
+  wishes: [{ ...stamp('w1'), kind: 'need', text: 'a designer', closed_on: null }],
+  ...over,
+});
+const doc = (people: unknown[], over: Record<string, unknown> = {}) => JSON.stringify({ format: 'rel', version: 1, exported_at: T, people, ...over });
+const problemsOf = (p: Record<string, unknown>) => readRelJson(doc([p])).problems.map((x) => x.why);
+
+describe('rel JSON: round trip', () => {
+  it('reads back what it writes, with a BOM too', () => {
+    const p = person() as unknown as RelPerson;
+    const text = writeRelJson([p], new Date(T));
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(text)).toMatchObject({ format: 'rel', version: 1, exported_at: T });
+    const { last_touch: _t, next_due: _d, ...stored } = p; // derived: written for readers, not read back
+    expect(readRelJson(`\uFEFF${text}`)).toEqual({ people: [{ where: 'people[0]', person: stored }], problems: [] });
+  });
+
+  it('an old export without intro_to reads as null', () => {
+    const t = { ...stamp('t1'), group_id: 'g1', date: '2026-02-01', via: 'call', note: null, give: null, ask: null };
+    expect(readRelJson(doc([person({ touchpoints: [t] })])).people[0]!.person.touchpoints[0]!.intro_to).toBeNull();
+  });
+});
+
+describe('rel JSON: the top level', () => {
+  it.each([
+    ['[]', 'this JSON is not a rel export (expected an object with "format": "rel")'],
+    ['null', 'this JSON is not a rel export (expected an object with "format": "rel")'],
+    ['{"format":"vcard"}', 'this JSON is not a rel export (expected an object with "format": "rel")'],
+    ['{"format":"rel"}', 'version: expected a whole number, 1 or more'],
+    ['{"format":"rel","version":"1"}', 'version: expected a whole number, 1 or more'],
+    ['{"format":"rel","version":1.5}', 'version: expected a whole number, 1 or more'],
+    ['{"format":"rel","version":0}', 'version: expected a whole number, 1 or more'],
+    ['{"format":"rel","version":2,"people":[]}', 'this export is version 2, from a newer rel (this rel reads version 1): upgrade rel'],
+    ['{"format":"rel","version":1,"people":{}}', 'people: expected an array'],
+    ['{"format":"rel",\n  "version": 1,,}', 'not valid JSON: Expected double-quoted property name at line 2, column 16'],
+    ['{"format":"rel"', 'not valid JSON: Expected \',\' or \'}\' after property value at line 1, column 16'],
+    ['', 'not valid JSON: Unexpected end of JSON input at line 1, column 1'],
+    // V8 names no position for these, only a snippet: the line and column are found from it.
+    ['nope', 'not valid JSON: Unexpected token \'o\' at line 1, column 2'],
+    [`{"format":"rel","version":1,"people":[${'1,'.repeat(30)}x]}`, 'not valid JSON: Unexpected token \'x\' at line 1, column 99'],
+    ['\n\n  {"a": tru}', 'not valid JSON: Unexpected token \'}\' at line 3, column 12'],
+  ])('%j → %s', (text, message) => {
+    let thrown: unknown;
+    try {
+      readRelJson(text);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(UsageError);
+    expect((thrown as Error).message).toBe(message);
+  });
+
+  it('an empty people list is fine', () => {
+    expect(readRelJson(doc([]))).toEqual({ people: [], problems: [] });
+  });
+});
+
+describe('rel JSON: a bad person is a problem naming the field, and only that person is left out', () => {
+  it.each(([
+    [person({ name: '' }), 'people[0].name: expected a non-empty string, got ""'],
+    [person({ name: undefined }), 'people[0].name: missing'],
+    [person({ company: 3 }), 'people[0].company: expected a string or null, got 3'],
+    [person({ every_days: 0 }), 'people[0].every_days: expected a whole number of days (1 to 36500) or null, got 0'],
+    [person({ every_days: 36501 }), 'people[0].every_days: expected a whole number of days (1 to 36500) or null, got 36501'],
+    [person({ every_days: 1.5 }), 'people[0].every_days: expected a whole number of days (1 to 36500) or null, got 1.5'],
+    [person({ every_days: '30' }), 'people[0].every_days: expected a whole number of days (1 to 36500) or null, got "30"'],
+    [person({ emails: 'a@b' }), 'people[0].emails: expected an array of strings'],
+    [person({ tags: ['ok', ' '] }), 'people[0].tags[1]: expected a non-empty string, got " "'],
+    [person({ phones: [7] }), 'people[0].phones[0]: expected a non-empty string, got 7'],
+    [person({ birthday: '1990-02-30' }), 'people[0].birthday: expected YYYY-MM-DD or --MM-DD, got "1990-02-30"'],
+    [person({ birthday: '--02-30' }), 'people[0].birthday: expected YYYY-MM-DD or --MM-DD, got "--02-30"'],
+    [person({ birthday: '---02-03' }), 'people[0].birthday: expected YYYY-MM-DD or --MM-DD, got "---02-03"'],
+    [person({ met_on: '2024-5-1' }), 'people[0].met_on: expected a YYYY-MM-DD day, got "2024-5-1"'],
+    [person({ added_on: null }), 'people[0].added_on: expected a non-empty string, got null'],
+    [person({ created_at: 'yesterday' }), 'people[0].created_at: expected an ISO 8601 time, got "yesterday"'],
+    [person({ facts: {} }), 'people[0].facts: expected an array'],
+    [person({ facts: [3] }), 'people[0].facts[0]: expected an object'],
+    [person({ facts: [{ ...stamp('f1'), text: 'x', date: 'soon' }] }), 'people[0].facts[0].date: expected a YYYY-MM-DD day, got "soon"'],
+    [person({ touchpoints: [{ ...stamp('t1'), group_id: 'g', date: '2026-02-01', via: 'pigeon', note: null, give: null, ask: null }] }),
+      'people[0].touchpoints[0].via: expected one of meeting, call, video, email, message, social, event, letter, other, got "pigeon"'],
+    [person({ touchpoints: [{ ...stamp('t1'), group_id: 'g', date: '2026-02-01', via: 'call', note: null, give: 'cake', ask: null }] }),
+      'people[0].touchpoints[0].give: expected one of '],
+    [person({ dates: [{ ...stamp('d1'), label: 'x', date: '--02-29', yearly: 'yes' }] }), 'people[0].dates[0].yearly: expected true or false, got "yes"'],
+    [person({ wishes: [{ ...stamp('w1'), kind: 'gift', text: 'x', closed_on: null }] }), 'people[0].wishes[0].kind: expected one of need, offer, got "gift"'],
+    [person({ follow_ups: [{ ...stamp('u1'), touchpoint_id: null, due_on: '2026-02-30', note: null, closed_by: null }] }),
+      'people[0].follow_ups[0].due_on: expected a YYYY-MM-DD day, got "2026-02-30"'],
+  ] as [Record<string, unknown>, string][]).map(([p, message]) => [message, p] as const))('%s', (message, p) => {
+    const [why] = problemsOf(p);
+    expect(why!.startsWith(message)).toBe(true);
+    expect(why!.endsWith('; person skipped')).toBe(true);
+  });
+
+  it('keeps the good people around a bad one, and accepts the yearly forms', () => {
+    const r = readRelJson(doc([person({ ...stamp('a'), facts: [], touchpoints: [], follow_ups: [], dates: [], wishes: [] }), 'nope',
+      person({ ...stamp('b'), birthday: '--02-29', every_days: null, facts: [], touchpoints: [], follow_ups: [], wishes: [],
+        dates: [{ ...stamp('d9'), label: 'x', date: '--02-29', yearly: false }] })]));
+    expect(r.people.map((p) => p.where)).toEqual(['people[0]', 'people[2]']);
+    expect(r.problems).toEqual([{ where: 'people[1]', why: 'people[1]: expected an object; person skipped' }]);
+  });
+
+  it('an id used twice in the file leaves out the second person that uses it', () => {
+    const r = readRelJson(doc([person(), person({ ...stamp('p2'), facts: [{ ...stamp('f1'), text: 'again', date: '2026-01-01' }] })]));
+    expect(r.people.map((p) => p.person.id)).toEqual(['p1']);
+    expect(r.problems).toEqual([{ where: 'people[1]', why: 'people[1]: id "f1" appears twice in the file; person skipped' }]);
+  });
+});
