@@ -18,8 +18,15 @@ import { dbPath, openDb, type Db } from './store/open.js';
 /** What a command module receives to declare itself: the program, and how to run an action. */
 export interface App {
   program: Command;
-  /** Wraps an action: gives it a Ctx built from the global flags and closes the database after. */
-  action<A extends unknown[]>(fn: (ctx: Ctx, ...args: A) => Promise<void> | void): (...args: A) => Promise<void>;
+  /**
+   * Wraps an action: gives it a Ctx built from the global flags and closes the database after.
+   * `creates`: the command may create a missing database (rel add, import, restore); any other says
+   * there is none (Ctx.creates).
+   */
+  action<A extends unknown[]>(
+    fn: (ctx: Ctx, ...args: A) => Promise<void> | void,
+    opts?: { creates?: boolean },
+  ): (...args: A) => Promise<void>;
 }
 
 export interface Ctx {
@@ -30,6 +37,12 @@ export interface Ctx {
   /** The command's instant, ISO 8601 UTC: created_at / updated_at of what it writes. */
   nowIso: string;
   dbPath: string;
+  /**
+   * May this command create the database when there is none? Only commands that start one (rel add,
+   * import, restore) may; they create its folder too only at the default path, where rel keeps its
+   * data. Any other command on a missing database: "no database at PATH", exit 1, nothing created.
+   */
+  creates: boolean;
   db(): Db;
   /** Colour on: stdout is a terminal, NO_COLOR is unset or empty, and the output is not JSON. */
   color(json?: boolean): boolean;
@@ -51,18 +64,25 @@ export interface Ctx {
   soundSince?: string;
 }
 
-export function makeCtx(deps: Deps, dbFlag: string | undefined, flags: { pager?: boolean } = {}): Ctx {
+export function makeCtx(deps: Deps, dbFlag: string | undefined, flags: { pager?: boolean; creates?: boolean } = {}): Ctx {
   const now = deps.now();
   let db: Db | undefined;
   let paged: Pager | undefined;
   const path = dbPath(dbFlag, deps.env, deps.home);
-  return {
+  const atDefault = !dbFlag && !deps.env.REL_DB;
+  const ctx: Ctx = {
     deps,
     now,
     today: todayOf(now),
     nowIso: now.toISOString(),
     dbPath: path,
-    db: () => (db ??= openDb(path, { now, notice: (text) => deps.err.write(`rel: ${text}\n`) })),
+    creates: flags.creates ?? false,
+    db: () =>
+      (db ??= openDb(path, {
+        now,
+        notice: (text) => deps.err.write(`rel: ${text}\n`),
+        create: !ctx.creates ? 'never' : atDefault ? 'with-folder' : 'in-folder',
+      })),
     color: (json = false) => !json && deps.stdoutIsTTY && !deps.env.NO_COLOR,
     fit: () => ({ color: !deps.env.NO_COLOR && deps.stdoutIsTTY, width: deps.stdoutIsTTY ? (deps.columns ?? 80) : undefined }),
     out: (text) => deps.out.write(text.endsWith('\n') ? text : `${text}\n`),
@@ -85,6 +105,7 @@ export function makeCtx(deps: Deps, dbFlag: string | undefined, flags: { pager?:
       if (this.soundSince) markSound(path, this.soundSince);
     },
   };
+  return ctx;
 }
 
 /** The database, if rel may write to it: not read-only, and passing its quick check (store/health.ts). */

@@ -20,10 +20,10 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
   const app: App = {
     program,
     action:
-      (fn) =>
+      (fn, opts) =>
       async (...args) => {
         const global = program.opts<{ db?: string; pager?: boolean }>();
-        ctx = makeCtx(deps, global.db, { pager: global.pager });
+        ctx = makeCtx(deps, global.db, { pager: global.pager, creates: opts?.creates ?? false });
         try {
           await fn(ctx, ...args);
         } finally {

@@ -1,7 +1,7 @@
 /** Test doubles for Deps: buffers for the streams, a fixed clock, a scripted prompter, a temp database. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach } from 'vitest';
@@ -108,8 +108,13 @@ export interface Run {
   json<T = any>(): T;
 }
 
-/** A rel bound to one temporary database, run in-process through main(argv, deps). */
-export function relAt(db: string, defaults: TestDepsOptions = {}) {
+/**
+ * A rel bound to one temporary database, run in-process through main(argv, deps). The database is
+ * created first (empty), as `rel add` would, so that every command finds one; `{ create: false }`
+ * leaves the path as it is (rel's own creation rules under test).
+ */
+export function relAt(db: string, defaults: TestDepsOptions = {}, { create = true } = {}) {
+  if (create && !existsSync(db) && existsSync(dirname(db))) openDb(db, { now: new Date() }).close();
   return async (argv: string[], o: TestDepsOptions = {}): Promise<Run & { asked: string[] }> => {
     const { deps, out, err, prompt } = testDeps(db, { ...defaults, ...o });
     const code = await main(argv, deps);

@@ -4,7 +4,7 @@ import { loadConfig } from '../config.js';
 import { newId } from '../store/ids.js';
 import { defaultEveryDays } from '../domain/settings.js';
 import { cleanName } from '../domain/text.js';
-import type { Person } from '../domain/types.js';
+import { blankPerson } from '../domain/person.js';
 import { insertPerson } from '../store/people.js';
 import { insertFact } from '../store/touchpoints.js';
 import { applyPatch, checkDuplicates, parsePersonFlags, personOptions, type PersonPatch, type RawPersonFlags } from './shared/person-fields.js';
@@ -44,31 +44,13 @@ or add --force); a name that someone else has only gets a warning.`,
           const { profile } = await import('../render/profile.js');
           ctx.out(`Added ${view.name}.\n\n${profile(view, ctx.today, ctx.color())}`);
         }
-      }),
+      }, { creates: true }),
     );
 }
 
 export function run(opts: AddOptions, ctx: Ctx): PersonView {
   const db = ctx.db();
-  const blank: Person = {
-    id: newId(),
-    name: opts.name,
-    emails: [],
-    phones: [],
-    company: null,
-    title: null,
-    tags: [],
-    every_days: null,
-    birthday: null,
-    met: null,
-    met_on: null,
-    linkedin_url: null,
-    snoozed_until: null,
-    added_on: ctx.today,
-    created_at: ctx.nowIso,
-    updated_at: ctx.nowIso,
-  };
-  const person = applyPatch(blank, opts.patch);
+  const person = applyPatch(blankPerson(newId(), opts.name, ctx.today, ctx.nowIso), opts.patch);
   write(ctx, 'add', `add: ${person.name}`, () => {
     checkDuplicates(ctx, person, { emails: person.emails, phones: person.phones, name: true }, Boolean(opts.force));
     insertPerson(db, person);

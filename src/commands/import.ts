@@ -80,13 +80,14 @@ and listed as possible duplicates; join two that are one person with rel merge W
     )
     .action(
       app.action(async (ctx, file: string, raw: RawImport) => {
+        ctx.creates = !raw.dryRun; // a dry run writes nothing, not even a new database
         const view = await run(await parseImportFlags(file, raw), ctx);
         if (raw.json) return ctx.json(view);
         const { importLines } = await import('../render/import.js');
         const { out, err } = importLines(view, file);
         for (const line of out) ctx.out(line);
         for (const line of err) ctx.err(line);
-      }),
+      }, { creates: true }),
     );
 }
 

@@ -7,10 +7,12 @@ import { cleanNote } from '../domain/text.js';
 import { CHANNELS, KINDS, type Channel, type Day, type Kind } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import type { FollowUpMode } from '../domain/follow-ups.js';
-import { closeFollowUpsBy, hasGivenTo, insertFollowUp, insertTouchpoint } from '../store/touchpoints.js';
+import { blankPerson } from '../domain/person.js';
+import { insertPerson } from '../store/people.js';
+import { closeFollowUpsBy, hasGivenTo, hasSameTouch, insertFollowUp, insertTouchpoint } from '../store/touchpoints.js';
 import { askForLog } from './shared/log-prompt.js';
 import { paragraphs } from './shared/options.js';
-import { resolveAll, type Who } from './shared/who.js';
+import { resolveAll } from './shared/who.js';
 import type { LogOptions } from './shared/log-prompt.js';
 
 export interface RawLog {
@@ -33,7 +35,7 @@ export interface LogView {
   give: Kind | null;
   ask: Kind | null;
   follow_up: Day | null;
-  people: { id: string; name: string; touchpoint_id: string }[];
+  people: { id: string; name: string; touchpoint_id: string; added: boolean }[];
   /** Follow-ups this touch closed. */
   closed_follow_ups: number;
   /** Follow-ups set before this touch that are still open after it (the new one not counted). */
@@ -99,7 +101,7 @@ Examples:
   rel log "tomás" ana --via call --on yesterday
   rel log leo -m "lunch at Rossio" -m "he moves to Porto in June"   (two paragraphs)
   rel log ravi --via message -m "sent the deck" --close-follow-up
-  rel log            (in a terminal: asks for everything)`,
+  rel log            (in a terminal: asks for everything, and can add someone new)`,
     );
   cmd.action(
     app.action(async (ctx, who: string[], raw: RawLog) => {
@@ -114,13 +116,21 @@ Examples:
         const flags = parseLogFlags(raw, ctx.today, { via: loadConfig(ctx.deps)['log.via'] });
         opts = { ...flags, people: await resolveAll(ctx, who) };
       }
+      const repeat = repeatOf(opts, ctx);
+      if (repeat && ctx.deps.stdinIsTTY) {
+        if (!(await ctx.deps.prompt.confirm({ message: `You already logged ${repeat}. Log it again?`, default: false }))) {
+          return ctx.out('Nothing logged.');
+        }
+      }
       const view = run(opts, ctx);
+      if (repeat && !ctx.deps.stdinIsTTY) ctx.err(`rel: warning: you already logged ${repeat}; logged it again (rel undo takes it back)`);
       for (const name of view.asked_before_giving) {
         ctx.err(`reminder: you have not given anything to ${name} yet — give before you ask`);
       }
       if (raw.json) return ctx.json(view);
       const names = view.people.map((p) => p.name).join(', ');
       const extra = [
+        ...view.people.filter((p) => p.added).map((p) => `added ${p.name}`),
         view.give && `gave ${view.give}`,
         view.ask && `asked ${view.ask}`,
         view.follow_up && `follow up on ${view.follow_up}`,
@@ -150,6 +160,7 @@ export function run(opts: LogOptions, ctx: Ctx): LogView {
       asked_before_giving: [],
     };
     for (const person of opts.people) {
+      if (person.add) insertPerson(db, { ...blankPerson(person.id, person.name, ctx.today, ctx.nowIso), every_days: person.add.every_days });
       if (opts.ask && !opts.give && !hasGivenTo(db, person.id)) view.asked_before_giving.push(person.name);
       const id = newId();
       insertTouchpoint(db, {
@@ -173,8 +184,21 @@ export function run(opts: LogOptions, ctx: Ctx): LogView {
           ctx.nowIso,
         );
       }
-      view.people.push({ id: person.id, name: person.name, touchpoint_id: id });
+      view.people.push({ id: person.id, name: person.name, touchpoint_id: id, added: Boolean(person.add) });
     }
     return view;
   });
+}
+
+/**
+ * The same person, channel and note (and give and ask) already logged that day is most likely a command run twice: in a
+ * terminal rel asks before logging it again; without one it logs it and says so on stderr. Returns
+ * what was logged already ("a call with Maya Chen on 2026-03-04 with the same note"), or null.
+ */
+function repeatOf(opts: LogOptions, ctx: Ctx): string | null {
+  const db = ctx.db();
+  const same = { date: opts.date, via: opts.via, note: opts.note, give: opts.give, ask: opts.ask };
+  const again = opts.people.filter((p) => !p.add && hasSameTouch(db, { person_id: p.id, ...same }));
+  if (again.length === 0) return null;
+  return `a ${opts.via} with ${again.map((p) => p.name).join(', ')} on ${opts.date}${opts.note === null ? '' : ' with the same note'}`;
 }

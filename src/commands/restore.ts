@@ -24,7 +24,7 @@ export function register(app: App): void {
         const result = await restore(ctx, file);
         if (opts.json) return ctx.json(result);
         ctx.out(`Restored ${result.people === 1 ? '1 person' : `${result.people} people`} from ${file}; the previous database is kept at ${result.kept}.`);
-      }),
+      }, { creates: true }),
     );
 }
 

@@ -70,6 +70,12 @@ export interface OpenOptions {
   notice?: (text: string) => void;
   /** The command's instant (the clock is read once, by the caller): names the copy kept before an upgrade. */
   now: Date;
+  /**
+   * When there is no database at the path: `never` create one (a RelError says so), create it only
+   * `in-folder` (the folder must exist: a mistyped --db or REL_DB is not made real), or create it
+   * `with-folder` (the default: the folder too, private).
+   */
+  create?: 'never' | 'in-folder' | 'with-folder';
 }
 
 /**
@@ -77,7 +83,15 @@ export interface OpenOptions {
  * folder rel may not write is opened read-only: read commands work, writes fail with a clear error.
  */
 export function openDb(path: string, opts: OpenOptions): Db {
-  if (path !== ':memory:' && !exists(path)) create(path, opts);
+  if (path !== ':memory:' && !exists(path)) {
+    const how = opts.create ?? 'with-folder';
+    if (how === 'never') throw new RelError(`no database at ${path} (rel add creates one)`);
+    if (how === 'in-folder' && !existsSync(dirname(path))) {
+      throw new RelError(`cannot create ${path}: there is no folder ${dirname(path)} (is the path right?)`);
+    }
+    create(path, opts);
+    opts.notice?.(`created a new database at ${path}`);
+  }
   if (path !== ':memory:') refuseNonFiles(path);
   const readonly = path !== ':memory:' && !writable(path);
   if (path !== ':memory:' && !readonly) reclaimSideFiles(path);

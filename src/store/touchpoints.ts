@@ -62,6 +62,21 @@ export function ledgerEntries(db: Db, personId?: string): (LedgerEntry & { via: 
     .all(personId === undefined ? {} : { personId }) as (LedgerEntry & { via: Channel })[];
 }
 
+/** Has this person a touch on this day, by this channel, with this note, give and ask (null: none)? */
+export function hasSameTouch(
+  db: Db,
+  t: Pick<Touchpoint, 'person_id' | 'date' | 'via' | 'note' | 'give' | 'ask'>,
+): boolean {
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM touchpoints WHERE person_id = @person_id AND date = @date AND via = @via
+           AND note IS @note AND give IS @give AND ask IS @ask LIMIT 1`,
+      )
+      .get(t) !== undefined
+  );
+}
+
 export function hasGivenTo(db: Db, personId: string): boolean {
   return db.prepare('SELECT 1 FROM touchpoints WHERE person_id = ? AND give IS NOT NULL LIMIT 1').get(personId) !== undefined;
 }

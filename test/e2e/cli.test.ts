@@ -9,7 +9,7 @@ let tmp: ReturnType<typeof tempDir>;
 let env: Record<string, string>;
 beforeAll(() => {
   tmp = tempDir();
-  env = { REL_DB: join(tmp.dir, 'data', 'rel.db') };
+  env = { XDG_DATA_HOME: join(tmp.dir, 'data') }; // the default path: rel add makes its folders
 });
 afterAll(() => tmp.cleanup());
 
@@ -36,7 +36,8 @@ describe('rel, spawned', () => {
   });
 
   it('creates the database private to its owner', () => {
-    expect(statSync(env.REL_DB!).mode & 0o777).toBe(0o600);
+    expect(statSync(join(tmp.dir, 'data', 'rel', 'rel.db')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(tmp.dir, 'data', 'rel')).mode & 0o777).toBe(0o700);
     expect(statSync(join(tmp.dir, 'data')).mode & 0o777).toBe(0o700);
   });
 
@@ -59,7 +60,8 @@ describe('rel, spawned', () => {
   });
 
   it('rel due -q prints nothing when nothing is due (cron mails only when there is something)', () => {
-    const quiet = spawnRel(['due', '-q'], { REL_DB: join(tmp.dir, 'empty.db') });
+    expect(spawnRel(['add', 'Ana'], { REL_DB: join(tmp.dir, 'calm.db') }).code).toBe(0); // no rhythm: never due
+    const quiet = spawnRel(['due', '-q'], { REL_DB: join(tmp.dir, 'calm.db') });
     expect(quiet).toMatchObject({ code: 0, out: '', err: '' });
   });
 

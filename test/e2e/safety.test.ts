@@ -54,12 +54,14 @@ describe('concurrency', () => {
     expect(count("SELECT COUNT(DISTINCT note) FROM touchpoints WHERE note LIKE 'w%'")).toBe(2400);
   }, 120_000);
 
-  it('8 processes opening a missing database at once: all succeed, the schema is made once', async () => {
+  it('8 processes creating a missing database at once: all succeed, the schema is made once', async () => {
+    mkdirSync(join(tmp.dir, 'new'));
     db = join(tmp.dir, 'new', 'rel.db');
-    const codes = await Promise.all(Array.from({ length: 8 }, () => run(process.execPath, [BIN, 'list', '--json'])));
+    const codes = await Promise.all(Array.from({ length: 8 }, (_, i) => run(process.execPath, [BIN, 'add', `P${i}`])));
     expect(codes).toEqual(Array(8).fill(0));
     expect(count('PRAGMA user_version')).toBe(SCHEMA_VERSION);
     expect(count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'people'")).toBe(1);
+    expect(count('SELECT COUNT(*) FROM people')).toBe(8);
     expect(readdirSync(join(tmp.dir, 'new')).filter((f) => f.includes('.new-'))).toEqual([]);
   }, 60_000);
 

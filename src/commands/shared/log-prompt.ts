@@ -1,17 +1,23 @@
 /** `rel log` with no WHO in a terminal: asks for everything through the injected prompter. */
 import type { Ctx } from '../../app.js';
+import { loadConfig } from '../../config.js';
 import { parseFutureDay, parsePastDay } from '../../domain/dates.js';
 import { foldName, matchName } from '../../domain/names.js';
-import { cleanNote } from '../../domain/text.js';
+import { defaultEveryDays } from '../../domain/settings.js';
+import { cleanName, cleanNote } from '../../domain/text.js';
 import { CHANNELS, KINDS, type Channel, type Day, type Kind } from '../../domain/types.js';
 import { UsageError } from '../../errors.js';
+import { newId } from '../../store/ids.js';
 import { listPeople } from '../../store/people.js';
 import type { Who } from './who.js';
 import type { FollowUpMode } from '../../domain/follow-ups.js';
 
+/** Someone met: found in the database, or (the interactive rel log) a new person to add with the touch. */
+export type LogPerson = Who & { add?: { every_days: number | null } };
+
 /** A touch to log, checked: what the flags of rel log or its questions give. */
 export interface LogOptions {
-  people: Who[];
+  people: LogPerson[];
   note: string | null;
   via: Channel;
   date: Day;
@@ -34,14 +40,17 @@ const validate = (check: (v: string) => unknown) => (v: string) => {
 export async function askForLog(ctx: Ctx): Promise<LogOptions> {
   const { prompt } = ctx.deps;
   const everyone = listPeople(ctx.db()).map((p) => ({ id: p.id, name: p.name }));
-  if (everyone.length === 0) throw new UsageError('no one to log yet: add someone first (rel add "Maya Chen")');
-  const people: Who[] = [];
+  const every_days = defaultEveryDays(loadConfig(ctx.deps)) ?? null; // as rel add gives a new person
+  const people: LogPerson[] = [];
   for (;;) {
     const left = everyone.filter((p) => !people.some((q) => q.id === p.id));
-    const person = await prompt.search<Who>({
-      message: people.length ? 'Who else?' : 'Who did you meet?',
-      source: (term) =>
-        (foldName(term) === '' ? left : matchName(term, left)).slice(0, 50).map((p) => ({ name: p.name, value: p })),
+    const person = await prompt.search<LogPerson>({
+      message: people.length ? 'Who else?' : 'Who did you meet? (type a name; a new one can be added)',
+      source: (term) => {
+        const found = (foldName(term) === '' ? left : matchName(term, left)).slice(0, 50).map((p) => ({ name: p.name, value: p as LogPerson }));
+        const add = newcomer(term, [...everyone, ...people]);
+        return add ? [...found, { name: `+ add "${add}" as a new person`, value: { id: newId(), name: add, add: { every_days } } }] : found;
+      },
     });
     people.push(person);
     if (left.length <= 1 || !(await prompt.confirm({ message: 'Anyone else there?', default: false }))) break;
@@ -67,4 +76,16 @@ export async function askForLog(ctx: Ctx): Promise<LogOptions> {
     followUp: fu.trim() ? parseFutureDay(fu, date, ctx.today) : null,
     followUpMode: 'auto',
   };
+}
+
+/** The name typed, if it can be a new person: a valid name that is not exactly someone's already. */
+function newcomer(term: string, known: { name: string }[]): string | null {
+  if (foldName(term) === '') return null;
+  let name: string;
+  try {
+    name = cleanName(term);
+  } catch {
+    return null; // not a name rel would store: offer nothing
+  }
+  return known.some((p) => foldName(p.name) === foldName(name)) ? null : name;
 }
