@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inBatches } from '../../src/commands/export.js';
+import { inBatches } from '../../src/formats/batches.js';
 import { writeCsv } from '../../src/formats/csv-rel.js';
 import { exportPeople } from '../../src/formats/feed.js';
 import type { RelPerson } from '../../src/formats/json.js';

@@ -189,7 +189,7 @@ describe('rel export -o FILE', () => {
     const missing = await rel(['export', '-o', join(tmp.dir, 'nope', 'x.json')]);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/^rel: cannot write .*nope\/x\.json: the folder .*nope does not exist\n$/);
-    expect((await rel(['export', '--format', 'pdf'])).err).toBe('rel: bad --format "pdf": use one of json, csv, vcard, ics\n');
+    expect((await rel(['export', '--format', 'pdf'])).err).toBe('rel: bad --format "pdf": use one of vcard, csv, json, ics\n');
   });
 
   it('an empty database exports an empty, valid document', async () => {
