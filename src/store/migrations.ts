@@ -5,6 +5,10 @@
  * Conventions: every record has a text id (UUID) and created_at/updated_at instants (ISO, UTC);
  * calendar days are local `YYYY-MM-DD` text. Lists on a person (emails, phones, tags) are JSON arrays.
  */
+/** Step 5's before-image of a captures row, for its journal triggers. */
+const CAPTURE_IMAGE = `json_object('id', OLD.id, 'key', OLD.key, 'group_id', OLD.group_id, 'digest', OLD.digest, 'day', OLD.day,
+      'created_at', OLD.created_at, 'updated_at', OLD.updated_at)`;
+
 export const MIGRATIONS: readonly string[] = [
   // 1: the core — people, touchpoints (with gives and asks), facts, follow-ups.
   `
@@ -201,6 +205,37 @@ export const MIGRATIONS: readonly string[] = [
       ON CONFLICT (month) DO UPDATE SET touches = touches + 1;
   END;
   INSERT INTO touch_months (month, touches) SELECT substr(date, 1, 7), COUNT(*) FROM touchpoints GROUP BY 1;
+  `,
+
+  // 5: rel capture (issue 14). What capture wrote, by source key, so that capturing again adds nothing
+  // and an event that changed updates its touch instead of adding one. Keys: "event:UID" or
+  // "event:UID|original start" (an instance of a recurring event), "mail:Message-ID", "mailday:person|day"
+  // (the one email touch of a person on a day), "source:/path" (the day of the last capture from it).
+  // Journaled like the tables of step 3 (same triggers, written out here so the step stands alone), so
+  // that rel undo of a capture also forgets what it captured.
+  `
+  CREATE TABLE captures (
+    id          TEXT PRIMARY KEY,
+    key         TEXT NOT NULL UNIQUE,
+    group_id    TEXT,                   -- the touchpoints' group_id it made (events, email days)
+    digest      TEXT,                   -- what the touch said (events): a change shows here
+    day         TEXT,                   -- sources: the day of the last capture
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS touchpoints_group_id ON touchpoints (group_id); -- update in place finds a group's touches
+  CREATE TRIGGER captures_journal_insert AFTER INSERT ON captures
+    WHEN (SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1 BEGIN
+    INSERT INTO change_rows (change_id, tbl, row_id, before) VALUES ((SELECT MAX(id) FROM changes), 'captures', NEW.id, NULL);
+  END;
+  CREATE TRIGGER captures_journal_update AFTER UPDATE ON captures
+    WHEN (SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1 BEGIN
+    INSERT INTO change_rows (change_id, tbl, row_id, before) VALUES ((SELECT MAX(id) FROM changes), 'captures', OLD.id, ${CAPTURE_IMAGE});
+  END;
+  CREATE TRIGGER captures_journal_delete AFTER DELETE ON captures
+    WHEN (SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1 BEGIN
+    INSERT INTO change_rows (change_id, tbl, row_id, before) VALUES ((SELECT MAX(id) FROM changes), 'captures', OLD.id, ${CAPTURE_IMAGE});
+  END;
   `,
 ];
 

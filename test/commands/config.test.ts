@@ -21,8 +21,10 @@ describe('rel config', () => {
   it('lists every setting with its default when there is no file', async () => {
     const r = await rel(['config']);
     expect(r.code).toBe(0);
-    expect(r.out).toBe('default.every = (not set)\ndue.birthday-days = 14 (default)\nlog.via = meeting (default)\nweek.start = monday (default)\n');
-    expect(await list()).toEqual({ 'default.every': null, 'due.birthday-days': 14, 'log.via': 'meeting', 'week.start': 'monday' });
+    expect(r.out).toBe('default.every = (not set)\ndue.birthday-days = 14 (default)\nlog.via = meeting (default)\nweek.start = monday (default)\n' +
+      'me.emails = (not set)\ncapture.sources = (not set)\ncapture.notes = on (default)\n');
+    expect(await list()).toEqual({ 'default.every': null, 'due.birthday-days': 14, 'log.via': 'meeting', 'week.start': 'monday',
+      'me.emails': null, 'capture.sources': null, 'capture.notes': 'on' });
   });
 
   it('set, get and unset; the file is private JSON holding only what was set', async () => {

@@ -1,0 +1,208 @@
+/**
+ * Reads iCalendar (RFC 5545) events for rel capture, with ical.js: every VEVENT of a file, recurring ones
+ * expanded (RRULE, RDATE, EXDATE, instances overridden by RECURRENCE-ID) up to a given instant, in their
+ * time zones (the file's VTIMEZONEs; else the TZID as an IANA or Windows zone name, as Outlook writes it).
+ *
+ * The file is cut into its VEVENTs first and each is parsed alone, so that one broken event is skipped
+ * and reported with its line instead of failing the whole file. Loaded only by rel capture.
+ */
+import ICAL from 'ical.js';
+import type { Attendee, Address, EventInstance } from '../domain/capture.js';
+import { wallClockInstant } from './windows-zones.js';
+
+export interface Broken {
+  location: string;
+  reason: string;
+}
+
+interface Block {
+  line: number;
+  text: string;
+}
+
+/** A recurring event is expanded at most this many times (a FREQ=MINUTELY rule must not hang capture). */
+const MAX_INSTANCES = 50_000;
+
+/** Is this text an iCalendar object? */
+export const looksLikeCalendar = (head: string): boolean => /^\uFEFF?\s*BEGIN:VCALENDAR/i.test(head);
+
+/**
+ * The event instances of one iCalendar text whose start is within [from, to], how many started before
+ * `from`, and the events that could not be read. `file` names the source in locations ("work.ics:42").
+ */
+export function readCalendar(text: string, file: string, from: Date, to: Date): { events: EventInstance[]; earlier: number; broken: Broken[] } {
+  const { events: blocks, zones, unclosed } = cut(text);
+  for (const z of zones) {
+    try {
+      const comp = new ICAL.Component(ICAL.parse(wrap(z.text)) as unknown[]).getFirstSubcomponent('vtimezone');
+      if (comp) ICAL.TimezoneService.register(new ICAL.Timezone(comp));
+    } catch {
+      /* a broken VTIMEZONE: its TZID is then read as a zone name, if it is one */
+    }
+  }
+  const broken: Broken[] = unclosed.map((line) => ({ location: `${file}:${line}`, reason: 'the event is cut short (no END line)' }));
+  const byUid = new Map<string, { comp: ICAL.Component; line: number }[]>();
+  for (const b of blocks) {
+    try {
+      const comp = new ICAL.Component(ICAL.parse(wrap(b.text)) as unknown[]).getFirstSubcomponent('vevent');
+      if (!comp) throw new Error('no VEVENT');
+      const start = comp.getFirstPropertyValue('dtstart');
+      if (!(start instanceof ICAL.Time) || Number.isNaN(start.toJSDate().getTime())) throw new Error('no valid DTSTART');
+      const uid = String(comp.getFirstPropertyValue('uid') ?? `${file}:${b.line}`);
+      const list = byUid.get(uid) ?? [];
+      list.push({ comp, line: b.line });
+      byUid.set(uid, list);
+    } catch (e) {
+      broken.push({ location: `${file}:${b.line}`, reason: oneLine(e) });
+    }
+  }
+  const events: EventInstance[] = [];
+  const window = { from, to, earlier: 0 };
+  for (const [uid, comps] of byUid) {
+    const master = comps.find((c) => !c.comp.hasProperty('recurrence-id'));
+    const exceptions = comps.filter((c) => c !== master);
+    try {
+      if (!master) {
+        // Overridden instances without their series (a shared calendar may hold only these).
+        for (const x of exceptions) pushInstance(events, x.comp, uid, `${file}:${x.line}`, window);
+      } else if (!master.comp.hasProperty('rrule') && !master.comp.hasProperty('rdate')) {
+        pushInstance(events, master.comp, uid, `${file}:${master.line}`, window);
+      } else {
+        expand(events, master.comp, exceptions.map((x) => x.comp), uid, `${file}:${master.line}`, window);
+      }
+    } catch (e) {
+      broken.push({ location: `${file}:${(master ?? comps[0]!).line}`, reason: oneLine(e) });
+    }
+  }
+  return { events, earlier: window.earlier, broken };
+}
+
+interface Window {
+  from: Date;
+  to: Date;
+  /** Instances that started before `from`: counted, not returned. */
+  earlier: number;
+}
+
+function expand(out: EventInstance[], master: ICAL.Component, exceptions: ICAL.Component[], uid: string, loc: string, w: Window): void {
+  const event = new ICAL.Event(master, { strictExceptions: false, exceptions });
+  const zone = tzidOf(master, 'dtstart');
+  const it = event.iterator();
+  const horizon = w.to.getTime() + 366 * 86_400_000; // an overridden instance may move later than its original start
+  for (let n = 0, next = it.next(); next && n < MAX_INSTANCES; next = it.next(), n++) {
+    const original = instant(next, zone);
+    if (original.getTime() > horizon) break;
+    const d = event.getOccurrenceDetails(next);
+    const comp = d.item.component;
+    const start = instant(d.startDate, tzidOf(comp, 'dtstart') ?? zone);
+    if (start < w.from) w.earlier++;
+    if (start < w.from || start > w.to) continue;
+    const end = instant(d.endDate, tzidOf(comp, 'dtend') ?? tzidOf(comp, 'dtstart') ?? zone);
+    out.push(toInstance(comp, `${uid}|${original.toISOString()}`, loc, start, end, d.startDate.isDate));
+  }
+}
+
+function pushInstance(out: EventInstance[], comp: ICAL.Component, uid: string, loc: string, w: Window): void {
+  const s = comp.getFirstPropertyValue('dtstart') as ICAL.Time;
+  const start = instant(s, tzidOf(comp, 'dtstart'));
+  if (start < w.from) w.earlier++;
+  if (start < w.from || start > w.to) return;
+  const rid = comp.getFirstPropertyValue('recurrence-id');
+  const key = rid instanceof ICAL.Time ? `${uid}|${instant(rid, tzidOf(comp, 'recurrence-id')).toISOString()}` : uid;
+  out.push(toInstance(comp, key, loc, start, endOf(comp, s, start), s.isDate));
+}
+
+/** DTEND, else DTSTART + DURATION, else the start (a day later for an all-day event, RFC 5545 3.6.1). */
+function endOf(comp: ICAL.Component, s: ICAL.Time, start: Date): Date {
+  const e = comp.getFirstPropertyValue('dtend');
+  if (e instanceof ICAL.Time) return instant(e, tzidOf(comp, 'dtend') ?? tzidOf(comp, 'dtstart'));
+  const dur = comp.getFirstPropertyValue('duration');
+  if (dur instanceof ICAL.Duration) return new Date(start.getTime() + dur.toSeconds() * 1000);
+  return s.isDate ? new Date(start.getTime() + 86_400_000) : start;
+}
+
+const tzidOf = (comp: ICAL.Component, prop: string): string | null => {
+  const t = comp.getFirstProperty(prop)?.getParameter('tzid');
+  return typeof t === 'string' ? t : null;
+};
+
+/**
+ * The instant of an ical.js time: UTC, or a zone the file defines, as ical.js computes it; a TZID the
+ * file does not define is read as an IANA or Windows zone name; a floating time (or an unknown zone)
+ * is local time.
+ */
+function instant(t: ICAL.Time, tzid: string | null): Date {
+  const zone = t.zone?.tzid;
+  if (t.isDate || zone === 'UTC' || (zone && zone !== 'floating') || !tzid) return t.toJSDate();
+  return wallClockInstant(t, tzid) ?? t.toJSDate();
+}
+
+function toInstance(comp: ICAL.Component, key: string, location: string, start: Date, end: Date, allDay: boolean): EventInstance {
+  const text = (p: string) => {
+    const v = comp.getFirstPropertyValue(p);
+    return v === null || v === undefined ? null : String(v);
+  };
+  const links = ['url', 'location', 'description', 'x-google-conference', 'x-microsoft-skypeteamsmeetingurl', 'x-microsoft-onlinemeetingconflink']
+    .map(text)
+    .filter((v) => v !== null)
+    .join('\n');
+  const organizer = comp.getFirstProperty('organizer');
+  return {
+    location,
+    key,
+    start,
+    end,
+    allDay,
+    status: text('status')?.toUpperCase() ?? null,
+    privacy: text('class')?.toUpperCase() ?? null,
+    summary: text('summary'),
+    organizer: organizer ? address(organizer) : null,
+    attendees: comp
+      .getAllProperties('attendee')
+      .filter((p) => !/^(ROOM|RESOURCE)$/i.test(String(p.getParameter('cutype') ?? '')))
+      .map((p): Attendee => ({ ...address(p), partstat: String(p.getParameter('partstat') ?? '').toUpperCase() || null })),
+    linkText: links,
+  };
+}
+
+/** mailto:x@y (or an EMAIL parameter, as Apple writes next to a urn:uuid value) and the CN. */
+function address(p: ICAL.Property): Address {
+  const param = p.getParameter('email');
+  const value = String(p.getFirstValue() ?? '');
+  const email = (typeof param === 'string' && param.includes('@') ? param : value).replace(/^mailto:/i, '').trim();
+  const cn = p.getParameter('cn');
+  return { email, name: typeof cn === 'string' && cn.trim() !== '' ? cn.trim() : null };
+}
+
+const wrap = (block: string) => `BEGIN:VCALENDAR\r\n${block}\r\nEND:VCALENDAR`;
+
+/** Cuts the text into its VEVENT and VTIMEZONE blocks (with nested VALARMs etc.), each with its first line number. */
+function cut(text: string): { events: Block[]; zones: Block[]; unclosed: number[] } {
+  const events: Block[] = [];
+  const unclosed: number[] = [];
+  const zones: Block[] = [];
+  const lines = text.split(/\r?\n/);
+  let current: { line: number; lines: string[]; kind: 'VEVENT' | 'VTIMEZONE' } | null = null;
+  let depth = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (current) {
+      current.lines.push(line);
+      if (/^BEGIN:/i.test(line)) depth++;
+      else if (/^END:/i.test(line) && --depth === 0) {
+        (current.kind === 'VEVENT' ? events : zones).push({ line: current.line, text: current.lines.join('\r\n') });
+        current = null;
+      }
+    } else {
+      const m = /^BEGIN:(VEVENT|VTIMEZONE)\s*$/i.exec(line);
+      if (m) {
+        current = { line: i + 1, lines: [line], kind: m[1]!.toUpperCase() as 'VEVENT' | 'VTIMEZONE' };
+        depth = 1;
+      }
+    }
+  }
+  if (current) unclosed.push(current.line); // the file was cut short
+  return { events, zones, unclosed };
+}
+
+const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim();
