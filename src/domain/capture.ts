@@ -105,6 +105,17 @@ const GMAIL = new Set(['gmail.com', 'googlemail.com']);
  * without dots or a +tag in the local part. Null for what is not an address.
  */
 export function emailKey(email: string): string | null {
+  let k = keys.get(email);
+  if (k === undefined) {
+    if (keys.size > 100_000) keys.clear();
+    keys.set(email, (k = computeKey(email)));
+  }
+  return k;
+}
+/** emailKey() is asked about the same few thousand addresses again and again (every instance of a series). */
+const keys = new Map<string, string | null>();
+
+function computeKey(email: string): string | null {
   const e = email.trim().replace(/^mailto:/i, '').toLowerCase();
   const at = e.lastIndexOf('@');
   if (at <= 0 || at === e.length - 1 || /\s/.test(e)) return null;

@@ -18,6 +18,8 @@ export interface Broken {
 interface Block {
   line: number;
   text: string;
+  /** A single event (no RRULE, RDATE, RECURRENCE-ID): the YYYYMMDD of its DTSTART, as written. */
+  singleDay?: string;
 }
 
 /** A recurring event is expanded at most this many times (a FREQ=MINUTELY rule must not hang capture). */
@@ -42,7 +44,17 @@ export function readCalendar(text: string, file: string, from: Date, to: Date): 
   }
   const broken: Broken[] = unclosed.map((line) => ({ location: `${file}:${line}`, reason: 'the event is cut short (no END line)' }));
   const byUid = new Map<string, { comp: ICAL.Component; line: number }[]>();
+  // Parsing is most of the cost (ical.js: ~0.1 ms an event): a single event whose DTSTART is days before
+  // `from` or after `to` (2 days: more than any zone's offset) is counted or dropped unparsed. A capture
+  // from the day of the last one then reads a 20,000-event file in a fraction of the time.
+  const first = compactDay(new Date(from.getTime() - 2 * 86_400_000));
+  const last = compactDay(new Date(to.getTime() + 2 * 86_400_000));
+  let earlier = 0;
   for (const b of blocks) {
+    if (b.singleDay !== undefined && (b.singleDay < first || b.singleDay > last)) {
+      if (b.singleDay < first) earlier++;
+      continue;
+    }
     try {
       const comp = new ICAL.Component(ICAL.parse(wrap(b.text)) as unknown[]).getFirstSubcomponent('vevent');
       if (!comp) throw new Error('no VEVENT');
@@ -57,7 +69,7 @@ export function readCalendar(text: string, file: string, from: Date, to: Date): 
     }
   }
   const events: EventInstance[] = [];
-  const window = { from, to, earlier: 0 };
+  const window = { from, to, earlier };
   for (const [uid, comps] of byUid) {
     const master = comps.find((c) => !c.comp.hasProperty('recurrence-id'));
     const exceptions = comps.filter((c) => c !== master);
@@ -89,9 +101,15 @@ function expand(out: EventInstance[], master: ICAL.Component, exceptions: ICAL.C
   const zone = tzidOf(master, 'dtstart');
   const it = event.iterator();
   const horizon = w.to.getTime() + 366 * 86_400_000; // an overridden instance may move later than its original start
+  const early = w.from.getTime() - 2 * 86_400_000;
+  const moved = new Set(exceptions.map((x) => String(x.getFirstPropertyValue('recurrence-id'))));
   for (let n = 0, next = it.next(); next && n < MAX_INSTANCES; next = it.next(), n++) {
     const original = instant(next, zone);
     if (original.getTime() > horizon) break;
+    if (original.getTime() < early && !moved.has(next.toString())) {
+      w.earlier++; // long before `from`, and not moved: no need for its details
+      continue;
+    }
     const d = event.getOccurrenceDetails(next);
     const comp = d.item.component;
     const start = instant(d.startDate, tzidOf(comp, 'dtstart') ?? zone);
@@ -137,7 +155,17 @@ function instant(t: ICAL.Time, tzid: string | null): Date {
   return wallClockInstant(t, tzid) ?? t.toJSDate();
 }
 
+/** What an event says besides its times; read once per component (a series has one for all its instances). */
+type Details = Omit<EventInstance, 'location' | 'key' | 'start' | 'end' | 'allDay'>;
+const detailsCache = new WeakMap<ICAL.Component, Details>();
+
 function toInstance(comp: ICAL.Component, key: string, location: string, start: Date, end: Date, allDay: boolean): EventInstance {
+  let d = detailsCache.get(comp);
+  if (!d) detailsCache.set(comp, (d = details(comp)));
+  return { location, key, start, end, allDay, ...d };
+}
+
+function details(comp: ICAL.Component): Details {
   const text = (p: string) => {
     const v = comp.getFirstPropertyValue(p);
     return v === null || v === undefined ? null : String(v);
@@ -148,11 +176,6 @@ function toInstance(comp: ICAL.Component, key: string, location: string, start: 
     .join('\n');
   const organizer = comp.getFirstProperty('organizer');
   return {
-    location,
-    key,
-    start,
-    end,
-    allDay,
     status: text('status')?.toUpperCase() ?? null,
     privacy: text('class')?.toUpperCase() ?? null,
     summary: text('summary'),
@@ -176,27 +199,39 @@ function address(p: ICAL.Property): Address {
 
 const wrap = (block: string) => `BEGIN:VCALENDAR\r\n${block}\r\nEND:VCALENDAR`;
 
-/** Cuts the text into its VEVENT and VTIMEZONE blocks (with nested VALARMs etc.), each with its first line number. */
+const compactDay = (d: Date) => d.toISOString().slice(0, 10).replaceAll('-', '');
+
+/**
+ * Cuts the text into its VEVENT and VTIMEZONE blocks (with nested VALARMs etc.), each with its first line
+ * number; notes the DTSTART day of single events.
+ */
 function cut(text: string): { events: Block[]; zones: Block[]; unclosed: number[] } {
   const events: Block[] = [];
-  const unclosed: number[] = [];
   const zones: Block[] = [];
+  const unclosed: number[] = [];
   const lines = text.split(/\r?\n/);
-  let current: { line: number; lines: string[]; kind: 'VEVENT' | 'VTIMEZONE' } | null = null;
+  let current: { line: number; lines: string[]; kind: 'VEVENT' | 'VTIMEZONE'; day?: string; recurs: boolean } | null = null;
   let depth = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (current) {
       current.lines.push(line);
+      if (depth === 1 && current.kind === 'VEVENT') {
+        const c = line.charCodeAt(0) | 0x20; // d, r: DTSTART, RRULE, RDATE, RECURRENCE-ID
+        if (c === 0x64 && current.day === undefined) current.day = /^DTSTART[^:]*:(\d{8})/i.exec(line)?.[1] ?? '';
+        else if (c === 0x72 && /^(RRULE|RDATE|RECURRENCE-ID)[;:]/i.test(line)) current.recurs = true;
+      }
       if (/^BEGIN:/i.test(line)) depth++;
       else if (/^END:/i.test(line) && --depth === 0) {
-        (current.kind === 'VEVENT' ? events : zones).push({ line: current.line, text: current.lines.join('\r\n') });
+        const block: Block = { line: current.line, text: current.lines.join('\r\n') };
+        if (current.kind === 'VEVENT' && !current.recurs && current.day) block.singleDay = current.day;
+        (current.kind === 'VEVENT' ? events : zones).push(block);
         current = null;
       }
     } else {
       const m = /^BEGIN:(VEVENT|VTIMEZONE)\s*$/i.exec(line);
       if (m) {
-        current = { line: i + 1, lines: [line], kind: m[1]!.toUpperCase() as 'VEVENT' | 'VTIMEZONE' };
+        current = { line: i + 1, lines: [line], kind: m[1]!.toUpperCase() as 'VEVENT' | 'VTIMEZONE', recurs: false };
         depth = 1;
       }
     }
