@@ -106,7 +106,7 @@ const hasTime = existsSync('/usr/bin/time');
 function rel(label, args, db, env, goal, goalMiB) {
   const argv = [process.execPath, bin, ...args];
   const t = process.hrtime.bigint();
-  const r = spawnSync(hasTime ? '/usr/bin/time' : argv[0], hasTime ? ['-f', 'maxrss_kb=%M', ...argv] : argv.slice(1), {
+  const r = spawnSync(hasTime ? '/usr/bin/time' : argv[0], hasTime ? ['-f', 'maxrss_kb=%M cpu=%U+%S', ...argv] : argv.slice(1), {
     env: { ...process.env, REL_DB: db, ...env },
     encoding: 'utf8',
     maxBuffer: 64 << 20,
@@ -115,10 +115,13 @@ function rel(label, args, db, env, goal, goalMiB) {
   if (r.status !== 0) throw new Error(`${label}: exit ${r.status}: ${r.stderr}`);
   const rss = /maxrss_kb=(\d+)/.exec(r.stderr);
   const mib = rss ? Number(rss[1]) / 1024 : null;
+  // CPU time (user + system) says what the run costs when the machine is busy with other work too.
+  const cpu = /cpu=([\d.]+)\+([\d.]+)/.exec(r.stderr);
+  const cpuText = cpu ? ` ${(Number(cpu[1]) + Number(cpu[2])).toFixed(2).padStart(6)} s CPU` : '';
   const ok = s <= goal && (goalMiB === undefined || mib === null || mib <= goalMiB);
   const v = args.includes('--json') ? JSON.parse(r.stdout) : null;
   console.log(
-    `${label.padEnd(40)} ${s.toFixed(2).padStart(6)} s ${mib === null ? '' : `${mib.toFixed(0).padStart(4)} MiB`}  (goal <= ${goal} s${goalMiB ? `, <= ${goalMiB} MiB` : ''}: ${ok ? 'ok' : 'SLOW'})` +
+    `${label.padEnd(40)} ${s.toFixed(2).padStart(6)} s${cpuText} ${mib === null ? '' : `${mib.toFixed(0).padStart(4)} MiB`}  (goal <= ${goal} s${goalMiB ? `, <= ${goalMiB} MiB` : ''}: ${ok ? 'ok' : 'SLOW'})` +
       (v ? `  added ${v.touches_added}, updated ${v.touches_updated}, skipped ${JSON.stringify(v.skipped)}` : ''),
   );
   return s;

@@ -39,6 +39,7 @@ export function completes(): Completes {
       tag: { kind: 'tags' },
       file: files,
       path: files,
+      source: files, // rel capture SOURCE...
       key: words(SETTING_KEYS), // rel config get|set|unset KEY
       value: { kind: 'keyed', table: Object.fromEntries(SETTING_KEYS.map((k) => [k, SETTINGS[k].suggest])) }, // ... set KEY VALUE
     },
