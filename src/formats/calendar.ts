@@ -102,12 +102,29 @@ function expand(out: EventInstance[], master: ICAL.Component, exceptions: ICAL.C
   const it = event.iterator();
   const horizon = w.to.getTime() + 366 * 86_400_000; // an overridden instance may move later than its original start
   const early = w.from.getTime() - 2 * 86_400_000;
-  const moved = new Set(exceptions.map((x) => String(x.getFirstPropertyValue('recurrence-id'))));
+  const moved = new Set(
+    exceptions.flatMap((x) => {
+      const rid = x.getFirstPropertyValue('recurrence-id');
+      return rid instanceof ICAL.Time ? [instant(rid, tzidOf(x, 'recurrence-id') ?? zone).getTime()] : [];
+    }),
+  );
+  // An instance that was not moved is the series' start shifted: its end is its start plus the series'
+  // length. Only moved instances need ical.js's occurrence details (half the time of a 10-year series).
+  const first = master.getFirstPropertyValue('dtstart') as ICAL.Time;
+  const firstStart = instant(first, zone);
+  const length = endOf(master, first, firstStart).getTime() - firstStart.getTime();
   for (let n = 0, next = it.next(); next && n < MAX_INSTANCES; next = it.next(), n++) {
     const original = instant(next, zone);
     if (original.getTime() > horizon) break;
-    if (original.getTime() < early && !moved.has(next.toString())) {
-      w.earlier++; // long before `from`, and not moved: no need for its details
+    if (!moved.has(original.getTime())) {
+      if (original < w.from) w.earlier++;
+      else if (original <= w.to) {
+        out.push(toInstance(master, `${uid}|${original.toISOString()}`, loc, original, new Date(original.getTime() + length), next.isDate));
+      }
+      continue;
+    }
+    if (original.getTime() < early) {
+      w.earlier++; // moved, but from long before `from`
       continue;
     }
     const d = event.getOccurrenceDetails(next);
