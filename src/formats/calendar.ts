@@ -20,6 +20,8 @@ interface Block {
   text: string;
   /** A single event (no RRULE, RDATE, RECURRENCE-ID): the YYYYMMDD of its DTSTART, as written. */
   singleDay?: string;
+  /** The raw, unfolded values of the properties where a video link may be (not given to ical.js). */
+  links: string;
 }
 
 /** A recurring event is expanded at most this many times (a FREQ=MINUTELY rule must not hang capture). */
@@ -63,6 +65,7 @@ export function readCalendar(text: string, file: string, from: Date, to: Date): 
       const uid = String(comp.getFirstPropertyValue('uid') ?? `${file}:${b.line}`);
       const list = byUid.get(uid) ?? [];
       list.push({ comp, line: b.line });
+      linksOf.set(comp, b.links);
       byUid.set(uid, list);
     } catch (e) {
       broken.push({ location: `${file}:${b.line}`, reason: oneLine(e) });
@@ -172,6 +175,9 @@ function instant(t: ICAL.Time, tzid: string | null): Date {
   return wallClockInstant(t, tzid) ?? t.toJSDate();
 }
 
+/** The link text of each parsed VEVENT, from its block. */
+const linksOf = new WeakMap<ICAL.Component, string>();
+
 /** What an event says besides its times; read once per component (a series has one for all its instances). */
 type Details = Omit<EventInstance, 'location' | 'key' | 'start' | 'end' | 'allDay'>;
 const detailsCache = new WeakMap<ICAL.Component, Details>();
@@ -187,10 +193,6 @@ function details(comp: ICAL.Component): Details {
     const v = comp.getFirstPropertyValue(p);
     return v === null || v === undefined ? null : String(v);
   };
-  const links = ['url', 'location', 'description', 'x-google-conference', 'x-microsoft-skypeteamsmeetingurl', 'x-microsoft-onlinemeetingconflink']
-    .map(text)
-    .filter((v) => v !== null)
-    .join('\n');
   const organizer = comp.getFirstProperty('organizer');
   return {
     status: text('status')?.toUpperCase() ?? null,
@@ -201,7 +203,7 @@ function details(comp: ICAL.Component): Details {
       .getAllProperties('attendee')
       .filter((p) => !/^(ROOM|RESOURCE)$/i.test(String(p.getParameter('cutype') ?? '')))
       .map((p): Attendee => ({ ...address(p), partstat: String(p.getParameter('partstat') ?? '').toUpperCase() || null })),
-    linkText: links,
+    linkText: linksOf.get(comp) ?? '',
   };
 }
 
@@ -218,39 +220,58 @@ const wrap = (block: string) => `BEGIN:VCALENDAR\r\n${block}\r\nEND:VCALENDAR`;
 
 const compactDay = (d: Date) => d.toISOString().slice(0, 10).replaceAll('-', '');
 
+/** The VEVENT properties ical.js is given; the others (DTSTAMP, SEQUENCE, X-APPLE-..., VALARMs) are not read. */
+const PARSED = new Set(['DTSTART', 'DTEND', 'DURATION', 'UID', 'SUMMARY', 'STATUS', 'CLASS', 'ORGANIZER', 'ATTENDEE', 'RRULE', 'RDATE', 'EXDATE',
+  'EXRULE', 'RECURRENCE-ID']);
+/** Where a video link may be: only searched, as text (a DESCRIPTION is often most of an event). */
+const LINKS = new Set(['URL', 'LOCATION', 'DESCRIPTION', 'X-GOOGLE-CONFERENCE', 'X-MICROSOFT-SKYPETEAMSMEETINGURL', 'X-MICROSOFT-ONLINEMEETINGCONFLINK']);
+
 /**
- * Cuts the text into its VEVENT and VTIMEZONE blocks (with nested VALARMs etc.), each with its first line
- * number; notes the DTSTART day of single events.
+ * Cuts the text into its VEVENT and VTIMEZONE blocks, each with its first line number. Of a VEVENT only
+ * the properties capture reads are kept for ical.js (a third of the parsing time of a Google export);
+ * the link-bearing ones are kept as unfolded text; the DTSTART day of a single event is noted.
  */
 function cut(text: string): { events: Block[]; zones: Block[]; unclosed: number[] } {
   const events: Block[] = [];
   const zones: Block[] = [];
   const unclosed: number[] = [];
   const lines = text.split(/\r?\n/);
-  let current: { line: number; lines: string[]; kind: 'VEVENT' | 'VTIMEZONE'; day?: string; recurs: boolean } | null = null;
+  type Current = { line: number; lines: string[]; kind: 'VEVENT' | 'VTIMEZONE'; day?: string; recurs: boolean; links: string[] };
+  let current: Current | null = null;
   let depth = 0;
+  let keep: 'parse' | 'link' | null = null; // what happens to the continuation lines of the current property
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (current) {
-      current.lines.push(line);
-      if (depth === 1 && current.kind === 'VEVENT') {
-        const c = line.charCodeAt(0) | 0x20; // d, r: DTSTART, RRULE, RDATE, RECURRENCE-ID
-        if (c === 0x64 && current.day === undefined) current.day = /^DTSTART[^:]*:(\d{8})/i.exec(line)?.[1] ?? '';
-        else if (c === 0x72 && /^(RRULE|RDATE|RECURRENCE-ID)[;:]/i.test(line)) current.recurs = true;
-      }
-      if (/^BEGIN:/i.test(line)) depth++;
-      else if (/^END:/i.test(line) && --depth === 0) {
-        const block: Block = { line: current.line, text: current.lines.join('\r\n') };
-        if (current.kind === 'VEVENT' && !current.recurs && current.day) block.singleDay = current.day;
-        (current.kind === 'VEVENT' ? events : zones).push(block);
-        current = null;
-      }
-    } else {
+    if (!current) {
       const m = /^BEGIN:(VEVENT|VTIMEZONE)\s*$/i.exec(line);
       if (m) {
-        current = { line: i + 1, lines: [line], kind: m[1]!.toUpperCase() as 'VEVENT' | 'VTIMEZONE', recurs: false };
+        current = { line: i + 1, lines: [line], kind: m[1]!.toUpperCase() as 'VEVENT' | 'VTIMEZONE', recurs: false, links: [] };
         depth = 1;
       }
+      continue;
+    }
+    if (current.kind === 'VTIMEZONE') current.lines.push(line);
+    else if (depth === 1) {
+      const first = line.charCodeAt(0);
+      if (first === 0x20 || first === 0x09) {
+        if (keep === 'parse') current.lines.push(line);
+        else if (keep === 'link') current.links[current.links.length - 1] += line.slice(1);
+        continue;
+      }
+      const name = /^[A-Za-z0-9-]+/.exec(line)?.[0].toUpperCase() ?? '';
+      keep = PARSED.has(name) || name === 'END' || name === '' ? 'parse' : LINKS.has(name) ? 'link' : null;
+      if (keep === 'parse') current.lines.push(line);
+      else if (keep === 'link') current.links.push(line.slice(line.indexOf(':') + 1));
+      if (name === 'DTSTART' && current.day === undefined) current.day = /^DTSTART[^:]*:(\d{8})/i.exec(line)?.[1] ?? '';
+      else if (name === 'RRULE' || name === 'RDATE' || name === 'RECURRENCE-ID') current.recurs = true;
+    }
+    if (/^BEGIN:/i.test(line)) depth++;
+    else if (/^END:/i.test(line) && --depth === 0) {
+      const block: Block = { line: current.line, text: current.lines.join('\r\n'), links: current.links.join('\n') };
+      if (current.kind === 'VEVENT' && !current.recurs && current.day) block.singleDay = current.day;
+      (current.kind === 'VEVENT' ? events : zones).push(block);
+      current = null;
+      keep = null;
     }
   }
   if (current) unclosed.push(current.line); // the file was cut short
