@@ -116,9 +116,11 @@ function expand(out: EventInstance[], master: ICAL.Component, exceptions: ICAL.C
   const first = master.getFirstPropertyValue('dtstart') as ICAL.Time;
   const firstStart = instant(first, zone);
   const length = endOf(master, first, firstStart).getTime() - firstStart.getTime();
+  const seen = new Set<number>();
   for (let n = 0, next = it.next(); next && n < MAX_INSTANCES; next = it.next(), n++) {
     const original = instant(next, zone);
     if (original.getTime() > horizon) break;
+    seen.add(original.getTime());
     if (!moved.has(original.getTime())) {
       if (original < w.from) w.earlier++;
       else if (original <= w.to) {
@@ -137,6 +139,17 @@ function expand(out: EventInstance[], master: ICAL.Component, exceptions: ICAL.C
     if (start < w.from || start > w.to) continue;
     const end = instant(d.endDate, tzidOf(comp, 'dtend') ?? tzidOf(comp, 'dtstart') ?? zone);
     out.push(toInstance(comp, `${uid}|${original.toISOString()}`, loc, start, end, d.startDate.isDate));
+  }
+  // RFC 5545 3.8.5.2: DTSTART is the first instance of the set. ical.js leaves it out of a series made
+  // of RDATEs alone; put it back unless an EXDATE removes it.
+  if (!master.hasProperty('rrule') && !seen.has(firstStart.getTime())) {
+    const excluded = master.getAllProperties('exdate').some((p) =>
+      p.getValues().some((v) => v instanceof ICAL.Time && instant(v, p.getParameter('tzid') as string | null ?? zone).getTime() === firstStart.getTime()),
+    );
+    if (!excluded && !moved.has(firstStart.getTime())) {
+      if (firstStart < w.from) w.earlier++;
+      else if (firstStart <= w.to) out.push(toInstance(master, `${uid}|${firstStart.toISOString()}`, loc, firstStart, new Date(firstStart.getTime() + length), first.isDate));
+    }
   }
 }
 

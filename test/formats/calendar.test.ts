@@ -61,6 +61,28 @@ describe('readCalendar: a Google Calendar export', () => {
   });
 });
 
+describe('readCalendar: RDATE and a series with only RDATEs', () => {
+  it('adds the RDATE instances to the RRULE ones, and expands a series made of RDATEs alone', () => {
+    const cal = [
+      'BEGIN:VCALENDAR', 'VERSION:2.0',
+      'BEGIN:VEVENT', 'UID:r1', 'DTSTART:20260202T100000Z', 'DTEND:20260202T110000Z', 'RRULE:FREQ=WEEKLY;COUNT=2', 'RDATE:20260220T150000Z',
+      'SUMMARY:Mentoring', 'ATTENDEE;PARTSTAT=ACCEPTED:mailto:maya@acme.example', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:r2', 'DTSTART:20260203T100000Z', 'DURATION:PT45M', 'RDATE:20260205T100000Z,20260207T100000Z',
+      'SUMMARY:Course', 'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const { events } = readCalendar(cal, 'r.ics', from, to);
+    expect(events.map((e) => [e.key, e.end.getTime() - e.start.getTime()]).sort()).toEqual([
+      ['r1|2026-02-02T10:00:00.000Z', 3_600_000],
+      ['r1|2026-02-09T10:00:00.000Z', 3_600_000],
+      ['r1|2026-02-20T15:00:00.000Z', 3_600_000],
+      ['r2|2026-02-03T10:00:00.000Z', 2_700_000],
+      ['r2|2026-02-05T10:00:00.000Z', 2_700_000],
+      ['r2|2026-02-07T10:00:00.000Z', 2_700_000],
+    ]);
+  });
+});
+
 describe('readCalendar: Outlook / Exchange with Windows zone names', () => {
   const { events, broken } = readCalendar(fixture('outlook.ics'), 'outlook.ics', from, to);
   const byTitle = (s: string) => events.find((e) => e.summary === s)!;
