@@ -129,29 +129,36 @@ export function* readMaildir(dir: string, name = dir): Generator<MailItem> {
   }
 }
 
-/** Is `dir` a Maildir (it has cur/ or new/)? */
-export function isMaildir(dir: string): boolean {
-  return ['cur', 'new'].some((d) => {
-    try {
-      return statSync(join(dir, d)).isDirectory();
-    } catch {
-      return false;
-    }
-  });
+/** Is `dir` a Maildir (it has cur/ or new/), or a folder of Maildirs (as mbsync keeps an account: Mail/work/Inbox/cur)? */
+export function isMaildir(dir: string, depth = 3): boolean {
+  if (['cur', 'new'].some((d) => isDir(join(dir, d)))) return true;
+  if (depth === 0) return false;
+  try {
+    return readdirSync(dir, { withFileTypes: true }).some((e) => e.isDirectory() && e.name !== 'tmp' && isMaildir(join(dir, e.name), depth - 1));
+  } catch {
+    return false;
+  }
 }
 
-/** The message files of a Maildir and of the Maildir++ folders (".Sent") inside it, sorted. */
+const isDir = (p: string) => {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/** The message files of a Maildir and of every Maildir inside it (Maildir++ ".Sent", mbsync's account folders), sorted. */
 function maildirFiles(dir: string): string[] {
   const files: string[] = [];
-  for (const sub of ['cur', 'new']) {
-    try {
-      for (const f of readdirSync(join(dir, sub))) if (!f.startsWith('.')) files.push(join(dir, sub, f));
-    } catch {
-      /* no such folder */
-    }
-  }
   for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory() && !['cur', 'new', 'tmp'].includes(e.name) && isMaildir(join(dir, e.name))) files.push(...maildirFiles(join(dir, e.name)));
+    if (!e.isDirectory() || e.name === 'tmp') continue;
+    const sub = join(dir, e.name);
+    if (e.name === 'cur' || e.name === 'new') {
+      for (const f of readdirSync(sub)) if (!f.startsWith('.')) files.push(join(sub, f));
+    } else {
+      files.push(...maildirFiles(sub));
+    }
   }
   return files.sort();
 }

@@ -261,4 +261,12 @@ describe('rel capture: mail', () => {
     ]);
     expect(await touches('ana')).toEqual([['2026-02-17', 'email', 'From my other address', []]]);
   });
+
+  it('a folder of Maildirs, as mbsync keeps an account (Mail/work/Inbox/cur)', async () => {
+    await setUp();
+    const root = join(t.dir, 'Mail');
+    cpSync(fixture('maildir'), join(root, 'work', 'Inbox'), { recursive: true });
+    const r = await rel(['capture', root, '--since', '2026-01-01', '--json']);
+    expect(r.json()).toMatchObject({ touches_added: 2, people_touched: 2 }); // Ben and Lena, from what I sent
+  });
 });
