@@ -106,10 +106,10 @@ export async function run(opts: CaptureOptions, ctx: Ctx): Promise<CaptureResult
   const events: Planned[] = [];
   const messages: Planned[] = [];
   /** What --add-unknown decides again once the unknown people are known: a touch to widen, or one to add. */
-  const retry: { decide: (r: CaptureRules) => Decision; planned?: Planned; add?: { source: number; into: Planned[] } }[] = [];
+  const retry: { decide: (people: Map<string, string>) => Decision; planned?: Planned; add?: { source: number; into: Planned[] } }[] = [];
   const keys = new Set<string>();
 
-  const take = (d: Decision, source: number, into: Planned[], again: () => (r: CaptureRules) => Decision) => {
+  const take = (d: Decision, source: number, into: Planned[], again: () => (people: Map<string, string>) => Decision) => {
     seenUnknown.push(...d.unknown);
     const retryLater = opts.addUnknown && d.unknown.length > 0;
     if (d.kind === 'touch') {
@@ -135,7 +135,7 @@ export async function run(opts: CaptureOptions, ctx: Ctx): Promise<CaptureResult
         const read = readCalendar(readFileSync(file, 'utf8'), name, from, now);
         broken.push(...read.broken.map((b) => ({ ...b, what: 'event' as const })));
         if (read.earlier > 0) skip('before_since', read.earlier);
-        for (const e of read.events) take(decideEvent(e, rules), i, events, () => (r) => decideEvent(e, { ...r, since }));
+        for (const e of read.events) take(decideEvent(e, rules), i, events, () => (p) => decideEvent(e, { ...rules, people: p }));
       }
     } else {
       const items: AsyncIterable<MailItem> | Iterable<MailItem> = src.kind === 'mbox' ? readMbox(src.path) : readMaildir(src.path);
@@ -143,7 +143,7 @@ export async function run(opts: CaptureOptions, ctx: Ctx): Promise<CaptureResult
         if (item.kind === 'broken') broken.push({ ...item.broken, what: 'message' });
         else {
           const msg = item.message;
-          take(decideMessage(msg, rules), i, messages, () => (r) => decideMessage(msg, { ...r, since }));
+          take(decideMessage(msg, rules), i, messages, () => (p) => decideMessage(msg, { ...rules, people: p }));
         }
       }
     }
@@ -156,7 +156,7 @@ export async function run(opts: CaptureOptions, ctx: Ctx): Promise<CaptureResult
     const widened = new Map(people);
     for (const p of newPeople) widened.set(emailKey(p.email)!, p.id);
     for (const r of retry) {
-      const d = r.decide({ ...base, people: widened, since: ctx.today }); // each keeps its source's since
+      const d = r.decide(widened);
       if (d.kind !== 'touch') continue;
       if (r.planned) r.planned.touch = d.touch;
       else if (r.add && !keys.has(d.touch.key)) {
