@@ -128,3 +128,35 @@ describe('wallClockInstant', () => {
     expect(wallClockInstant({ year: 2026, month: 1, day: 1, hour: 0, minute: 0, second: 0 }, 'Mars Standard Time')).toBeNull();
   });
 });
+
+describe('the fast path for single events (src/formats/calendar-lean.ts) reads what ical.js reads', () => {
+  const sorted = (r: ReturnType<typeof readCalendar>) => ({ ...r, events: [...r.events].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) });
+  it.each([
+    'google.ics',
+    'outlook.ics',
+    'icloud/home/6B29FC40-CA47-1067-B31D-00DD010662DA.ics',
+    'icloud/work/shared/9F3E1A52-77B0-4C1D-9E0A-5C2F3D1B8A60.ics',
+  ])('%s', (name) => {
+    const text = fixture(name);
+    const fast = sorted(readCalendar(text, name, from, to));
+    expect(fast.events.length).toBeGreaterThan(0);
+    expect(fast).toEqual(sorted(readCalendar(text, name, from, to, false)));
+  });
+
+  it('escapes, folded lines, DURATION, floating and all-day times, quoted parameters, a duplicated UID', () => {
+    const text = [
+      'BEGIN:VCALENDAR', 'VERSION:2.0',
+      'BEGIN:VEVENT', 'UID:a', 'DTSTART:20260210T100000', 'DURATION:PT1H30M', 'SUMMARY:Plans\\, and\\; more\\nlines \\\\ end',
+      'ATTENDEE;CN="Chen, Maya";PARTSTAT=tentative:mailto:MAYA@acme.example', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:b', 'DTSTART;VALUE=DATE:20260211', 'SUMMARY:Offsite', 'CLASS:confidential', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:c', 'DTSTART;TZID=Europe/Paris:20260212T100000', 'DTEND;TZID=Europe/Paris:20260212T110000', 'SUMMARY:Long summary that is fol',
+      ' ded by the writer', 'ORGANIZER;CN=Org:mailto:org@x.example', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:d', 'DTSTART:20260213T100000Z', 'SUMMARY:first', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:d', 'DTSTART:20260214T100000Z', 'SUMMARY:second, same UID', 'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const fast = sorted(readCalendar(text, 'x.ics', from, to));
+    expect(fast.events.map((e) => e.summary)).toEqual(['Plans, and; more\nlines \\ end', 'Offsite', 'Long summary that is folded by the writer', 'first']);
+    expect(fast).toEqual(sorted(readCalendar(text, 'x.ics', from, to, false)));
+  });
+});
