@@ -133,6 +133,16 @@ export const defaultSince = (lastDay: Day | null, today: Day): Day => lastDay ??
  * whether I declined (my own ATTENDEE line says so; the ORGANIZER line says nothing about that).
  */
 function participants(e: EventInstance, me: ReadonlySet<string>): { others: Address[]; meDeclined: boolean } {
+  // The instances of a series share their attendee list: work it out once per list (and per `me`).
+  const hit = participantsOf.get(e.attendees);
+  if (hit && hit.me === me && hit.organizer === e.organizer) return hit.result;
+  const result = computeParticipants(e, me);
+  participantsOf.set(e.attendees, { me, organizer: e.organizer, result });
+  return result;
+}
+const participantsOf = new WeakMap<Attendee[], { me: ReadonlySet<string>; organizer: Address | null; result: ReturnType<typeof computeParticipants> }>();
+
+function computeParticipants(e: EventInstance, me: ReadonlySet<string>): { others: Address[]; meDeclined: boolean } {
   const seen = new Map<string, Attendee>();
   let meDeclined = false;
   for (const a of e.attendees) {
