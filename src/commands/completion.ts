@@ -41,6 +41,7 @@ export function completes(): Completes {
       file: files,
       path: files,
       format: words(FORMATS.map((f) => f.name)), // rel import|export --format (due, list, ledger declare .choices())
+      source: files, // rel capture SOURCE...
       key: words(SETTING_KEYS), // rel config get|set|unset KEY
       value: { kind: 'keyed', table: Object.fromEntries(SETTING_KEYS.map((k) => [k, SETTINGS[k].suggest])) }, // ... set KEY VALUE
     },
