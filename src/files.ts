@@ -20,6 +20,11 @@ export interface WriteOptions {
   mode?: number;
   /** `replace` (the default): rename over what is there. `create`: link into place; an existing file is refused. */
   how?: 'replace' | 'create';
+  /**
+   * Sync the content to disk before it is put in place (the default). An fsync costs ~3.6 ms here (0.7 ms
+   * for the rest of a small write): writers of many files or of a mere cache pass false and say why.
+   */
+  durable?: boolean;
 }
 
 /** A write that failed. The message is "cannot write PATH: REASON"; `code` is the errno (EEXIST, EACCES...). */
@@ -64,7 +69,7 @@ export function placeFile(path: string, fill: (fd: number, tmp: string) => void,
       }
     }
     fill(fd, tmp);
-    fsyncSync(fd);
+    if (opts.durable !== false) fsyncSync(fd);
     const st = fstatSync(fd);
     closeSync(fd);
     fd = undefined;
