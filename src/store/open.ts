@@ -319,16 +319,26 @@ export function stamp(now: Date): string {
 }
 
 /**
- * A consistent private copy of the open database at `dest` (which must not exist): the file is created
- * 0600 first, then filled by VACUUM INTO, which writes into it and keeps its mode.
+ * A consistent private copy of the open database at `dest` (which must not exist), made whole or not at
+ * all (src/files.ts): VACUUM INTO fills a new, empty 0600 file beside it, which keeps its mode, and the
+ * copy is linked into place once complete.
  */
 export function copyInto(db: Db, dest: string): void {
   try {
-    closeSync(openSync(dest, 'wx', 0o600));
-    db.prepare('VACUUM INTO ?').run(dest);
-    chmodSync(dest, 0o600);
+    placeFile(
+      dest,
+      (_fd, tmp) => {
+        try {
+          db.prepare('VACUUM INTO ?').run(tmp);
+        } catch (e) {
+          throw new RelError(`cannot write the copy ${dest}: ${explain(e)}`);
+        }
+      },
+      { how: 'create' },
+    );
   } catch (e) {
-    throw new RelError(`cannot write the copy ${dest}: ${explain(e)}`);
+    if (e instanceof WriteError) throw new RelError(`cannot write the copy ${dest}: ${e.reason}`);
+    throw e;
   }
 }
 
