@@ -5,7 +5,7 @@
  * folding and TEXT escaping): `foldLine`, `escapeText`, `utcStamp`.
  */
 import type { Day } from '../domain/types.js';
-import { dayParts } from '../domain/dates.js';
+import { dayParts, parseDay } from '../domain/dates.js';
 import type { CalendarEvent } from './types.js';
 
 const CRLF = '\r\n';
@@ -61,14 +61,8 @@ export function utcStamp(instant: Date): string {
 
 /** `YYYY-MM-DD` → [year, month, day] after checking it is a real calendar day; throws otherwise. */
 function splitDay(day: Day): [number, number, number] {
-  const p = dayParts(day);
-  if (p && p.year !== null) {
-    const [y, mo, d] = [p.year, p.month, p.day];
-    const check = new Date(Date.UTC(y, mo - 1, d));
-    if (check.getUTCFullYear() === y && check.getUTCMonth() === mo - 1 && check.getUTCDate() === d) {
-      return [y, mo, d];
-    }
-  }
+  const p = parseDay(day) === null ? null : dayParts(day);
+  if (p && p.year !== null) return [p.year, p.month, p.day];
   throw new Error(`writeIcs: not a calendar day: ${JSON.stringify(day)}`);
 }
 
