@@ -9,7 +9,7 @@
 import { parseDay } from '../domain/dates.js';
 import type { SyncedPerson } from '../domain/sync.js';
 import { normaliseBirthday } from '../formats/vcard.js';
-import { component, eolOf, escapeValue, param, parseLines, propLine, rewrite, splitValue, unescapeText, type Prop, type Wanted } from './lines.js';
+import { component, eolOf, escapeValue, param, parseLines, propLine, rewrite, splitValue, textOf as text, unescapeText, type Prop, type Wanted } from './lines.js';
 
 /** What a card says about a person: the fields rel syncs. */
 export type CardPerson = SyncedPerson;
@@ -20,11 +20,6 @@ export interface ReadCard {
   /** REV as an ISO instant, when the card has a readable one. */
   rev: string | null;
 }
-
-const text = (p: Prop | undefined): string | null => {
-  const v = p === undefined ? '' : unescapeText(p.value).trim();
-  return v === '' ? null : v;
-};
 
 /** Reads a card; null when the text holds no complete VCARD or it has no name. */
 export function readCard(source: string): ReadCard | null {

@@ -79,6 +79,12 @@ export function unescapeText(value: string): string {
   return value.replace(/\\([\s\S])/g, (_m: string, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 }
 
+/** A property's TEXT value, unescaped and trimmed; null when it is missing or blank. */
+export const textOf = (p: Prop | undefined): string | null => {
+  const v = p === undefined ? '' : unescapeText(p.value).trim();
+  return v === '' ? null : v;
+};
+
 /** TEXT escaping for vCard 3.0 and iCalendar: backslash, comma, semicolon and newline (the export's own escapeText). */
 export const escapeValue = (value: string): string => escapeText(value);
 
