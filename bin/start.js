@@ -39,27 +39,28 @@ function read(file, encoding) {
   }
 }
 
-function writeAtomic(file, data) {
-  const tmp = `${file}.${process.pid}.tmp`;
+/**
+ * Writes a cache file whole, private, through rel's own helper (src/files.ts, exported by the bundle).
+ * Not synced: a cache lost to a power cut is made again, and V8 rejects one that does not fit.
+ */
+function writeAtomic(write, file, data) {
   try {
-    fs.writeFileSync(tmp, data, { mode: 0o600 });
-    fs.renameSync(tmp, file);
+    write(file, data, { durable: false });
   } catch {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      /* never written */
-    }
+    /* a cache: rel runs without it */
   }
 }
 
-/** Caches of other builds of rel, untouched for a week, are removed when a new one is started. */
+/**
+ * Caches of other builds of rel, untouched for a week, are removed when a new one is started, and so are
+ * temporary files left by a rel killed while writing one (.NAME.rel-tmp-PID-N, src/files.ts).
+ */
 function forgetOld(dir) {
   const weekAgo = Date.now() - 7 * 86400e3;
   for (const name of safeList(dir)) {
     const file = path.join(dir, name);
     try {
-      if (/^rel-.*\.(v8cache|kinds)$/.test(name) && fs.statSync(file).mtimeMs < weekAgo) fs.unlinkSync(file);
+      if (/^(rel-.*\.(v8cache|kinds)|\.rel-.*\.rel-tmp-\d+-\d+)$/.test(name) && fs.statSync(file).mtimeMs < weekAgo) fs.unlinkSync(file);
     } catch {
       /* gone already */
     }
@@ -97,8 +98,8 @@ function loadCached(argv) {
       return; // nowhere to write: run without a cache
     }
     if (!cachedData) forgetOld(dir);
-    writeAtomic(cacheFile, script.createCachedData());
-    writeAtomic(kindsFile, [...kinds, kind].join('\n') + '\n');
+    writeAtomic(mod.exports.writeFileAtomic, cacheFile, script.createCachedData());
+    writeAtomic(mod.exports.writeFileAtomic, kindsFile, [...kinds, kind].join('\n') + '\n');
   };
   return { ...mod.exports, save };
 }

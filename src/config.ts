@@ -4,11 +4,13 @@
  * injected env and home, written atomically and private (0600). Commands call loadConfig() only when
  * they need a default, so --help and usage errors never read it.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute } from 'node:path';
 import type { Deps } from './deps.js';
 import { checkSettings, DEFAULT_SETTINGS, type SettingKey, type Settings } from './domain/settings.js';
 import { RelError } from './errors.js';
+import { fileReason } from './file-errors.js';
+import { writeFileAtomic, WriteError } from './files.js';
 
 /** Where the settings live. A relative XDG_CONFIG_HOME is ignored, as the XDG spec says. */
 export function configPath(env: Deps['env'], home: string): string {
@@ -47,28 +49,20 @@ export function readConfig(path: string): Partial<Settings> {
   }
 }
 
-/** Replaces the file with `settings` (keys in a stable order): a private temporary file, synced, renamed. */
+/** Replaces the file with `settings` (keys in a stable order), atomically and privately (src/files.ts). */
 export function writeConfig(path: string, settings: Partial<Settings>): void {
-  const dir = dirname(path);
-  const tmp = `${path}.new-${process.pid}-${Date.now()}`;
   const sorted = Object.fromEntries(Object.entries(settings).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const dir = dirname(path);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const fd = openSync(tmp, 'wx', 0o600);
-    try {
-      writeSync(fd, `${JSON.stringify(sorted, null, 2)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
+    writeFileAtomic(path, `${JSON.stringify(sorted, null, 2)}\n`);
   } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* never made, or already renamed */
-    }
-    throw new RelError(`cannot write the settings file ${path}: ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason =
+      e instanceof WriteError ? e.reason
+      : code === 'EEXIST' || code === 'ENOTDIR' ? `${dir} is not a folder` // mkdir: a file stands in the way
+      : (fileReason(e, path) ?? (e as Error).message);
+    throw new RelError(`cannot write the settings file ${path}: ${reason}`);
   }
 }
 

@@ -1,10 +1,8 @@
 /** rel export [--format json|csv|vcard|ics] [-o FILE] [--force] */
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { statSync } from 'node:fs';
 import type { App, Ctx } from '../app.js';
-import { RelError, UsageError } from '../errors.js';
-import { fileReason } from '../file-errors.js';
-import { message } from '../store/open.js';
+import { UsageError } from '../errors.js';
+import { writeFileAtomic, WriteError } from '../files.js';
 import { formatNamed, formatsHelp, type FormatEntry } from '../formats/registry.js';
 import { eachPerson } from '../store/transfer.js';
 
@@ -83,40 +81,16 @@ function refuseExisting(file: string): void {
 }
 
 /**
- * Writes `chunks` to `file` atomically and privately: a 0600 temporary file beside it, synced, then
- * linked into place (refusing an existing file, even one that appeared meanwhile) or, with --force,
- * renamed over it. The file is never seen half-written.
+ * Writes `chunks` to `file` atomically and privately (src/files.ts): a 0600 temporary file beside it,
+ * synced, then linked into place (refusing an existing file, even one that appeared meanwhile) or, with
+ * --force, renamed over it. The file is never seen half-written.
  */
 export function writePrivate(file: string, chunks: Iterable<string>, force: boolean): void {
-  const tmp = join(dirname(file), `.${basename(file)}.rel-${process.pid}-${Date.now()}`);
-  let fd: number;
   try {
-    fd = openSync(tmp, 'wx', 0o600);
+    writeFileAtomic(file, chunks, { how: force ? 'replace' : 'create' });
   } catch (e) {
-    throw new RelError(`cannot write ${file}: ${fileReason(e, file) ?? message(e)}`);
-  }
-  try {
-    try {
-      for (const text of chunks) {
-        const buf = Buffer.from(text, 'utf8');
-        for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at);
-      }
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    if (force) renameSync(tmp, file);
-    else linkSync(tmp, file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`${file} exists: use --force to replace it`);
-    if (code === 'EISDIR') throw new UsageError(`${file} is a folder: name a file`);
-    throw new RelError(`cannot write ${file}: ${fileReason(e, file) ?? message(e)}`);
-  } finally {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* renamed away */
-    }
+    if (e instanceof WriteError && e.code === 'EEXIST') throw new UsageError(`${file} exists: use --force to replace it`);
+    if (e instanceof WriteError && e.code === 'EISDIR') throw new UsageError(`${file} is a folder: name a file`);
+    throw e;
   }
 }

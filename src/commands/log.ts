@@ -4,7 +4,7 @@ import { loadConfig } from '../config.js';
 import { newId } from '../store/ids.js';
 import { parseFutureDay, parsePastDay } from '../domain/dates.js';
 import { cleanNote } from '../domain/text.js';
-import { CHANNELS, KINDS, type Channel, type Day, type Kind } from '../domain/types.js';
+import { CHANNELS, KINDS, type Channel, type Day, type Kind, type Touchpoint } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import type { FollowUpMode } from '../domain/follow-ups.js';
 import { blankPerson } from '../domain/person.js';
@@ -27,13 +27,8 @@ export interface RawLog {
   json?: boolean;
 }
 
-export interface LogView {
-  group_id: string;
-  date: Day;
-  via: Channel;
-  note: string | null;
-  give: Kind | null;
-  ask: Kind | null;
+/** The touch as logged (its fields as a Touchpoint has them), and what logging it did. */
+export interface LogView extends Pick<Touchpoint, 'group_id' | 'date' | 'via' | 'note' | 'give' | 'ask'> {
   follow_up: Day | null;
   people: { id: string; name: string; touchpoint_id: string; added: boolean }[];
   /** Follow-ups this touch closed. */
@@ -146,13 +141,9 @@ export function run(opts: LogOptions, ctx: Ctx): LogView {
   const db = ctx.db();
   const group = newId();
   return write(ctx, 'log', (v: LogView) => `log: a ${v.via} with ${v.people.map((p) => p.name).join(', ')} on ${v.date}`, () => {
+    const touch = { group_id: group, date: opts.date, via: opts.via, note: opts.note, give: opts.give, ask: opts.ask };
     const view: LogView = {
-      group_id: group,
-      date: opts.date,
-      via: opts.via,
-      note: opts.note,
-      give: opts.give,
-      ask: opts.ask,
+      ...touch,
       follow_up: opts.followUp,
       people: [],
       closed_follow_ups: 0,
@@ -163,17 +154,7 @@ export function run(opts: LogOptions, ctx: Ctx): LogView {
       if (person.add) insertPerson(db, { ...blankPerson(person.id, person.name, ctx.today, ctx.nowIso), every_days: person.add.every_days });
       if (opts.ask && !opts.give && !hasGivenTo(db, person.id)) view.asked_before_giving.push(person.name);
       const id = newId();
-      insertTouchpoint(db, {
-        id,
-        person_id: person.id,
-        group_id: group,
-        date: opts.date,
-        via: opts.via,
-        note: opts.note,
-        give: opts.give,
-        ask: opts.ask,
-        created_at: ctx.nowIso,
-      });
+      insertTouchpoint(db, { id, person_id: person.id, ...touch, created_at: ctx.nowIso });
       const followUps = closeFollowUpsBy(db, person.id, { id, date: opts.date }, opts.followUpMode, ctx.nowIso);
       view.closed_follow_ups += followUps.closed;
       view.open_follow_ups += followUps.open;

@@ -1,9 +1,15 @@
 /** A new person: only the name, added today. Everything else is set by the flags (rel add) or later. */
 import type { Day, Person } from './types.js';
 
-export function blankPerson(id: string, name: string, today: Day, nowIso: string): Person {
+/** What a person says about themselves, as opposed to rel's bookkeeping (id, dates of the record, snooze). */
+export type PersonDetails = Pick<
+  Person,
+  'name' | 'emails' | 'phones' | 'company' | 'title' | 'tags' | 'every_days' | 'birthday' | 'met' | 'met_on' | 'linkedin_url'
+>;
+
+/** A person's details when nothing is known but the name (a new person, an imported record). */
+export function blankDetails(name: string): PersonDetails {
   return {
-    id,
     name,
     emails: [],
     phones: [],
@@ -15,6 +21,13 @@ export function blankPerson(id: string, name: string, today: Day, nowIso: string
     met: null,
     met_on: null,
     linkedin_url: null,
+  };
+}
+
+export function blankPerson(id: string, name: string, today: Day, nowIso: string): Person {
+  return {
+    id,
+    ...blankDetails(name),
     snoozed_until: null,
     added_on: today,
     created_at: nowIso,

@@ -71,17 +71,7 @@ export const SETTINGS: { readonly [K in SettingKey]: Definition<K> } = {
       }
     },
   },
-  'due.birthday-days': {
-    about: 'how many days ahead rel due shows birthdays (--within overrides it)',
-    default: 14,
-    accepts: 'a whole number of days from 0 to 365',
-    suggest: ['7', '14', '30'],
-    parse: (text) => {
-      const t = text.trim();
-      if (!/^\d{1,3}$/.test(t) || Number(t) > 365) throw refuse('due.birthday-days', text, 'a whole number of days from 0 to 365');
-      return Number(t);
-    },
-  },
+  'due.birthday-days': wholeNumber('due.birthday-days', 'how many days ahead rel due shows birthdays (--within overrides it)', 14, 0, 365, 'days', ['7', '14', '30']),
   'log.via': {
     about: 'the channel of rel log when --via is not given',
     default: 'meeting',
@@ -100,19 +90,9 @@ export const SETTINGS: { readonly [K in SettingKey]: Definition<K> } = {
       return /^(off|false|no|never|none)$/i.test(t) ? 'off' : t;
     },
   },
-  'undo.keep': {
-    about: 'how many of the last changes rel undo can take back; older ones are dropped from the journal',
-    default: 200,
-    accepts: 'a whole number of changes from 1 to 100000',
-    suggest: ['50', '200', '1000'],
-    parse: (text) => {
-      const t = text.trim();
-      if (!/^\d{1,6}$/.test(t) || Number(t) < 1 || Number(t) > 100_000) {
-        throw refuse('undo.keep', text, 'a whole number of changes from 1 to 100000');
-      }
-      return Number(t);
-    },
-  },
+  'undo.keep': wholeNumber(
+    'undo.keep', 'how many of the last changes rel undo can take back; older ones are dropped from the journal', 200, 1, 100_000, 'changes', ['50', '200', '1000'],
+  ),
   'week.start': {
     about: 'the first day of the week: where "rel due --within week" ends',
     default: 'monday',
@@ -146,6 +126,24 @@ export const SETTINGS: { readonly [K in SettingKey]: Definition<K> } = {
 };
 
 /** A folder setting: an absolute path, or one under ~/. */
+/** A whole number of `unit` from `min` to `max`, written without a sign or a fraction. */
+function wholeNumber<K extends 'due.birthday-days' | 'undo.keep'>(
+  key: K, about: string, byDefault: Settings[K], min: number, max: number, unit: string, suggest: readonly string[],
+): Definition<K> {
+  const accepts = `a whole number of ${unit} from ${min} to ${max}`;
+  return {
+    about,
+    default: byDefault,
+    accepts,
+    suggest,
+    parse: (text) => {
+      const t = text.trim();
+      if (!/^\d+$/.test(t) || t.length > String(max).length || Number(t) < min || Number(t) > max) throw refuse(key, text, accepts);
+      return Number(t);
+    },
+  };
+}
+
 function folder<K extends 'sync.contacts' | 'sync.journal'>(key: K, about: string): Definition<K> {
   const accepts = 'an absolute folder path, or one starting with ~/';
   return {

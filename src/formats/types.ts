@@ -1,25 +1,14 @@
 /** Plain data passed between the format parsers/writers (pure) and the import/export commands. */
+import { blankDetails, type PersonDetails } from '../domain/person.js';
 import type { Day, Person } from '../domain/types.js';
 
-/** One person read from an imported file, before it is matched against the database. */
-export interface ImportedPerson {
-  name: string;
-  emails: string[];
-  phones: string[];
-  company: string | null;
-  title: string | null;
-  tags: string[];
-  /** `YYYY-MM-DD`, or `--MM-DD` when the year is unknown. */
-  birthday: string | null;
-  /** How you met, in words: "LinkedIn connection" ... */
-  met: string | null;
-  /** The day you met / connected, when the file says. */
-  met_on: Day | null;
+/**
+ * One person read from an imported file, before it is matched against the database: a person's details
+ * (`met` in words, "LinkedIn connection"...; `every_days` from rel's own `X-REL-EVERY-DAYS` and the like).
+ */
+export interface ImportedPerson extends PersonDetails {
   /** Free-text notes from the file: each becomes a remembered fact. */
   notes: string[];
-  linkedin_url: string | null;
-  /** rel's own `X-REL-EVERY-DAYS` etc. when reading a vCard written by rel. */
-  every_days: number | null;
   last_touch: Day | null;
 }
 
@@ -72,19 +61,5 @@ export function nameOrContact(name: string, emails: string[], phones: string[], 
 }
 
 export function emptyImported(name: string): ImportedPerson {
-  return {
-    name,
-    emails: [],
-    phones: [],
-    company: null,
-    title: null,
-    tags: [],
-    birthday: null,
-    met: null,
-    met_on: null,
-    notes: [],
-    linkedin_url: null,
-    every_days: null,
-    last_touch: null,
-  };
+  return { ...blankDetails(name), notes: [], last_touch: null };
 }

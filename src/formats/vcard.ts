@@ -8,6 +8,7 @@
  * URLs and rel's X-REL-* values are read by the pre-pass directly.
  */
 import ICAL from 'ical.js';
+import { parseDay } from '../domain/dates.js';
 import { decodeBase64, decodeQuotedPrintable } from './vcard-encoding.js';
 import { tagGroupMembers, uidKey } from './vcard-groups.js';
 import { emptyImported, nameOrContact, type ImportedPerson, type ParseResult, type Problem } from './types.js';
@@ -283,10 +284,10 @@ function readRaw(person: ImportedPerson, raw: RawProp[], warnings: string[], dro
     } else if (name === 'X-REL-MET') {
       person.met = value.normalize('NFC') || null; // unescaped once, in readCard
     } else if (name === 'X-REL-MET-ON') {
-      if (/^\d{4}-\d{2}-\d{2}$/.test(value) && validDay(value)) person.met_on = value;
+      if (parseDay(value) !== null) person.met_on = value;
       else warnings.push(`X-REL-MET-ON ${JSON.stringify(value)} is not a YYYY-MM-DD day; ignored`);
     } else if (name === 'X-REL-LAST-CONTACT') {
-      const day = /^\d{4}-\d{2}-\d{2}$/.test(value) && validDay(value) ? value : null;
+      const day = parseDay(value);
       if (day) person.last_touch = day;
       else warnings.push(`X-REL-LAST-CONTACT ${JSON.stringify(value)} is not a YYYY-MM-DD day; ignored`);
     }
@@ -302,14 +303,9 @@ export function normaliseBirthday(value: string, omitYear?: string): string | nu
   const s = value.trim();
   const yearless = /^--(\d{2})-?(\d{2})$/.exec(s);
   const full = /^(\d{4})-?(\d{2})-?(\d{2})(?:T[\d:.]*(?:Z|[+-]\d{2}:?\d{2})?)?$/i.exec(s);
-  if (yearless) return validDay(`2000-${yearless[1]}-${yearless[2]}`) ? `--${yearless[1]}-${yearless[2]}` : null;
+  if (yearless) return parseDay(`2000-${yearless[1]}-${yearless[2]}`) ? `--${yearless[1]}-${yearless[2]}` : null;
   if (!full) return null;
   const [, y, m, d] = full;
-  if (y === '1604' || y === '0000' || y === omitYear) return validDay(`2000-${m}-${d}`) ? `--${m}-${d}` : null;
-  return validDay(`${y}-${m}-${d}`) ? `${y}-${m}-${d}` : null;
-}
-
-function validDay(day: string): boolean {
-  const t = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === day;
+  if (y === '1604' || y === '0000' || y === omitYear) return parseDay(`2000-${m}-${d}`) ? `--${m}-${d}` : null;
+  return parseDay(`${y}-${m}-${d}`);
 }

@@ -6,9 +6,10 @@
  * file changed behind rel's back (a copy, another program, a restore by hand) no longer matches and is
  * checked again, and so is every file once a day. rel doctor checks everything, always.
  */
-import { renameSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { addDays, EARLIEST_DAY } from '../domain/dates.js';
 import { RelError } from '../errors.js';
+import { writeFileAtomic } from '../files.js';
 import type { Db } from './open.js';
 import { refreshDerived, STALE_DERIVED, STALE_MONTHS } from './people.js';
 
@@ -56,10 +57,9 @@ export function markSound(path: string, okAt: string): void {
   if (path === ':memory:') return;
   try {
     const st = statSync(path);
-    const tmp = `${markFile(path)}.${process.pid}`;
     const mark: Mark = { ok_at: okAt, ino: st.ino, size: st.size, mtime_ms: st.mtimeMs };
-    writeFileSync(tmp, JSON.stringify(mark), { mode: 0o600 });
-    renameSync(tmp, markFile(path));
+    // Not synced: a mark lost to a power cut only means one more quick check (and every write command pays an fsync).
+    writeFileAtomic(markFile(path), JSON.stringify(mark), { durable: false });
   } catch {
     /* only an optimisation: the next write checks again */
   }

@@ -3,11 +3,12 @@
  * The only module that decides how SQLite is configured.
  */
 import Database from 'better-sqlite3';
-import { accessSync, chmodSync, closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RelError } from '../errors.js';
+import { placeFile, WriteError } from '../files.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type Db = Database.Database;
@@ -179,9 +180,9 @@ export function explain(e: unknown): string {
 }
 
 /**
- * Builds a complete new database beside `path` and links it into place, so that the path never names a
- * half-made file, even when several rel processes start on a missing database at once: one link wins,
- * the others find the winner's file.
+ * Builds a complete new database beside `path` and links it into place (src/files.ts), so that the path
+ * never names a half-made file, even when several rel processes start on a missing database at once: one
+ * link wins, the others find the winner's file.
  */
 function create(path: string, opts: OpenOptions): void {
   const dir = dirname(path);
@@ -190,27 +191,29 @@ function create(path: string, opts: OpenOptions): void {
   } catch (e) {
     throw new RelError(`cannot create ${dir}: ${message(e)}`);
   }
-  const tmp = `${path}.new-${process.pid}-${Date.now()}`;
+  let tmp = '';
   try {
-    closeSync(openSync(tmp, 'wx', 0o600)); // created private before SQLite touches it
-    const db = sqlite(tmp);
-    try {
-      initialise(db);
-      configure(db);
-      migrate(db, tmp, false, opts);
-    } finally {
-      db.close();
-    }
-    try {
-      linkSync(tmp, path);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
+    // The temporary file is created private before SQLite touches it: its -wal and -shm inherit 0600.
+    placeFile(
+      path,
+      (_fd, made) => {
+        tmp = made;
+        const db = sqlite(made);
+        try {
+          initialise(db);
+          configure(db);
+          migrate(db, made, false, opts);
+        } finally {
+          db.close();
+        }
+      },
+      { how: 'create' },
+    );
   } catch (e) {
-    if (e instanceof RelError) throw e;
-    throw new RelError(`cannot create ${path}: ${message(e)}`);
+    if (!(e instanceof WriteError)) throw e;
+    if (e.code !== 'EEXIST') throw new RelError(`cannot create ${path}: ${e.reason}`);
   } finally {
-    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) {
+    for (const f of tmp ? [`${tmp}-wal`, `${tmp}-shm`] : []) {
       try {
         unlinkSync(f);
       } catch {
@@ -316,16 +319,26 @@ export function stamp(now: Date): string {
 }
 
 /**
- * A consistent private copy of the open database at `dest` (which must not exist): the file is created
- * 0600 first, then filled by VACUUM INTO, which writes into it and keeps its mode.
+ * A consistent private copy of the open database at `dest` (which must not exist), made whole or not at
+ * all (src/files.ts): VACUUM INTO fills a new, empty 0600 file beside it, which keeps its mode, and the
+ * copy is linked into place once complete.
  */
 export function copyInto(db: Db, dest: string): void {
   try {
-    closeSync(openSync(dest, 'wx', 0o600));
-    db.prepare('VACUUM INTO ?').run(dest);
-    chmodSync(dest, 0o600);
+    placeFile(
+      dest,
+      (_fd, tmp) => {
+        try {
+          db.prepare('VACUUM INTO ?').run(tmp);
+        } catch (e) {
+          throw new RelError(`cannot write the copy ${dest}: ${explain(e)}`);
+        }
+      },
+      { how: 'create' },
+    );
   } catch (e) {
-    throw new RelError(`cannot write the copy ${dest}: ${explain(e)}`);
+    if (e instanceof WriteError) throw new RelError(`cannot write the copy ${dest}: ${e.reason}`);
+    throw e;
   }
 }
 

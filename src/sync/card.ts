@@ -6,9 +6,10 @@
  * REV and its own X-REL-* properties. Every other property, and the group and parameters of the owned
  * ones, stay byte for byte when rel writes a card (src/sync/lines.ts).
  */
+import { parseDay } from '../domain/dates.js';
 import type { SyncedPerson } from '../domain/sync.js';
 import { normaliseBirthday } from '../formats/vcard.js';
-import { component, eolOf, escapeValue, param, parseLines, propLine, rewrite, splitValue, unescapeText, type Prop, type Wanted } from './lines.js';
+import { component, eolOf, escapeValue, param, parseLines, propLine, rewrite, splitValue, textOf as text, unescapeText, type Prop, type Wanted } from './lines.js';
 
 /** What a card says about a person: the fields rel syncs. */
 export type CardPerson = SyncedPerson;
@@ -19,11 +20,6 @@ export interface ReadCard {
   /** REV as an ISO instant, when the card has a readable one. */
   rev: string | null;
 }
-
-const text = (p: Prop | undefined): string | null => {
-  const v = p === undefined ? '' : unescapeText(p.value).trim();
-  return v === '' ? null : v;
-};
 
 /** Reads a card; null when the text holds no complete VCARD or it has no name. */
 export function readCard(source: string): ReadCard | null {
@@ -58,7 +54,7 @@ export function readCard(source: string): ReadCard | null {
       tags: unique(all('CATEGORIES').flatMap((p) => splitValue(p.value, ',')).map((s) => s.trim())),
       every_days: every !== null && /^\d{1,5}$/.test(every) && Number(every) > 0 ? Number(every) : null,
       met: text(first('X-REL-MET')),
-      met_on: metOn !== null && /^\d{4}-\d{2}-\d{2}$/.test(metOn) ? metOn : null,
+      met_on: metOn === null ? null : parseDay(metOn),
       linkedin_url: text(first('X-REL-LINKEDIN')),
     },
   };
@@ -160,7 +156,7 @@ function birthdayValue(birthday: string | null): string | null {
   if (birthday === null) return null;
   const yearless = /^--(\d{2})-(\d{2})$/.exec(birthday);
   if (yearless) return `1604-${yearless[1]}-${yearless[2]}`;
-  return /^\d{4}-\d{2}-\d{2}$/.test(birthday) ? birthday : null;
+  return parseDay(birthday);
 }
 
 /** The line ending of a new line: exported for the journal writer's new files. */

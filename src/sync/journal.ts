@@ -9,7 +9,7 @@
  * Items without RELATED-TO are not rel's (the user's own events and tasks): they are left alone.
  * Rewriting keeps every property rel does not own, as for cards (src/sync/lines.ts).
  */
-import { component, eolOf, escapeValue, parseLines, rewrite, unescapeText, type Prop, type Wanted } from './lines.js';
+import { component, eolOf, escapeValue, parseLines, rewrite, textOf as text, unescapeText, type Prop, type Wanted } from './lines.js';
 import { revOf, stamp } from './card.js';
 
 export interface TouchItem {
@@ -49,11 +49,6 @@ export interface ReadItem {
   /** LAST-MODIFIED (or DTSTAMP) as an ISO instant. */
   modified: string | null;
 }
-
-const text = (p: Prop | undefined): string | null => {
-  const v = p === undefined ? '' : unescapeText(p.value).trim();
-  return v === '' ? null : v;
-};
 
 /** A `YYYYMMDD[THHMMSS[Z]]` or `YYYY-MM-DD` value as a day; null when it is not one. */
 function dayOf(value: string | undefined): string | null {

@@ -6,7 +6,7 @@
  * it found it. `parseLines` keeps each property's raw text; `rewrite` replaces, in place, only the
  * owned properties whose values changed, keeping their group and parameters.
  */
-import { foldLine } from '../formats/ics.js';
+import { escapeText, foldLine } from '../formats/ics.js';
 
 export interface Prop {
   /** Upper-case name without its group: EMAIL for `item1.EMAIL;TYPE=work:x`. */
@@ -79,10 +79,14 @@ export function unescapeText(value: string): string {
   return value.replace(/\\([\s\S])/g, (_m: string, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 }
 
-/** TEXT escaping for vCard 3.0 and iCalendar: backslash, comma, semicolon and newline. */
-export function escapeValue(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r\n|\r|\n/g, '\\n');
-}
+/** A property's TEXT value, unescaped and trimmed; null when it is missing or blank. */
+export const textOf = (p: Prop | undefined): string | null => {
+  const v = p === undefined ? '' : unescapeText(p.value).trim();
+  return v === '' ? null : v;
+};
+
+/** TEXT escaping for vCard 3.0 and iCalendar: backslash, comma, semicolon and newline (the export's own escapeText). */
+export const escapeValue = (value: string): string => escapeText(value);
 
 /** Splits an escaped value at unescaped `sep` (`;` for N and ORG, `,` for CATEGORIES), then unescapes. */
 export function splitValue(value: string, sep: ';' | ','): string[] {

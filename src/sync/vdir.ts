@@ -1,14 +1,15 @@
 /**
- * A vdir on disk: one file per item. Files are written atomically (a temporary file in the same folder,
- * then a rename), so vdirsyncer or a phone app never sees one half-written. The temporary name starts
- * with ".rel-tmp-" and has no .vcf/.ics ending, so vdirsyncer ignores it; one left by a killed rel is
+ * A vdir on disk: one file per item. Files are written atomically (src/files.ts: a temporary file in the
+ * same folder, then a rename), so vdirsyncer or a phone app never sees one half-written. The temporary
+ * name is hidden and has no .vcf/.ics ending, so vdirsyncer ignores it; one left by a killed rel is
  * removed by the next sync.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { RelError, UsageError } from '../errors.js';
 import { fileReason } from '../file-errors.js';
+import { isTempName, writeFileAtomic as writeWhole } from '../files.js';
 
 export interface VdirFile {
   /** The content, read when first asked for. */
@@ -21,8 +22,6 @@ export interface VdirFile {
 }
 
 export const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-const TEMP = '.rel-tmp-';
 
 /** The vdir's real path (what sync state is kept under); a usage error when it is not a folder. */
 export function vdirPath(dir: string): string {
@@ -66,7 +65,7 @@ export function readVdir(
   }
   const files = new Map<string, VdirFile>();
   for (const name of names) {
-    if (name.startsWith(TEMP)) {
+    if (isTempName(name)) {
       if (!tidy) continue;
       try {
         unlinkSync(join(dir, name)); // left by a rel that was killed while writing
@@ -98,31 +97,13 @@ export function readVdir(
   return files;
 }
 
-let serial = 0;
-
-/** Writes `text` as `dir/name` atomically; returns the file's stamp. */
+/**
+ * Writes `text` as `dir/name` atomically; returns the file's stamp. Not synced file by file: an fsync each
+ * (~3.6 ms) would add ~36 s to a first sync of 10,000 cards (bench/sync.mjs: goal 10 s); syncFolder()
+ * makes the new names durable once, and a sync cut short converges on the next one.
+ */
 export function writeFileAtomic(dir: string, name: string, text: string): string {
-  const tmp = join(dir, `${TEMP}${process.pid}-${serial++}`);
-  try {
-    const fd = openSync(tmp, 'wx', 0o600);
-    let stamp: string;
-    try {
-      const buf = Buffer.from(text, 'utf8');
-      for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at);
-      stamp = stampOf(fstatSync(fd));
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, join(dir, name));
-    return stamp;
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* never made, or renamed */
-    }
-    throw new RelError(`cannot write ${join(dir, name)}: ${(e as Error).message}`);
-  }
+  return stampOf(writeWhole(join(dir, name), text, { durable: false }));
 }
 
 export function removeFile(dir: string, name: string): void {

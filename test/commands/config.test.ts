@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { relAt, tempDir } from '../helpers.js';
 import { configPath } from '../../src/config.js';
@@ -72,6 +72,15 @@ describe('rel config', () => {
       expect(r.err.trim().split('\n')).toHaveLength(1);
     }
     expect(readFileSync(file, 'utf8')).toBe(content); // never overwritten
+  });
+
+  it('a settings file it cannot write: one line naming it and why, nothing left behind', async () => {
+    mkdirSync(join(tmp.dir, 'config'));
+    writeFileSync(join(tmp.dir, 'config', 'rel'), 'a file where the folder should be');
+    const r = await rel(['config', 'set', 'log.via', 'call']);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`rel: cannot write the settings file ${file}: ${join(tmp.dir, 'config', 'rel')} is not a folder\n`);
+    expect(readdirSync(join(tmp.dir, 'config'))).toEqual(['rel']);
   });
 
   it('lives in $XDG_CONFIG_HOME/rel, else ~/.config/rel (a relative XDG_CONFIG_HOME is ignored)', () => {

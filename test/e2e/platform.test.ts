@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BIN, spawnRel, tempDir } from '../helpers.js';
@@ -62,6 +62,21 @@ describe('the code cache', () => {
     for (const f of files) expect(statSync(join(dir, f)).mode & 0o777, f).toBe(0o600);
     const kinds = readFileSync(join(dir, files.find((f) => f.endsWith('.kinds'))!), 'utf8');
     expect(kinds).toBe('add --every\ndue --json\n');
+  });
+
+  it('removes a temporary file a killed rel left there a week ago, and leaves none of its own', () => {
+    const dir = join(tmp.dir, 'stale-cache', 'rel'); // no cache of this build yet: one is started
+    mkdirSync(dir, { recursive: true });
+    const stale = join(dir, '.rel-v24.0.0-x64-1-1.v8cache.rel-tmp-4242-0');
+    const fresh = join(dir, '.rel-v24.0.0-x64-1-1.v8cache.rel-tmp-4243-0'); // perhaps being written right now
+    writeFileSync(stale, 'half a cache');
+    writeFileSync(fresh, 'half a cache');
+    const weekAgo = new Date(Date.now() - 8 * 86400e3);
+    utimesSync(stale, weekAgo, weekAgo);
+    expect(spawnRel(['add', 'Maya'], { REL_DB: join(tmp.dir, 'stale.db'), XDG_CACHE_HOME: join(tmp.dir, 'stale-cache') }).code).toBe(0);
+    const files = readdirSync(dir).sort();
+    expect(files.filter((f) => f.startsWith('.'))).toEqual(['.rel-v24.0.0-x64-1-1.v8cache.rel-tmp-4243-0']);
+    expect(files.filter((f) => /\.(v8cache|kinds)$/.test(f))).toHaveLength(2);
   });
 
   it('falls back to ~/.cache/rel, and rel runs without one where it may not write', () => {

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPLICATION_ID, dbPath, openDb } from '../../src/store/open.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
-import { tempDir } from '../helpers.js';
+import { BIN, tempDir } from '../helpers.js';
 
 /** A fixed instant for opening databases in tests. */
 const T0 = new Date('2026-03-01T09:00:00Z');
@@ -118,6 +119,27 @@ describe('upgrading an older database', () => {
     const copy = new Database(kept, { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(3);
     copy.close();
+  });
+
+  it('a copy that cannot be finished (a file size limit) leaves no half-written .bak, and the old version intact', () => {
+    const path = join(tmp.dir, 'rel.db');
+    older(path, 3);
+    const d = new Database(path);
+    d.exec('CREATE TABLE pad (x); INSERT INTO pad SELECT randomblob(100000) FROM (SELECT 1 UNION SELECT 2 UNION SELECT 3 UNION SELECT 4 UNION SELECT 5 UNION SELECT 6 UNION SELECT 7 UNION SELECT 8 UNION SELECT 9 UNION SELECT 10);');
+    d.pragma('wal_checkpoint(TRUNCATE)');
+    d.close();
+    const before = readdirSync(tmp.dir).sort();
+    // Node ignores SIGXFSZ: past the limit a write fails (SQLITE_IOERR_WRITE) instead of killing rel.
+    const r = spawnSync('bash', ['-c', `ulimit -f 256; exec "${process.execPath}" "${BIN}" list --json`], {
+      env: { PATH: process.env.PATH, HOME: tmp.dir, REL_DB: path, XDG_CACHE_HOME: join(tmp.dir, 'cache') },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^rel: cannot write the copy ${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\.schema-3\\.\\S+\\.bak: a disk error \\(SQLITE_IOERR\\w*\\)\\n$`));
+    expect(readdirSync(tmp.dir).filter((f) => f !== 'cache').sort()).toEqual(before);
+    const after = new Database(path, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(3);
+    after.close();
   });
 
   it('a failed upgrade leaves the old version intact', () => {

@@ -25,6 +25,14 @@ describe('card', () => {
     expect(readCard(text)).toEqual({ uid: 'uid-1', rev: '2026-03-01T09:00:00.000Z', person: { ...person(), company: 'Acme; Inc' } });
   });
 
+  it('a met-on day from the phone that is not a real day is left out (rel never stores 2026-02-30)', () => {
+    const card = (metOn: string) => ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Maya Chen', `X-REL-MET-ON:${metOn}`, 'END:VCARD', ''].join('\r\n');
+    expect(readCard(card('2024-02-29'))!.person.met_on).toBe('2024-02-29');
+    expect(readCard(card('2026-02-30'))!.person.met_on).toBeNull();
+    expect(readCard(card('2026-13-01'))!.person.met_on).toBeNull();
+    expect(readCard(card('20240910'))!.person.met_on).toBeNull();
+  });
+
   it('rewrites only what changed: other lines, folding, LF endings, groups and parameters stay', () => {
     const p = readCard(LF_CARD)!.person;
     const text = writeCard({ ...p, phones: ['+1 555 0199'], title: 'CTO' }, 'abc', '2026-03-01T09:00:00Z', LF_CARD);
