@@ -19,6 +19,7 @@
  * linear in people + records.
  */
 import { foldName } from './names.js';
+import type { ImportedPerson } from './person.js';
 import type { Day, Person } from './types.js';
 
 /** The fields an import can bring; lists and nulls as stored on a person. */
@@ -34,14 +35,12 @@ export interface ExistingPerson extends MergeFields {
   facts: string[];
 }
 
-export interface MergeRecord extends MergeFields {
+/** An imported person, checked (domain/tidy.ts), with where it came from: what the plan matches. */
+export interface MergeRecord extends ImportedPerson {
   /** Where in the file: "line 12", "card 3", "people[4]". */
   where: string;
   /** rel's own export: the person's stable id. */
   id?: string;
-  notes: string[];
-  /** A last contact the file knows of (rel's vCard): becomes a touch if newer than rel's. */
-  last_touch: Day | null;
   /** Changes the caller makes anyway for this person (new touchpoints from a rel export...). */
   pending?: string[];
 }

@@ -7,6 +7,17 @@ export type PersonDetails = Pick<
   'name' | 'emails' | 'phones' | 'company' | 'title' | 'tags' | 'every_days' | 'birthday' | 'met' | 'met_on' | 'linkedin_url'
 >;
 
+/**
+ * One person read from an imported file, before it is matched against the database: a person's details
+ * (`met` in words, "LinkedIn connection"...; `every_days` from rel's own `X-REL-EVERY-DAYS` and the like),
+ * the notes that become facts, and a last contact the file knows of.
+ */
+export interface ImportedPerson extends PersonDetails {
+  /** Free-text notes from the file: each becomes a remembered fact. */
+  notes: string[];
+  last_touch: Day | null;
+}
+
 /** A person's details when nothing is known but the name (a new person, an imported record). */
 export function blankDetails(name: string): PersonDetails {
   return {

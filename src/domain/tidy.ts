@@ -6,17 +6,13 @@
  */
 import { RelError } from '../errors.js';
 import { EARLIEST_DAY } from './dates.js';
-import type { Day } from './types.js';
+import type { ImportedPerson } from './person.js';
+import type { Day, Problem } from './types.js';
 import type { MergeRecord } from './merge.js';
 import { cleanName, cleanNote } from './text.js';
 
-export interface Problem {
-  where: string;
-  why: string;
-}
-
-/** What a parser hands over (structurally formats/types.ts ImportedPerson). */
-export type RawRecord = Omit<MergeRecord, 'where' | 'id' | 'pending'>;
+/** What a parser hands over. */
+export type RawRecord = ImportedPerson;
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 

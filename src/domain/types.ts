@@ -65,3 +65,10 @@ export type PersonWithLastTouch = Person & { last_touch: Day | null };
 
 /** What a person needs (rel need) or offers (rel offer). */
 export type WishKind = 'need' | 'offer';
+
+/** Something an import or a capture could not take as it was: where in the file, and why. */
+export interface Problem {
+  /** "line 12", "card 3", "people[4]", or "file". */
+  where: string;
+  why: string;
+}

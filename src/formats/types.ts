@@ -1,16 +1,9 @@
 /** Plain data passed between the format parsers/writers (pure) and the import/export commands. */
-import { blankDetails, type PersonDetails } from '../domain/person.js';
-import type { Day, Person } from '../domain/types.js';
+import { blankDetails, type ImportedPerson } from '../domain/person.js';
+import type { Day, Person, Problem } from '../domain/types.js';
 
-/**
- * One person read from an imported file, before it is matched against the database: a person's details
- * (`met` in words, "LinkedIn connection"...; `every_days` from rel's own `X-REL-EVERY-DAYS` and the like).
- */
-export interface ImportedPerson extends PersonDetails {
-  /** Free-text notes from the file: each becomes a remembered fact. */
-  notes: string[];
-  last_touch: Day | null;
-}
+export type { ImportedPerson } from '../domain/person.js';
+export type { Problem } from '../domain/types.js';
 
 /** Where in the file a record or a problem is: "line 12", "card 3". */
 export interface Located<T> {
@@ -18,11 +11,6 @@ export interface Located<T> {
   value: T;
   /** rel's own id, from a file rel wrote (its CSV `id`, its vCard `X-REL-ID`): the same person, not a namesake. */
   id?: string;
-}
-
-export interface Problem {
-  where: string;
-  why: string;
 }
 
 export interface ParseResult {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseLinkedIn, planImport, type ExistingPerson, type MergeRecord } from '../../src/domain/merge.js';
-import { importedTag, tidyRecord, type Problem } from '../../src/domain/tidy.js';
+import { importedTag, tidyRecord } from '../../src/domain/tidy.js';
+import type { Problem } from '../../src/domain/types.js';
 import { MUTATING } from '../support.js';
 
 const person = (id: string, name: string, more: Partial<ExistingPerson> = {}): ExistingPerson => ({

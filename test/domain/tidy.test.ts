@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importedTag, tidyRecord, type Problem, type RawRecord } from '../../src/domain/tidy.js';
+import { importedTag, tidyRecord, type RawRecord } from '../../src/domain/tidy.js';
+import type { Problem } from '../../src/domain/types.js';
 
 const raw = (over: Partial<RawRecord> = {}): RawRecord => ({
   name: 'Ana Lima', emails: [], phones: [], tags: [], company: null, title: null, birthday: null, met: null,
