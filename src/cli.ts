@@ -12,6 +12,7 @@ import type { Deps } from './deps.js';
 import * as add from './commands/add.js';
 import * as backup from './commands/backup.js';
 import * as brief from './commands/brief.js';
+import * as capture from './commands/capture.js';
 import * as completion from './commands/completion.js';
 import * as config from './commands/config.js';
 import * as date from './commands/date.js';
@@ -62,10 +63,12 @@ export const COMMANDS: ((app: App) => void)[] = [
   intro.register,
   stats.register,
   suggest.register,
-  // bringing people in (and joining the duplicates an import reports), taking them out, keeping devices in step
+  // bringing people in (and joining the duplicates an import reports), taking them out; touches from
+  // calendars and mail; keeping devices in step
   importer.register,
   merge.register,
   exporter.register,
+  capture.register,
   sync.register,
   // your data
   undo.register,

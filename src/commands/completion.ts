@@ -7,6 +7,7 @@ import { Argument } from 'commander';
 import type { App } from '../app.js';
 import { SETTING_KEYS, SETTINGS } from '../domain/settings.js';
 import { CHANNELS, KINDS } from '../domain/types.js';
+import { FORMATS } from '../formats/registry.js';
 import type { Completes, Values } from '../completion/spec.js';
 import { namesStartingWith, tagsStartingWith } from '../store/complete.js';
 
@@ -39,6 +40,8 @@ export function completes(): Completes {
       tag: { kind: 'tags' },
       file: files,
       path: files,
+      format: words(FORMATS.map((f) => f.name)), // rel import|export --format (due, list, ledger declare .choices())
+      source: files, // rel capture SOURCE...
       key: words(SETTING_KEYS), // rel config get|set|unset KEY
       value: { kind: 'keyed', table: Object.fromEntries(SETTING_KEYS.map((k) => [k, SETTINGS[k].suggest])) }, // ... set KEY VALUE
     },

@@ -14,8 +14,8 @@ export type ConfigOptions =
 /** One setting: its value in effect, the default, and whether the file sets it. */
 export interface SettingView {
   key: SettingKey;
-  value: string | number | null;
-  default: string | number | null;
+  value: string | number | string[] | null;
+  default: string | number | string[] | null;
   set: boolean;
   about: string;
 }

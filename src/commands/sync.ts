@@ -40,12 +40,14 @@ Examples:
     )
     .action(
       app.action(async (ctx, raw: SyncFlags) => {
+        // A new machine's first sync brings everyone in, as rel import does; a dry run creates nothing.
+        ctx.creates = !raw.dryRun;
         const view = await run(parseSyncFlags(raw, ctx), ctx);
         if (raw.json) return ctx.json(view);
         const { renderSync } = await import('../render/sync.js');
         const text = renderSync(view, Boolean(raw.quiet));
         if (text !== '') ctx.out(text);
-      }),
+      }, { creates: true }),
     );
 }
 

@@ -79,7 +79,12 @@ export interface Decision {
   /** What the record changed: "email", "2 phones", "company", "note"... */
   changes: string[];
   why: string | null;
+  /** Why a record was skipped, as a kind the summary counts by (null unless skipped). */
+  skip: SkipReason | null;
 }
+
+/** repeated: the same person earlier in the file; ambiguous: several people have the name; up-to-date: nothing new. */
+export type SkipReason = 'repeated' | 'ambiguous' | 'up-to-date';
 
 /** A record added although someone had its name, because they disagree (see matching, 3). */
 export interface PossibleDuplicate {
@@ -185,7 +190,7 @@ export function planImport(people: ExistingPerson[], records: MergeRecord[], opt
     const found = rec.id !== undefined && byId.has(rec.id) ? { target: byId.get(rec.id)!, byId: true } : match(rec);
     if ('ambiguous' in found) {
       decide({ where: rec.where, name: rec.name, action: 'skip', person_id: null, into: null, changes: [],
-        why: `${found.ambiguous} people called "${rec.name}" already; add an email to tell them apart` });
+        why: `${found.ambiguous} people called "${rec.name}" already; add an email to tell them apart`, skip: 'ambiguous' });
       continue;
     }
     if (found.target === null) {
@@ -200,7 +205,7 @@ export function planImport(people: ExistingPerson[], records: MergeRecord[], opt
         plan.possible_duplicates.push({ where: rec.where, name: rec.name, person_id: t.id,
           same_name_as: found.similar.map((o) => ({ id: o.id, name: o.name, where: o.isNew ? o.origin : null })) });
       }
-      decide({ where: rec.where, name: rec.name, action: 'add', person_id: t.id, into: null, changes: [], why: null });
+      decide({ where: rec.where, name: rec.name, action: 'add', person_id: t.id, into: null, changes: [], why: null, skip: null });
       continue;
     }
     const t = found.target;
@@ -213,6 +218,7 @@ export function planImport(people: ExistingPerson[], records: MergeRecord[], opt
     decide({
       where: rec.where, name: rec.name, action: changes.length > 0 ? 'merge' : 'skip', person_id: t.id, into: t.name, changes,
       why: changes.length > 0 ? null : t.isNew ? `same as ${t.origin}` : 'already up to date',
+      skip: changes.length > 0 ? null : t.isNew ? 'repeated' : 'up-to-date',
     });
   }
   plan.added = added.map(planned);

@@ -7,6 +7,7 @@ import { weekdayOf } from './dates.js';
 import { formatEvery, intervalDays, parseInterval } from './interval.js';
 import { quoteInput } from './text.js';
 import { CHANNELS, type Channel, type Day } from './types.js';
+import { emailKey } from './capture.js';
 
 export const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 export type Weekday = (typeof WEEKDAY_NAMES)[number];
@@ -22,6 +23,11 @@ export interface Settings {
   /** rel sync's folders (vdirs); null: not set. */
   'sync.contacts': string | null;
   'sync.journal': string | null;
+  /** My own addresses, for rel capture (what I sent, which attendee is me); normalized with emailKey(). */
+  'me.emails': string[] | null;
+  /** What rel capture reads when no SOURCE is named: files and folders. */
+  'capture.sources': string[] | null;
+  'capture.notes': 'on' | 'off';
 }
 
 export type SettingKey = keyof Settings;
@@ -116,6 +122,27 @@ export const SETTINGS: { readonly [K in SettingKey]: Definition<K> } = {
   },
   'sync.contacts': folder('sync.contacts', 'the contacts vdir rel sync keeps people in (one .vcf per person; --contacts overrides it)'),
   'sync.journal': folder('sync.journal', 'the calendar vdir rel sync keeps touches, follow-ups and dates in (--journal overrides it)'),
+  'me.emails': {
+    about: 'your own email addresses, for rel capture (what you sent; which attendee is you)',
+    default: null,
+    accepts: 'email addresses separated by commas: you@example.com,you@work.example',
+    suggest: [],
+    parse: (text) => list('me.emails', text, (a) => emailKey(a) !== null),
+  },
+  'capture.sources': {
+    about: 'what rel capture reads when no SOURCE is named: .ics files, folders of them, mbox files, Maildirs',
+    default: null,
+    accepts: 'paths separated by commas: ~/.calendars,~/Mail/Sent',
+    suggest: [],
+    parse: (text) => list('capture.sources', text, (p) => p !== ''),
+  },
+  'capture.notes': {
+    about: "rel capture stores an event's summary or a message's subject as the touch's note (off: no note)",
+    default: 'on',
+    accepts: 'on or off',
+    suggest: ['on', 'off'],
+    parse: (text) => oneOf('capture.notes', ['on', 'off'] as const, text, { yes: 'on', no: 'off', true: 'on', false: 'off' }),
+  },
 };
 
 /** A folder setting: an absolute path, or one under ~/. */
@@ -134,6 +161,13 @@ function folder<K extends 'sync.contacts' | 'sync.journal'>(key: K, about: strin
   };
 }
 
+/** A list setting: comma-separated, blanks dropped, each item checked; at least one. */
+function list(key: SettingKey, text: string, ok: (item: string) => boolean): string[] {
+  const items = [...new Set(text.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+  if (items.length === 0 || !items.every(ok)) throw refuse(key, text, SETTINGS[key].accepts);
+  return items;
+}
+
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
 
 export function settingKey(text: string): SettingKey {
@@ -149,8 +183,9 @@ export function checkSettings(stored: Record<string, unknown>): Partial<Settings
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(stored)) {
     const key = settingKey(k);
-    if (typeof v !== 'string' && typeof v !== 'number') throw refuse(key, JSON.stringify(v), SETTINGS[key].accepts);
-    out[key] = SETTINGS[key].parse(String(v));
+    const text = Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(',') : v; // a list setting
+    if (typeof text !== 'string' && typeof text !== 'number') throw refuse(key, JSON.stringify(v), SETTINGS[key].accepts);
+    out[key] = SETTINGS[key].parse(String(text));
   }
   return out as Partial<Settings>;
 }

@@ -1,9 +1,10 @@
-/** Telling an imported file's format from its content: vCard, rel JSON, or the CSV header of a known program. Pure. */
-import { DELIMITERS, HEADER_SEARCH, isGoogleHeader, isLinkedInHeader, readRows, type Row } from './csv.js';
-import { outlookLanguage } from './outlook.js';
-import { isThunderbirdHeader } from './thunderbird.js';
-
-export type Format = 'linkedin' | 'google' | 'outlook' | 'thunderbird' | 'vcard' | 'json' | 'csv';
+/**
+ * Telling an imported file's format from its content, through the registry: a format told by the start
+ * of the file (vCard, rel JSON), else the first whose header a CSV row matches, else a generic CSV with a
+ * header row. Pure but for loading the formats' header tests.
+ */
+import { DELIMITERS, HEADER_SEARCH, readRows, type Row } from './csv.js';
+import { FORMATS, type FormatEntry } from './registry.js';
 
 /** A generic header: 2+ short, non-empty cells that are not data (no @, not numbers or dates). */
 function looksLikeHeader(row: Row, next: Row | undefined): boolean {
@@ -12,26 +13,31 @@ function looksLikeHeader(row: Row, next: Row | undefined): boolean {
     cells.every((c) => c !== '' && c.length <= 64 && !c.includes('@') && /\p{L}/u.test(c));
 }
 
-export function detectFormat(text: string): Format | null {
-  const t = text.replace(/^\uFEFF/, '');
-  if (t.includes('\0') || t.trim() === '') return null;
-  const start = t.trimStart();
-  if (/^BEGIN:VCARD/i.test(start)) return 'vcard';
-  if (start.startsWith('{') || start.startsWith('[')) return 'json';
-  for (const d of DELIMITERS) {
-    let rows: Row[];
-    try {
-      rows = readRows(t, d, 2 * HEADER_SEARCH).slice(0, HEADER_SEARCH);
-    } catch {
-      continue;
+/** The detector, with the header test of every format loaded: (text) => its format, or null. */
+export async function detector(): Promise<(text: string) => FormatEntry | null> {
+  const headers = await Promise.all(
+    FORMATS.filter((f) => f.header).map(async (f) => ({ f, matches: await f.header!() })),
+  );
+  const csv = FORMATS.find((f) => f.name === 'csv')!;
+  return (text) => {
+    const t = text.replace(/^\uFEFF/, '');
+    if (t.includes('\0') || t.trim() === '') return null;
+    const start = t.trimStart();
+    const byStart = FORMATS.find((f) => f.start?.test(start));
+    if (byStart) return byStart;
+    for (const d of DELIMITERS) {
+      let rows: Row[];
+      try {
+        rows = readRows(t, d, 2 * HEADER_SEARCH).slice(0, HEADER_SEARCH);
+      } catch {
+        continue;
+      }
+      for (const { cells } of rows) {
+        const known = headers.find(({ matches }) => matches(cells));
+        if (known) return known.f;
+      }
+      if (rows.some((r, i) => looksLikeHeader(r, rows[i + 1]))) return csv;
     }
-    for (const { cells } of rows) {
-      if (isLinkedInHeader(cells)) return 'linkedin';
-      if (isGoogleHeader(cells)) return 'google';
-      if (isThunderbirdHeader(cells)) return 'thunderbird';
-      if (outlookLanguage(cells) !== null) return 'outlook';
-    }
-    if (rows.some((r, i) => looksLikeHeader(r, rows[i + 1]))) return 'csv';
-  }
-  return null;
+    return null;
+  };
 }

@@ -18,7 +18,7 @@
 import { parseDay } from '../domain/dates.js';
 import { CHANNELS, KINDS, type Day, type Person } from '../domain/types.js';
 import { UsageError } from '../errors.js';
-import type { Problem } from './types.js';
+import type { ParseResult, Problem } from './types.js';
 
 export const REL_FORMAT = 'rel';
 export const REL_VERSION = 1;
@@ -241,4 +241,20 @@ function readPerson(raw: unknown, path: string): RelPerson {
       closed_on: day(r, 'closed_on', p, true),
     })),
   };
+}
+
+/** rel JSON as rel import reads it: a record per person for matching, and the people whole, by id. */
+export function parseRelJson(text: string): ParseResult & { rel: Map<string, RelPerson> } {
+  const { people, problems } = readRelJson(text);
+  const rel = new Map(people.map(({ person }) => [person.id, person]));
+  const records = people.map(({ where, person: p }) => ({
+    where,
+    id: p.id,
+    value: {
+      name: p.name, emails: p.emails, phones: p.phones, tags: p.tags, company: p.company, title: p.title,
+      birthday: p.birthday, met: p.met, met_on: p.met_on, linkedin_url: p.linkedin_url, every_days: p.every_days,
+      notes: [], last_touch: null,
+    },
+  }));
+  return { records, problems, rel };
 }

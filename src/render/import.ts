@@ -2,11 +2,11 @@
 import { shortId } from './words.js';
 import type { Decision, PossibleDuplicate } from '../domain/merge.js';
 import type { Problem } from '../formats/types.js';
-import type { ImportFormat } from '../commands/shared/import-read.js';
 
 /** The summary; `--json` prints it as is. `records` (each decision) only on a dry run. */
 export interface ImportView {
-  format: ImportFormat;
+  /** The format's name in src/formats/registry.ts. */
+  format: string;
   dry_run: boolean;
   added: number;
   merged: number;

@@ -274,10 +274,29 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX sync_state_file ON sync_state (kind, folder, file);
   ${journalOnce({ sync_state: ['id', 'kind', 'rel_id', 'folder', 'uid', 'file', 'hash', 'stamp', 'base'] }, false)}
   `,
+
+  // 7: rel capture (issue 14). What capture wrote, by source key, so that capturing again adds nothing
+  // and an event that changed updates its touch instead of adding one. Keys: "event:UID" or
+  // "event:UID|original start" (an instance of a recurring event), "mail:Message-ID", "mailday:person|day"
+  // (the one email touch of a person on a day), "source:/path" (the day of the last capture from it).
+  // Journaled like the other tables (step 5's triggers), so that rel undo of a capture also forgets what
+  // it captured.
+  `
+  CREATE TABLE captures (
+    id          TEXT PRIMARY KEY,
+    key         TEXT NOT NULL UNIQUE,
+    group_id    TEXT,                   -- the touchpoints' group_id it made (events, email days)
+    digest      TEXT,                   -- what the touch said (events): a change shows here
+    day         TEXT,                   -- sources: the day of the last capture
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  ) STRICT;
+  ${journalOnce({ captures: ['id', 'key', 'group_id', 'digest', 'day', 'created_at', 'updated_at'] }, false)}
+  `,
 ];
 
 /**
- * Journal triggers (steps 5 and 6): as step 3's, but a row already recorded in the open change is not recorded
+ * Journal triggers (steps 5 to 7): as step 3's, but a row already recorded in the open change is not recorded
  * again (change_rows_row finds it). `replace`: the table had step 3's triggers, dropped first.
  * test/store/journal.test.ts counts the images.
  */

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { RelError, UsageError } from '../errors.js';
+import { fileReason } from '../file-errors.js';
 
 export interface VdirFile {
   /** The content, read when first asked for. */
@@ -29,10 +30,17 @@ export function vdirPath(dir: string): string {
   try {
     real = realpathSync(dir);
   } catch (e) {
-    throw new UsageError(`cannot read the vdir ${dir}: ${(e as Error).message}`);
+    throw new UsageError(vdirReason(e, dir));
   }
   if (!statSync(real).isDirectory()) throw new UsageError(`${dir} is not a folder`);
   return real;
+}
+
+/** Why the vdir `dir` cannot be read, for people: a missing one is the usual case (no sync yet, a typo). */
+function vdirReason(e: unknown, dir: string): string {
+  const code = (e as { code?: unknown }).code;
+  if (code === 'ENOENT') return `no vdir at ${dir} (vdirsyncer makes it on its first sync; check the path, or sync.contacts / sync.journal)`;
+  return `cannot read the vdir ${dir}: ${fileReason(e, dir) ?? (e as Error).message}`;
 }
 
 const stampOf = (st: { size: number; mtimeMs: number }) => `${st.size}:${st.mtimeMs}`;
@@ -54,7 +62,7 @@ export function readVdir(
     names = readdirSync(dir);
   } catch (e) {
     if (e instanceof RelError) throw e;
-    throw new UsageError(`cannot read the vdir ${dir}: ${(e as Error).message}`);
+    throw new UsageError(vdirReason(e, dir));
   }
   const files = new Map<string, VdirFile>();
   for (const name of names) {

@@ -21,8 +21,10 @@ describe('rel config', () => {
   it('lists every setting with its default when there is no file', async () => {
     const r = await rel(['config']);
     expect(r.code).toBe(0);
-    expect(r.out).toBe('default.every = (not set)\ndue.birthday-days = 14 (default)\nlog.via = meeting (default)\npager = (not set)\nundo.keep = 200 (default)\nweek.start = monday (default)\nsync.contacts = (not set)\nsync.journal = (not set)\n');
-    expect(await list()).toEqual({ 'default.every': null, 'due.birthday-days': 14, 'log.via': 'meeting', pager: null, 'undo.keep': 200, 'week.start': 'monday', 'sync.contacts': null, 'sync.journal': null });
+    expect(r.out).toBe('default.every = (not set)\ndue.birthday-days = 14 (default)\nlog.via = meeting (default)\npager = (not set)\nundo.keep = 200 (default)\nweek.start = monday (default)\n' +
+      'sync.contacts = (not set)\nsync.journal = (not set)\nme.emails = (not set)\ncapture.sources = (not set)\ncapture.notes = on (default)\n');
+    expect(await list()).toEqual({ 'default.every': null, 'due.birthday-days': 14, 'log.via': 'meeting', pager: null, 'undo.keep': 200, 'week.start': 'monday',
+      'sync.contacts': null, 'sync.journal': null, 'me.emails': null, 'capture.sources': null, 'capture.notes': 'on' });
   });
 
   it('set, get and unset; the file is private JSON holding only what was set', async () => {
@@ -40,7 +42,7 @@ describe('rel config', () => {
 
   it.each([
     [['bogus'], /unknown config command "bogus": use list, get, set or unset/],
-    [['get', 'colour'], /unknown setting "colour": use one of default.every, due.birthday-days, log.via, pager, undo.keep, week.start, sync.contacts, sync.journal/],
+    [['get', 'colour'], /unknown setting "colour": use one of default.every, due.birthday-days, log.via, pager, undo.keep, week.start, sync.contacts, sync.journal, me.emails, capture.sources, capture.notes/],
     [['set', 'nope', '1'], /unknown setting "nope": use one of default.every/],
     [['set', 'log.via', 'pigeon'], /bad value "pigeon" for log.via: use one of meeting, call, video, email/],
     [['set', 'week.start', 'funday'], /bad value "funday" for week.start: use one of sunday, monday, tuesday/],

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ICAL from 'ical.js';
-import { inBatches } from '../../src/commands/export.js';
+import { inBatches } from '../../src/formats/batches.js';
 import { writeCsv } from '../../src/formats/csv-rel.js';
 import { exportPeople } from '../../src/formats/feed.js';
 import type { RelPerson } from '../../src/formats/json.js';
@@ -194,7 +194,7 @@ describe('rel export -o FILE', () => {
     const missing = await rel(['export', '-o', join(tmp.dir, 'nope', 'x.json')]);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/^rel: cannot write .*nope\/x\.json: the folder .*nope does not exist\n$/);
-    expect((await rel(['export', '--format', 'pdf'])).err).toBe('rel: bad --format "pdf": use one of json, csv, vcard, ics\n');
+    expect((await rel(['export', '--format', 'pdf'])).err).toBe('rel: bad --format "pdf": use one of vcard, csv, json, ics\n');
   });
 
   it('an empty database exports an empty, valid document', async () => {

@@ -98,6 +98,10 @@ beforeAll(async () => {
   await seed('export', '-o', join(tmp.dir, 'rel-export.json'));
   mkdirSync(join(tmp.dir, '.local/share/rel'), { recursive: true });
   mkdirSync(join(tmp.dir, 'Dropbox'));
+  // The vdirs vdirsyncer keeps, as the sync examples name them.
+  for (const vdir of ['contacts/default', 'contacts/rel', 'calendar/rel', 'journal/rel']) {
+    mkdirSync(join(tmp.dir, '.local/share/vdirsyncer', vdir), { recursive: true });
+  }
   mkdirSync(join(tmp.dir, '.config/fish/completions'), { recursive: true });
   await seed('backup', join(tmp.dir, '.local/share/rel/rel.db.2026-11-20T080000Z.bak'));
   ids.undo = String(JSON.parse(await seed('undo', '--list', '--json'))[0].id);

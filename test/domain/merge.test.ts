@@ -174,7 +174,7 @@ describe('planImport: what each decision says', () => {
       linkedin_url: 'linkedin.com/in/kim', every_days: 14, notes: ['a', 'b', 'a'],
     })], opts({ today: '2026-03-01' }));
     expect(p.decisions[0]).toEqual({
-      where: 'line 4', name: 'Kim', action: 'merge', person_id: 'p', into: 'Kim', why: null,
+      where: 'line 4', name: 'Kim', action: 'merge', person_id: 'p', into: 'Kim', why: null, skip: null,
       changes: ['2 emails', '2 phones', 'tag', 'company', 'birthday', 'met', 'met on', 'linkedin url', 'every days', '2 notes'],
     });
     expect(p.updated[0]).toMatchObject({ emails: ['kim@a.example', 'kim@b.example', 'kim@c.example'], title: 'CEO', newFacts: ['a', 'b'] });

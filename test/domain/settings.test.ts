@@ -10,9 +10,12 @@ describe('settings: defaults and keys', () => {
   it('has the documented defaults', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       'default.every': null, 'due.birthday-days': 14, 'log.via': 'meeting', pager: null, 'undo.keep': 200, 'week.start': 'monday',
-      'sync.contacts': null, 'sync.journal': null,
+      'sync.contacts': null, 'sync.journal': null, 'me.emails': null, 'capture.sources': null, 'capture.notes': 'on',
     });
-    expect(SETTING_KEYS).toEqual(['default.every', 'due.birthday-days', 'log.via', 'pager', 'undo.keep', 'week.start', 'sync.contacts', 'sync.journal']);
+    expect(SETTING_KEYS).toEqual([
+      'default.every', 'due.birthday-days', 'log.via', 'pager', 'undo.keep', 'week.start', 'sync.contacts', 'sync.journal',
+      'me.emails', 'capture.sources', 'capture.notes',
+    ]);
   });
 
   it.each([
@@ -38,7 +41,7 @@ describe('settings: defaults and keys', () => {
 
   it('refuses an unknown key, listing the known ones', () => {
     expect(usage(() => settingKey('due.days')).message).toBe(
-      'unknown setting "due.days": use one of default.every, due.birthday-days, log.via, pager, undo.keep, week.start, sync.contacts, sync.journal',
+      'unknown setting "due.days": use one of default.every, due.birthday-days, log.via, pager, undo.keep, week.start, sync.contacts, sync.journal, me.emails, capture.sources, capture.notes',
     );
   });
 });
@@ -99,7 +102,7 @@ describe('checkSettings', () => {
 
   it('names the first unknown key or bad value', () => {
     expect(usage(() => checkSettings({ 'log.via': 'call', colour: 'red' })).message).toBe(
-      'unknown setting "colour": use one of default.every, due.birthday-days, log.via, pager, undo.keep, week.start, sync.contacts, sync.journal',
+      'unknown setting "colour": use one of default.every, due.birthday-days, log.via, pager, undo.keep, week.start, sync.contacts, sync.journal, me.emails, capture.sources, capture.notes',
     );
     expect(usage(() => checkSettings({ 'due.birthday-days': true })).message).toBe(
       'bad value "true" for due.birthday-days: use a whole number of days from 0 to 365',

@@ -5,8 +5,12 @@ import {
   dateField, findTable, readBirthday, readDay, parseMap, parseMappedCsv, readRows, splitMulti, uniq,
 } from '../../src/formats/csv.js';
 import { CSV_HEADER, writeCsv } from '../../src/formats/csv-rel.js';
-import { detectFormat } from '../../src/formats/detect.js';
+import { detector } from '../../src/formats/detect.js';
 import type { ExportPerson, Problem } from '../../src/formats/types.js';
+
+const detect = await detector();
+/** The name of the format told from `text`, or null. */
+const detectFormat = (text: string) => detect(text)?.name ?? null;
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url), 'utf8');
 

@@ -170,7 +170,7 @@ describe('rel sync: deletes, dry runs, undo, settings, bad input', () => {
 
   it.each([
     [['sync'], /^rel: nothing to sync: give --contacts DIR or --journal DIR/],
-    [['sync', '--contacts', '/nonexistent/rel-vdir'], /^rel: cannot read the vdir \/nonexistent\/rel-vdir/],
+    [['sync', '--contacts', '/nonexistent/rel-vdir'], /^rel: no vdir at \/nonexistent\/rel-vdir \(vdirsyncer makes it on its first sync/],
   ])('%j is a usage error (exit 2), one line', async (argv, message) => {
     const r = await t.rel(argv);
     expect(r.code).toBe(2);

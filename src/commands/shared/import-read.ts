@@ -1,26 +1,13 @@
 /**
  * The file side of rel import: reading the bytes as text (UTF-8, BOM stripped; UTF-16 with a BOM, or
- * without one, told from its NULs;
- * Windows-1252 when it is not UTF-8; refusing binary files), telling the format, and running the
- * parser. The parsers (csv-parse, ical.js) are imported here, lazily, so that other commands never
- * load them.
+ * without one, told from its NULs; Windows-1252 when it is not UTF-8; refusing binary files) and
+ * telling the format (src/formats/registry.ts), whose parser is loaded only then.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { message } from '../../store/open.js';
 import { RelError, UsageError } from '../../errors.js';
-import type { RawRecord } from '../../domain/tidy.js';
-import type { RelPerson } from '../../formats/json.js';
+import type { FormatEntry } from '../../formats/registry.js';
 import type { Problem } from '../../formats/types.js';
-
-export const FORMATS = ['linkedin', 'google', 'outlook', 'thunderbird', 'vcard', 'csv', 'json'] as const;
-export type ImportFormat = (typeof FORMATS)[number];
-
-export interface Parsed {
-  records: { where: string; value: RawRecord; id?: string }[];
-  problems: Problem[];
-  /** rel JSON: the people as exported, by id. */
-  rel?: Map<string, RelPerson>;
-}
 
 /** Reads FILE as text. Errors name the file: missing, a folder, unreadable, empty, binary. */
 export function readText(file: string, problems: Problem[]): string {
@@ -74,57 +61,14 @@ export function utf16Without(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null 
   return null;
 }
 
-export function parseFormat(text: string): ImportFormat {
-  const f = text.trim().toLowerCase();
-  const alias: Record<string, ImportFormat> = { vcf: 'vcard', vcards: 'vcard', rel: 'json' };
-  const format = alias[f] ?? f;
-  if ((FORMATS as readonly string[]).includes(format)) return format as ImportFormat;
-  throw new UsageError(`bad --format "${text}": use one of ${FORMATS.join(', ')}`);
-}
-
-/** The format from the content: vCard, JSON, or a CSV header LinkedIn, Google or Outlook write. */
-export async function detect(text: string, file: string): Promise<ImportFormat> {
-  const { detectFormat } = await import('../../formats/detect.js');
-  const format = detectFormat(text);
+/** The format from the content: vCard, rel JSON, or the CSV header of a program the registry knows. */
+export async function detect(text: string, file: string): Promise<FormatEntry> {
+  const { detector } = await import('../../formats/detect.js');
+  const format = (await detector())(text);
   if (format === null) {
     throw new UsageError(
       `cannot tell what ${file} is: not a vCard, not rel JSON, not a CSV with a header row (use --format, or --map for a CSV)`,
     );
   }
   return format;
-}
-
-export async function parseAs(format: ImportFormat, text: string, map: Record<string, string> | null): Promise<Parsed> {
-  switch (format) {
-    case 'vcard':
-      return (await import('../../formats/vcard.js')).parseVcards(text);
-    case 'linkedin':
-      return (await import('../../formats/linkedin.js')).parseLinkedIn(text);
-    case 'google':
-      return (await import('../../formats/google.js')).parseGoogle(text);
-    case 'outlook':
-      return (await import('../../formats/outlook.js')).parseOutlook(text);
-    case 'thunderbird':
-      return (await import('../../formats/thunderbird.js')).parseThunderbird(text);
-    case 'csv': {
-      const { isRelCsv, parseRelCsv } = await import('../../formats/csv-rel.js');
-      if (map === null && isRelCsv(text)) return parseRelCsv(text);
-      return (await import('../../formats/csv.js')).parseMappedCsv(text, map ?? {});
-    }
-    case 'json': {
-      const { readRelJson } = await import('../../formats/json.js');
-      const { people, problems } = readRelJson(text);
-      const rel = new Map(people.map(({ person }) => [person.id, person]));
-      const records = people.map(({ where, person: p }) => ({
-        where,
-        id: p.id,
-        value: {
-          name: p.name, emails: p.emails, phones: p.phones, tags: p.tags, company: p.company, title: p.title,
-          birthday: p.birthday, met: p.met, met_on: p.met_on, linkedin_url: p.linkedin_url, every_days: p.every_days,
-          notes: [], last_touch: null,
-        },
-      }));
-      return { records, problems, rel };
-    }
-  }
 }
