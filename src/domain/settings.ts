@@ -161,6 +161,9 @@ function folder<K extends 'sync.contacts' | 'sync.journal'>(key: K, about: strin
   };
 }
 
+/** The settings that hold a list (set as comma-separated text, stored as a JSON array). */
+const LIST_SETTINGS: readonly SettingKey[] = ['me.emails', 'capture.sources'];
+
 /** A list setting: comma-separated, blanks dropped, each item checked; at least one. */
 function list(key: SettingKey, text: string, ok: (item: string) => boolean): string[] {
   const items = [...new Set(text.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
@@ -183,7 +186,8 @@ export function checkSettings(stored: Record<string, unknown>): Partial<Settings
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(stored)) {
     const key = settingKey(k);
-    const text = Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(',') : v; // a list setting
+    const list = LIST_SETTINGS.includes(key) && Array.isArray(v) && v.every((x) => typeof x === 'string');
+    const text = list ? v.join(',') : v; // a list setting is stored as a JSON array
     if (typeof text !== 'string' && typeof text !== 'number') throw refuse(key, JSON.stringify(v), SETTINGS[key].accepts);
     out[key] = SETTINGS[key].parse(String(text));
   }

@@ -6,7 +6,7 @@
  * never with a usage error (exit 2) — that would mean the help teaches something rel refuses.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/main.js';
 import type { Prompter } from '../../src/prompt.js';
@@ -36,8 +36,8 @@ async function run(db: string, argv: string[]) {
 /** Words as a POSIX shell splits them (quotes, no expansion). */
 function shellWords(line: string): string[] {
   const words: string[] = [];
-  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
-  for (let m = re.exec(line); m; m = re.exec(line)) words.push(m[1] ?? m[2] ?? m[3]!);
+  const re = /"([^"]*)"|'([^']*)'|((?:\\.|\S)+)/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) words.push(m[1] ?? m[2] ?? m[3]!.replace(/\\(.)/g, '$1'));
   return words;
 }
 
@@ -98,6 +98,16 @@ beforeAll(async () => {
   await seed('export', '-o', join(tmp.dir, 'rel-export.json'));
   mkdirSync(join(tmp.dir, '.local/share/rel'), { recursive: true });
   mkdirSync(join(tmp.dir, 'Dropbox'));
+  // rel capture: who I am, and the calendars and mail the examples name, from the capture fixtures.
+  await seed('config', 'set', 'me.emails', 'me@example.com');
+  const capture = (f: string) => join(fixtures, 'capture', f);
+  cpSync(capture('icloud'), join(tmp.dir, '.calendars'), { recursive: true });
+  mkdirSync(join(tmp.dir, 'Downloads/Takeout/Mail'), { recursive: true });
+  mkdirSync(join(tmp.dir, 'Takeout/Mail'), { recursive: true });
+  copyFileSync(capture('google.ics'), join(tmp.dir, 'Downloads/calendar.ics'));
+  copyFileSync(capture('takeout.mbox'), join(tmp.dir, 'Downloads/Takeout/Mail/All mail.mbox'));
+  copyFileSync(capture('takeout.mbox'), join(tmp.dir, 'Takeout/Mail/All mail.mbox'));
+  cpSync(capture('maildir'), join(tmp.dir, 'Mail/Sent'), { recursive: true });
   // The vdirs vdirsyncer keeps, as the sync examples name them.
   for (const vdir of ['contacts/default', 'contacts/rel', 'calendar/rel', 'journal/rel']) {
     mkdirSync(join(tmp.dir, '.local/share/vdirsyncer', vdir), { recursive: true });

@@ -250,3 +250,39 @@ describe('sparkline', () => {
     expect(sparkline(values)).toBe(line);
   });
 });
+
+describe('networkStats: the last touch is the later of the stored one and the touches', () => {
+  it.each([
+    // stored last touch, touch days ago (in the order handed over), on time with a 30-day rhythm?
+    [ago(100), [5], true],
+    [ago(5), [400], true],
+    [null, [100, 5, 50], true],
+    [null, [100, 50], false],
+    [ago(100), [50, 40], false],
+  ])('stored %s, touches %j days ago: on time %s', (last_touch, days, onTime) => {
+    const s = networkStats([person('a', { every_days: 30, last_touch })], days.map((d) => touch('a', ago(d))), today);
+    expect([s.rhythm_on_time, s.never_touched]).toEqual([onTime ? 1 : 0, 0]);
+  });
+
+  it('a touch after today counts for nothing: not a touch, not a month, not recent', () => {
+    const s = networkStats([person('a', { every_days: 30 }), person('b', { last_touch: ago(-1) })], [touch('a', ago(-1), { give: 'gift' })], today);
+    expect([s.never_touched, s.per_month[11], s.gives_365d, s.touched_30d, s.rhythm_on_time]).toEqual([1, 0, 0, 0, 0]);
+  });
+
+  it('a rhythm of 0 days is no rhythm', () => {
+    expect(networkStats([person('a', { every_days: 0, last_touch: today })], [], today)).toMatchObject({ with_rhythm: 0, rhythm_kept_share: null });
+  });
+
+  it('drifting uses distinct touch days in date order, and a later stored last touch', () => {
+    // Touched 40, 30 and 20 days ago (handed over out of order): usual gap 10, 20 days since: drifting.
+    const touches = [touch('a', ago(30)), touch('a', ago(20)), touch('a', ago(40))];
+    expect(networkStats([person('a')], touches, today).drifting).toMatchObject([{ id: 'a', usual_gap_days: 10, gap_days: 20, ratio: 2 }]);
+    expect(networkStats([person('a', { last_touch: ago(1) })], touches, today).drifting).toEqual([]);
+    // Two touches on one day are one day touched: two days are not enough for a usual gap.
+    expect(networkStats([person('a')], [touch('a', ago(40)), touch('a', ago(40)), touch('a', ago(30))], today).drifting).toEqual([]);
+  });
+
+  it('sparkline keeps a zero beside a larger value at the bottom', () => {
+    expect(sparkline([0, 8, 1])).toBe('▁█▂');
+  });
+});
