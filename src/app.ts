@@ -10,7 +10,7 @@ import { todayOf } from './domain/dates.js';
 import type { Day } from './domain/types.js';
 import type { Pager } from './render/pager.js';
 import type { Fit } from './render/table.js';
-import { RelError } from './errors.js';
+import { RelError, UsageError } from './errors.js';
 import { ensureSound, markSound } from './store/health.js';
 import { recordChange } from './store/journal.js';
 import { dbPath, openDb, type Db } from './store/open.js';
@@ -64,6 +64,14 @@ export interface Ctx {
   soundSince?: string;
 }
 
+/** `$REL_BUSY_TIMEOUT_MS`: how long to wait for another rel's write (whole milliseconds); unset: openDb's 5 s. */
+function busyTimeout(env: Deps['env']): number | undefined {
+  const raw = env.REL_BUSY_TIMEOUT_MS;
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^\d{1,7}$/.test(raw)) throw new UsageError(`bad REL_BUSY_TIMEOUT_MS "${raw}": use a whole number of milliseconds, e.g. 5000`);
+  return Number(raw);
+}
+
 export function makeCtx(deps: Deps, dbFlag: string | undefined, flags: { pager?: boolean; creates?: boolean } = {}): Ctx {
   const now = deps.now();
   let db: Db | undefined;
@@ -82,6 +90,7 @@ export function makeCtx(deps: Deps, dbFlag: string | undefined, flags: { pager?:
         now,
         notice: (text) => deps.err.write(`rel: ${text}\n`),
         create: !ctx.creates ? 'never' : atDefault ? 'with-folder' : 'in-folder',
+        busyTimeoutMs: busyTimeout(deps.env),
       })),
     color: (json = false) => !json && deps.stdoutIsTTY && !deps.env.NO_COLOR,
     fit: () => ({ color: !deps.env.NO_COLOR && deps.stdoutIsTTY, width: deps.stdoutIsTTY ? (deps.columns ?? 80) : undefined }),

@@ -57,6 +57,11 @@ describe('rel(1)', () => {
     expect(page).toContain(roff('rel config set default.every 1m'));
   });
 
+  it('names the busy timeout among the environment', () => {
+    const environment = page.split('.SH ENVIRONMENT\n')[1]!.split('\n.SH ')[0];
+    expect(environment).toMatch(/REL_BUSY_TIMEOUT_MS\\fR\n.*milliseconds \(default 5000\)/);
+  });
+
   it('escapes for roff: backslashes, leading dots, hyphens, non-ASCII', () => {
     expect(roff('.hidden')).toBe('\\&.hidden');
     expect(roff('a\\b')).toBe('a\\eb');

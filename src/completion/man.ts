@@ -74,6 +74,7 @@ const ENVIRONMENT = [
   ['XDG_CONFIG_HOME', 'where the settings file lives'],
   ['NO_COLOR', 'when set and not empty, no colour'],
   ['REL_DEBUG', 'when 1, an unexpected error prints its stack'],
+  ['REL_BUSY_TIMEOUT_MS', 'how long to wait for another rel that is writing, in milliseconds (default 5000)'],
 ];
 const EXIT = [
   ['0', 'success (an empty result too)'],

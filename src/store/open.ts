@@ -15,7 +15,8 @@ export type Db = Database.Database;
 
 /** "rel1" in ASCII: marks a SQLite file as a rel database (PRAGMA application_id). */
 export const APPLICATION_ID = 0x72656c31;
-const BUSY_TIMEOUT_MS = 5000;
+/** How long a command waits for another rel's write before saying the database is busy (`busyTimeoutMs`). */
+export const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * The SQLite addon, named directly. rel's bundle carries better-sqlite3's JavaScript, so the package's
@@ -77,6 +78,8 @@ export interface OpenOptions {
    * `with-folder` (the default: the folder too, private).
    */
   create?: 'never' | 'in-folder' | 'with-folder';
+  /** How long to wait for another writer before SQLITE_BUSY, in ms (default BUSY_TIMEOUT_MS; `$REL_BUSY_TIMEOUT_MS`). */
+  busyTimeoutMs?: number;
 }
 
 /**
@@ -96,17 +99,18 @@ export function openDb(path: string, opts: OpenOptions): Db {
   if (path !== ':memory:') refuseNonFiles(path);
   const readonly = path !== ':memory:' && !writable(path);
   if (path !== ':memory:' && !readonly) reclaimSideFiles(path);
+  const busy = opts.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
   let db: Db;
   try {
-    db = sqlite(path, { timeout: BUSY_TIMEOUT_MS, readonly, fileMustExist: path !== ':memory:' });
+    db = sqlite(path, { timeout: busy, readonly, fileMustExist: path !== ':memory:' });
   } catch (e) {
     throw new RelError(`cannot open ${path}: ${explain(e)}`);
   }
   try {
     if (path === ':memory:') initialise(db);
     else identify(db, path);
-    if (!readonly) configure(db);
-    else db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (!readonly) configure(db, busy);
+    else db.pragma(`busy_timeout = ${busy}`);
     migrate(db, path, readonly, opts);
     return db;
   } catch (e) {
@@ -201,7 +205,7 @@ function create(path: string, opts: OpenOptions): void {
         const db = sqlite(made);
         try {
           initialise(db);
-          configure(db);
+          configure(db, opts.busyTimeoutMs ?? BUSY_TIMEOUT_MS);
           migrate(db, made, false, opts);
         } finally {
           db.close();
@@ -279,11 +283,11 @@ function refuseTruncated(path: string): void {
   }
 }
 
-function configure(db: Db): void {
+function configure(db: Db, busy: number): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL'); // WAL defaults to NORMAL, which can lose the last commits on power loss
   db.pragma('foreign_keys = ON');
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma(`busy_timeout = ${busy}`);
 }
 
 /**

@@ -1,8 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import ICAL from 'ical.js';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import ICAL from 'ical.js';
+import { inBatches } from '../../src/formats/batches.js';
+import { writeCsv } from '../../src/formats/csv-rel.js';
+import { exportPeople } from '../../src/formats/feed.js';
+import type { RelPerson } from '../../src/formats/json.js';
+import { writeVcards } from '../../src/formats/vcard-write.js';
 import { parseVcards } from '../../src/formats/vcard.js';
 import { relAt, spawnRel, useTempRel } from '../helpers.js';
 
@@ -208,5 +213,36 @@ describe('spawned (the built bundle loads the parsers lazily)', () => {
     const r = spawnRel(['import', file, '--json'], { REL_DB: join(tmp.dir, 'spawn2.db') });
     expect(r.code, r.err).toBe(0);
     expect(r.json()).toMatchObject({ format: 'vcard', added: 1 });
+  });
+});
+
+describe('rel export in batches (vCard, CSV): the same text as one rendering of everyone', () => {
+  const person = (i: number): RelPerson => ({
+    id: `00000000-0000-4000-8000-00000000000${i}`, name: `Person ${i}, "quoted"`, emails: [`p${i}@example.com`], phones: ['+1 555 0100'],
+    tags: ['a', 'b'], company: 'Acme, Inc.', title: null, every_days: 14, birthday: '--03-10', met: null, met_on: null, linkedin_url: null,
+    snoozed_until: null, added_on: '2026-01-01', created_at: 'x', updated_at: 'x', last_touch: '2026-02-01', next_due: '2026-02-15',
+    facts: [{ id: 'f', text: 'a long fact that the vCard writer has to fold over more than one line, with a comma, and more', date: '2026-01-01', created_at: 'x', updated_at: 'x' }],
+    touchpoints: [], follow_ups: [], dates: [], wishes: [],
+  } as RelPerson);
+  const csvHeader = writeCsv([]).length;
+
+  it.each([0, 1, 2, 5])('%i people, two at a time', (n) => {
+    const people = Array.from({ length: n }, (_, i) => person(i));
+    const vcard = [...inBatches(people, 2, (b) => writeVcards(exportPeople(b)))].join('');
+    expect(vcard).toBe(writeVcards(exportPeople(people)));
+    const csv = [...inBatches(people, 2, (b) => writeCsv(exportPeople(b)), csvHeader)].join('');
+    expect(csv).toBe(writeCsv(exportPeople(people)));
+  });
+});
+
+describe('file messages name the path the user gave', () => {
+  const t = useTempRel();
+
+  it('export -o into a missing folder: the path given, no temporary name', async () => {
+    await t.rel(['add', 'Maya Chen']);
+    const file = join(t.dir, 'nodir', 'x.json');
+    const r = await t.rel(['export', '-o', file]);
+    expect(r.err).toBe(`rel: cannot write ${file}: the folder ${join(t.dir, 'nodir')} does not exist\n`);
+    expect(r.code).toBe(1);
   });
 });

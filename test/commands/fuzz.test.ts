@@ -1,3 +1,4 @@
+// Not per command: generated input for every command and every file parser at once.
 /**
  * Fuzzing the argument parser and every parser of user text: thousands of generated inputs, never a
  * crash, a stack trace or "this is a bug" — only results or clean one-line errors (exit 1 or 2).

@@ -1,15 +1,16 @@
+// Not per command: the examples of every command's --help, and rel help itself.
 /**
  * Every example shown in every `--help` works when pasted (issue 11 item 13): each is parsed out of the
  * help text and run against a seeded database, in a terminal whose user agrees to every question.
  * An example may fail for a reason of the world (exit 1: a file that is not there on this machine), but
  * never with a usage error (exit 2) — that would mean the help teaches something rel refuses.
  */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
 import type { Prompter } from '../../src/prompt.js';
-import { testDeps, tempDir } from '../helpers.js';
+import { tempDir, testDeps, useTempRel } from '../helpers.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -179,3 +180,17 @@ async function usageErrors(examples: string[]): Promise<string[]> {
   }
   return failures;
 }
+
+describe('bad input exits 2 with one line', () => {
+  const t = useTempRel();
+
+  it('rel help frobnicate', async () => {
+    const r = await t.rel(['help', 'frobnicate']);
+    expect(r.err).toBe('rel: unknown command "frobnicate" (see rel --help)\n');
+    expect(r.out).toBe('');
+    expect(r.code).toBe(2);
+    const ok = await t.rel(['help', 'due']);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/^Usage: rel due/);
+  });
+});

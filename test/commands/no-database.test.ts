@@ -1,3 +1,4 @@
+// Not per command: which of all the commands may create a missing database.
 /** A missing database is created only by the commands that start one, only where it can be meant, and said. */
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';

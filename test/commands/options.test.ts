@@ -1,3 +1,4 @@
+// Not per command: the rule for an option given twice holds for every command.
 /** Repeated options: -m paragraphs, repeatable options keep all, any other option given twice is refused. */
 import { describe, expect, it } from 'vitest';
 import { useTempRel } from '../helpers.js';

@@ -1,3 +1,4 @@
+// Not per command: rel export and then rel import, each test needs both.
 /** Issue 12, items 5 and 9: what rel exports comes back whole, and into the same database changes nothing. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';

@@ -1,5 +1,7 @@
+// Not per command: --format, -q and colour rules shared by every command that prints a table.
 import { describe, expect, it } from 'vitest';
 import { useTempRel } from '../helpers.js';
+import { emptyOnMarch1 } from './fixtures.js';
 
 describe('--format plain|tsv and -q on the read commands that print tables', () => {
   // A settings file of our own (empty): what another test left in $HOME must not change the output.
@@ -60,5 +62,26 @@ describe('--format plain|tsv and -q on the read commands that print tables', () 
     expect(r.code).toBe(2);
     expect(r.err).toBe('rel: --json and --format tsv disagree: use one of them\n');
     expect((await t.rel(['ledger', '--format', 'csv'])).code).toBe(2);
+  });
+});
+
+describe('output', () => {
+  const { rel } = emptyOnMarch1();
+
+  it('no colour when stdout is not a terminal, or under NO_COLOR; colour on a terminal', async () => {
+    await rel(['add', 'Maya', '--every', '1w']);
+    const plain = await rel(['due'], { now: '2026-04-01' });
+    expect(plain.out).not.toMatch(/\x1b\[/);
+    expect((await rel(['due'], { now: '2026-04-01', stdoutIsTTY: true, env: { NO_COLOR: '1' } })).out).not.toMatch(/\x1b\[/);
+    expect((await rel(['due'], { now: '2026-04-01', stdoutIsTTY: true })).out).toMatch(/\x1b\[/);
+    expect((await rel(['due', '--json'], { now: '2026-04-01', stdoutIsTTY: true })).out).not.toMatch(/\x1b\[/);
+  });
+
+  it('--help and --version exit 0 with examples', async () => {
+    const help = await rel(['log', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/Examples:\n  rel log maya/);
+    expect((await rel(['--version'])).out).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect((await rel([])).code).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { relAt, tempDir } from '../helpers.js';
+import Database from 'better-sqlite3';
+import { relAt, tempDir, useTempRel } from '../helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let db: string;
@@ -113,5 +113,22 @@ describe('rel undo', () => {
     expect(edit.code).toBe(2);
     expect(edit.err).toMatch(/^rel: nothing to change/);
     expect((await rel(['undo', '--list', '--json'])).json()).toEqual(before);
+  });
+});
+
+describe('bad input exits 2 with one line', () => {
+  const t = useTempRel();
+
+  it.each([['99999'], ['0']])('rel undo %s', async (id) => {
+    await t.rel(['add', 'Maya Chen']);
+    const r = await t.rel(['undo', id]);
+    expect(r.err).toBe(`rel: no change ${id} (see rel undo --list)\n`);
+    expect(r.code).toBe(2);
+  });
+
+  it('rel undo with nothing to undo is not bad input', async () => {
+    const r = await t.rel(['undo']);
+    expect(r.err).toBe('rel: nothing to undo\n');
+    expect(r.code).toBe(1);
   });
 });

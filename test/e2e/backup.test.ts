@@ -53,15 +53,26 @@ describe('a database held by another process', () => {
     const holder = new Database(t.db);
     holder.exec('BEGIN EXCLUSIVE');
     try {
-      const r = rel('add', 'Bob'); // waits for the 5 s busy timeout, then gives up
+      const start = performance.now();
+      const r = spawnRel(['add', 'Bob'], { REL_DB: t.db, REL_BUSY_TIMEOUT_MS: '200' }); // waits 200 ms, then gives up
+      const waited = performance.now() - start;
       expect(r.code).toBe(1);
       expect(r.err).toBe('rel: the database is busy (another rel is writing); try again; nothing was changed\n');
+      expect(waited).toBeGreaterThanOrEqual(200);
+      expect(waited).toBeLessThan(3000); // the default 5 s would be here
     } finally {
       holder.exec('ROLLBACK');
       holder.close();
     }
     expect(rel('list', '--json').json().map((p: { name: string }) => p.name)).toEqual(['Maya']);
-  }, 30_000);
+  });
+
+  it('a bad REL_BUSY_TIMEOUT_MS is refused: exit 2, one line', () => {
+    expect(rel('add', 'Maya').code).toBe(0);
+    const r = spawnRel(['add', 'Bob'], { REL_DB: t.db, REL_BUSY_TIMEOUT_MS: 'soon' });
+    expect(r).toMatchObject({ code: 2, err: 'rel: bad REL_BUSY_TIMEOUT_MS "soon": use a whole number of milliseconds, e.g. 5000\n' });
+    expect(rel('list', '--json').json()).toHaveLength(1);
+  });
 });
 
 describe('a database written by a newer rel', () => {

@@ -77,6 +77,31 @@ describe('openDb', () => {
   );
 });
 
+describe('the busy timeout', () => {
+  it('is 5 s unless told, and the given wait when told (busyTimeoutMs)', () => {
+    const path = join(tmp.dir, 'rel.db');
+    openDb(path, { now: T0 }).close();
+    const byDefault = openDb(path, { now: T0 });
+    expect(byDefault.pragma('busy_timeout', { simple: true })).toBe(5000);
+    byDefault.close();
+    const holder = new Database(path);
+    holder.exec('BEGIN EXCLUSIVE');
+    const db = openDb(path, { now: T0, busyTimeoutMs: 200 });
+    try {
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(200);
+      const start = performance.now();
+      expect(() => db.prepare('BEGIN IMMEDIATE').run()).toThrow(/database is locked/);
+      const waited = performance.now() - start;
+      expect(waited).toBeGreaterThanOrEqual(190);
+      expect(waited).toBeLessThan(2000);
+    } finally {
+      db.close();
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+  });
+});
+
 describe('dbPath', () => {
   it.each([
     ['/x/flag.db', {}, '/x/flag.db'],
