@@ -89,6 +89,21 @@ describe('the import graph', () => {
     expect(bad).toEqual([]);
   });
 
+  it('a command never imports another command (what several use is in commands/shared/)', () => {
+    const command = (f: string) => /^commands\/[^/]+\.ts$/.test(f);
+    const bad = files
+      .filter((f) => command(name(f)))
+      .flatMap((f) =>
+        graph
+          .get(f)!
+          .filter((d) => command(name(d)))
+          // a command's own helper file: capture.ts and capture-run.ts
+          .filter((d) => !name(d).startsWith(name(f).replace(/\.ts$/, '-')))
+          .map((d) => `${name(f)} imports ${name(d)}`),
+      );
+    expect(bad).toEqual([]);
+  });
+
   it('SQL lives in store/', () => {
     const sql = /\b(?:prepare|exec)\(\s*[`'"]\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA|BEGIN|VACUUM)\b|\.pragma\(/;
     const bad = files.filter((f) => !name(f).startsWith('store/') && sql.test(source.get(f)!)).map(name);

@@ -1,15 +1,6 @@
 /** rel backup [FILE]: a consistent private copy, taken with SQLite's online backup while rel may be in use. */
-import { existsSync } from 'node:fs';
-import type { App, Ctx } from '../app.js';
-import { RelError, UsageError } from '../errors.js';
-import { fileReason } from '../file-errors.js';
-import { backupTo, countPeople, defaultBackupPath } from '../store/backup.js';
-import { explain } from '../store/open.js';
-
-export interface BackupView {
-  file: string;
-  people: number;
-}
+import type { App } from '../app.js';
+import { backup } from './shared/backup.js';
 
 export function register(app: App): void {
   app.program
@@ -25,16 +16,4 @@ export function register(app: App): void {
         ctx.out(`Backed up ${result.people === 1 ? '1 person' : `${result.people} people`} to ${result.file}.`);
       }),
     );
-}
-
-export async function backup(ctx: Ctx, file?: string): Promise<BackupView> {
-  const db = ctx.db();
-  const dest = file ?? defaultBackupPath(ctx.dbPath, ctx.now);
-  if (existsSync(dest)) throw new UsageError(`${dest} exists already: name another file`);
-  try {
-    await backupTo(db, dest);
-  } catch (e) {
-    throw new RelError(`cannot write the backup ${dest}: ${fileReason(e, dest) ?? explain(e)}`);
-  }
-  return { file: dest, people: countPeople(db) };
 }

@@ -11,7 +11,7 @@ import { datesOf, introNamesOf, metOn, wishes } from '../store/insight.js';
 import { getPerson } from '../store/people.js';
 import type { PersonWithLastTouch } from '../domain/types.js';
 import { countTouchpoints, factsOf, openFollowUps, touchpointsOf } from '../store/touchpoints.js';
-import { one as personLedger } from './ledger.js';
+import { personLedger } from './shared/person-ledger.js';
 import { resolveWho } from './shared/who.js';
 import type { BriefView } from '../render/brief.js';
 

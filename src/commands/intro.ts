@@ -11,7 +11,7 @@ import { UsageError } from '../errors.js';
 import { newId } from '../store/ids.js';
 import { setIntroTo } from '../store/insight.js';
 import { closeFollowUpsBy, insertTouchpoint } from '../store/touchpoints.js';
-import { parseChannel } from './log.js';
+import { parseChannel } from './shared/touch-fields.js';
 import { paragraphs } from './shared/options.js';
 import { resolveWho, type Who } from './shared/who.js';
 

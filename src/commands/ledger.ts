@@ -4,7 +4,8 @@ import { ledgerRows, ledgerTotals, type LedgerRow } from '../domain/ledger.js';
 import type { Channel, Day, Kind } from '../domain/types.js';
 import { ledgerEntries } from '../store/touchpoints.js';
 import { formatOption, parseFormat, QUIET, type RawOutput } from './shared/output.js';
-import { resolveWho, type Who } from './shared/who.js';
+import { personLedger as one } from './shared/person-ledger.js';
+import { resolveWho } from './shared/who.js';
 import type { PersonLedger } from '../render/ledger.js';
 
 export function register(app: App): void {
@@ -44,16 +45,4 @@ export function all(ctx: Ctx): LedgerRow[] {
   return ledgerRows(ledgerEntries(ctx.db()));
 }
 
-export function one(person: Who, ctx: Ctx): PersonLedger {
-  const entries = ledgerEntries(ctx.db(), person.id);
-  const row = ledgerRows(entries)[0] ?? {
-    id: person.id, name: person.name, gives: 0, asks: 0, balance: 0, last_give: null, last_ask: null, asked_first: false,
-  };
-  const lines: PersonLedger['entries'] = [];
-  for (const e of entries) {
-    if (e.give) lines.push({ date: e.date, type: 'give', kind: e.give, note: e.note, via: e.via });
-    if (e.ask) lines.push({ date: e.date, type: 'ask', kind: e.ask, note: e.note, via: e.via });
-  }
-  return { ...row, entries: lines };
-}
 

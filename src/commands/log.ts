@@ -12,6 +12,7 @@ import { insertPerson } from '../store/people.js';
 import { closeFollowUpsBy, hasGivenTo, hasSameTouch, insertFollowUp, insertTouchpoint } from '../store/touchpoints.js';
 import { askForLog } from './shared/log-prompt.js';
 import { paragraphs } from './shared/options.js';
+import { parseChannel, parseKind } from './shared/touch-fields.js';
 import { resolveAll } from './shared/who.js';
 import type { LogOptions } from './shared/log-prompt.js';
 
@@ -37,18 +38,6 @@ export interface LogView extends Pick<Touchpoint, 'group_id' | 'date' | 'via' | 
   open_follow_ups: number;
   /** People asked of before anything was ever given to them. */
   asked_before_giving: string[];
-}
-
-export function parseChannel(text: string): Channel {
-  const v = text.trim().toLowerCase();
-  if ((CHANNELS as readonly string[]).includes(v)) return v as Channel;
-  throw new UsageError(`bad channel "${text}": use one of ${CHANNELS.join(', ')}`);
-}
-
-export function parseKind(text: string, what: 'give' | 'ask'): Kind {
-  const v = text.trim().toLowerCase();
-  if ((KINDS as readonly string[]).includes(v)) return v as Kind;
-  throw new UsageError(`bad --${what} kind "${text}": use one of ${KINDS.join(', ')}`);
 }
 
 /**

@@ -3,7 +3,7 @@ import { writableDb, type App, type Ctx } from '../app.js';
 import { RelError, UsageError } from '../errors.js';
 import { checkBackup, isSameFile, restoreInto } from '../store/backup.js';
 import { explain } from '../store/open.js';
-import { backup } from './backup.js';
+import { backup } from './shared/backup.js';
 
 export interface RestoreView {
   file: string;

@@ -27,6 +27,18 @@ while time.time() < deadline:
         sent = True
     done, status = os.waitpid(pid, os.WNOHANG)
     if done:
+        # What the child wrote just before it exited may still be in the terminal: read it all.
+        while open_:
+            r, _, _ = select.select([fd], [], [], 0.2)
+            if not r:
+                break
+            try:
+                data = os.read(fd, 4096)
+            except OSError:
+                break
+            if not data:
+                break
+            buf += data
         print('EXIT', os.waitstatus_to_exitcode(status))
         print(buf.decode(errors='replace')[-300:])
         sys.exit(0)
