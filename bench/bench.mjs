@@ -189,6 +189,7 @@ if (hasTime) console.log('  (memory of the daily commands: target <= 1.5x bare n
 
 // The import of rel's own export into a fresh database.
 const exported = join(work, 'network.json');
+rmSync(exported, { force: true }); // left by a run before (BENCH_KEEP=1, then --reuse)
 const ex = spawnSync(process.execPath, [bin, 'export', '-o', exported], { env: normal.env, encoding: 'utf8' });
 if (ex.status !== 0) throw new Error(`export failed: ${ex.stderr}`);
 const imported = join(work, 'imported.db');

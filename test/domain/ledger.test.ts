@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ledgerRows, ledgerTotals, type LedgerEntry } from '../../src/domain/ledger.js';
 import type { Kind } from '../../src/domain/types.js';
 
@@ -83,5 +83,27 @@ describe('ledgerRows: order within a day and between people', () => {
 
   it('totals of nothing are zero', () => {
     expect(ledgerTotals([])).toEqual({ gives: 0, asks: 0, people: 0, asked_first: 0 });
+  });
+});
+
+describe('ledgerRows: the name collator is made only when it is needed', () => {
+  const at = (person: string, name: string, date: string): LedgerEntry =>
+    ({ person_id: person, name, date, created_at: `${date}T09:00:00Z`, give: 'gift', ask: null, note: null });
+
+  // Making the first Intl.Collator loads ICU's data: 12-40 ms of a cold rel show or rel brief.
+  it('one person\'s ledger line (rel show, rel brief) makes no collator', () => {
+    const made = vi.spyOn(Intl, 'Collator');
+    try {
+      expect(ledgerRows([at('a', 'Émile', '2026-01-01'), at('a', 'Émile', '2026-02-01')])).toHaveLength(1);
+      expect(ledgerRows([at('a', 'Émile', '2026-01-01'), at('b', 'Zoe', '2026-02-01')]).map((r) => r.id)).toEqual(['b', 'a']);
+      expect(made).not.toHaveBeenCalled();
+    } finally {
+      made.mockRestore();
+    }
+  });
+
+  it('people tied on their last activity are ordered by name as a person reads it (É before Z), then id', () => {
+    const rows = ledgerRows([at('z', 'Zoe', '2026-01-01'), at('e2', 'Émile', '2026-01-01'), at('e1', 'Émile', '2026-01-01')]);
+    expect(rows.map((r) => r.id)).toEqual(['e1', 'e2', 'z']);
   });
 });
