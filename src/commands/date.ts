@@ -11,11 +11,12 @@ import { newId } from '../store/ids.js';
 import { datesOf, deleteDate, insertDate, updateDate, type DateRow } from '../store/insight.js';
 import { resolveWho, type Who } from './shared/who.js';
 import type { DateView } from '../render/insight.js';
+import { formatOption, parseFormat, printList, QUIET, type RawOutput } from './shared/output.js';
 
 /** A label is a few words: long enough for "Ana's first day at school". */
 export const MAX_LABEL = 60;
 
-type RawDate = { yearly?: boolean; rm?: string; json?: boolean };
+type RawDate = { yearly?: boolean; rm?: string } & RawOutput;
 
 export function parseLabel(text: string): string {
   const label = cleanName(text, 'label');
@@ -33,7 +34,9 @@ export function register(app: App): void {
     .description('remember an important date; it comes up in rel due and rel brief')
     .option('--yearly', 'it comes back every year (an anniversary); otherwise it happens once')
     .option('--rm <id|label>', 'forget a date: its label or the start of its id')
-    .option('--json', 'print as JSON')
+    .option('--json', 'print as JSON (the same as --format json)')
+    .addOption(formatOption('the list: label, when, next'))
+    .option(...QUIET)
     .addHelpText(
       'after',
       `
@@ -46,6 +49,7 @@ Examples:
     )
     .action(
       app.action(async (ctx, who: string, label: string | undefined, date: string | undefined, raw: RawDate) => {
+        const format = parseFormat(raw);
         if (raw.rm !== undefined && label !== undefined) throw new UsageError('--rm takes the date to forget; give no LABEL or DATE with it');
         if (label !== undefined && date === undefined) throw new UsageError(`when is "${label}"? give a DATE: YYYY-MM-DD, or MM-DD for a yearly date`);
         if (label === undefined && raw.yearly) throw new UsageError('--yearly goes with a LABEL and a DATE');
@@ -54,21 +58,24 @@ Examples:
         const person = await resolveWho(ctx, who);
         if (raw.rm !== undefined) {
           const gone = remove(ctx, person, raw.rm);
-          if (raw.json) return ctx.json(gone);
+          if (format === 'json') return ctx.json(gone);
           return ctx.out(`Forgot ${person.name}'s ${gone.label} (${gone.date}).`);
         }
         if (clean !== undefined && when !== undefined) {
           const { view, before } = set(ctx, person, clean, when);
-          if (raw.json) return ctx.json(view);
+          if (format === 'json') return ctx.json(view);
           const { dateWords } = await import('../render/insight.js');
           const was = before ? ` (was ${dateWords(before)})` : '';
           const next = view.next === null ? '; it has passed, so it will not show in rel due' : `; next on ${view.next}`;
           return ctx.out(`${person.name}: ${view.label} ${dateWords(view)}${was}${next}.`);
         }
         const list = listDates(ctx, person);
-        if (raw.json) return ctx.json(list);
-        const { dateList } = await import('../render/insight.js');
-        ctx.out(dateList(person.name, list, ctx.today, ctx.fit()));
+        const { dateList, dateWords } = await import('../render/insight.js');
+        await printList(ctx, list, format, Boolean(raw.quiet), {
+          fields: ['id', 'name', 'label', 'date', 'yearly', 'next'],
+          plain: (d) => `${d.name} — ${d.label}: ${dateWords(d)}${d.next === null ? ', passed' : `, next ${d.next}`}`,
+          table: () => dateList(person.name, list, ctx.today, ctx.fit()),
+        });
       }),
     );
 }

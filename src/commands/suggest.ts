@@ -10,15 +10,18 @@ import { UsageError } from '../errors.js';
 import { recentTouchDays, rhythms, setRhythm } from '../store/network.js';
 import { resolveAll, type Who } from './shared/who.js';
 import type { SuggestView } from '../render/stats.js';
+import { formatOption, parseFormat, printList, QUIET, type RawOutput } from './shared/output.js';
 
-type RawSuggest = { accept?: boolean | string[]; json?: boolean };
+type RawSuggest = { accept?: boolean | string[] } & RawOutput;
 
 export function register(app: App): void {
   app.program
     .command('suggest')
     .description('rhythms from how often you really are in touch; --accept sets them')
     .option('--accept [who...]', 'set the suggested rhythms: all of them, or only these people\'s')
-    .option('--json', 'print as JSON')
+    .option('--json', 'print as JSON (the same as --format json)')
+    .addOption(formatOption('who, the rhythm suggested, and why'))
+    .option(...QUIET)
     .addHelpText(
       'after',
       `
@@ -29,16 +32,21 @@ Examples:
     )
     .action(
       app.action(async (ctx, raw: RawSuggest) => {
+        const format = parseFormat(raw);
         const render = await import('../render/stats.js');
         if (raw.accept === undefined) {
           const list = run(ctx);
-          if (raw.json) return ctx.json(list);
-          return ctx.out(render.suggestList(list, ctx.fit()));
+          const { formatEvery } = await import('../domain/interval.js');
+          return printList(ctx, list, format, Boolean(raw.quiet), {
+            fields: ['id', 'name', 'every_days', 'suggested_days', 'touches', 'reason'],
+            plain: (x) => `${x.name} — every ${formatEvery(x.suggested_days)}: ${x.reason}`,
+            table: () => render.suggestList(list, ctx.fit()),
+          });
         }
         const only = Array.isArray(raw.accept) ? await resolveAll(ctx, raw.accept) : undefined;
         const { done, skipped } = accept(ctx, only);
         if (skipped.length) ctx.err(`rel: ${noSuggestion(skipped)}; left as it was`);
-        if (raw.json) return ctx.json(done);
+        if (format === 'json') return ctx.json(done);
         ctx.out(render.acceptedList(done));
       }),
     );

@@ -4,6 +4,7 @@
  * nothing to show; no summary lines).
  */
 import { Option } from 'commander';
+import type { Ctx } from '../../app.js';
 import { UsageError } from '../../errors.js';
 import { FORMATS, type Format } from '../../render/format.js';
 
@@ -37,4 +38,24 @@ export function parseLimit(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) throw new UsageError(`bad --limit "${raw}": use a whole number, 1 or more`);
   return Number(raw);
+}
+
+/** How one kind of list is shown: its TSV columns (JSON field names), one plain line, and the table. */
+export interface ListShapes<T> {
+  fields: readonly (keyof T & string)[];
+  plain: (item: T) => string;
+  /** The human table, or what to say when the list is empty. */
+  table: () => string;
+}
+
+/**
+ * Prints a list as --format asks: JSON, TSV, one plain line per item, or the table. An empty list is
+ * `[]` in JSON, the table's own words ("No dates for Maya..."), and nothing at all in plain, TSV or -q.
+ */
+export async function printList<T>(ctx: Ctx, items: T[], format: Format, quiet: boolean, shapes: ListShapes<T>): Promise<void> {
+  if (format === 'json') return ctx.json(items);
+  if (items.length === 0 && (quiet || format !== 'table')) return;
+  if (format === 'table') return ctx.out(shapes.table());
+  const lines = format === 'plain' ? items.map(shapes.plain) : [...(await import('../../render/tsv.js')).tsvLines(items, shapes.fields)];
+  ctx.out(lines.join('\n'));
 }

@@ -12,8 +12,9 @@ import { closeWish, insertWish, wishes, wishesByIdPrefix, type WishRow } from '.
 import type { WishKind } from '../../domain/types.js';
 import { resolveWho, type Who } from './who.js';
 import type { WishView } from '../../render/insight.js';
+import { formatOption, parseFormat, printList, QUIET, type RawOutput } from './output.js';
 
-type RawWish = { close?: string; all?: boolean; json?: boolean };
+type RawWish = { close?: string; all?: boolean } & RawOutput;
 
 const view = (r: WishRow): WishView => ({
   id: r.id, kind: r.kind, person_id: r.person_id, name: r.name, text: r.text, created_at: r.created_at, closed_on: r.closed_on,
@@ -33,7 +34,9 @@ export function registerWish(app: App, kind: WishKind): void {
     .description(`what someone ${w.verb}: add, list, or close one (rel match pairs needs and offers)`)
     .option('--close <id>', `close ${w.a} ${kind} (${w.closed}): its id, or the start of it, from the list`)
     .option('--all', `list closed ${kind}s too`)
-    .option('--json', 'print as JSON')
+    .option('--json', 'print as JSON (the same as --format json)')
+    .addOption(formatOption(`the list: who and what they ${kind === 'need' ? 'need' : 'offer'}`))
+    .option(...QUIET)
     .addHelpText(
       'after',
       `
@@ -45,22 +48,26 @@ Examples:
     )
     .action(
       app.action(async (ctx, who: string | undefined, words: string[], raw: RawWish) => {
+        const format = parseFormat(raw);
         const person = who === undefined ? undefined : await resolveWho(ctx, who);
         if (raw.close !== undefined) {
           if (words.length > 0) throw new UsageError(`--close takes only the ${kind}'s id, not a text`);
           const closed = close(ctx, kind, raw.close, person);
-          if (raw.json) return ctx.json(closed);
+          if (format === 'json') return ctx.json(closed);
           return ctx.out(`Closed ${closed.name}'s ${kind} (${w.closed}): ${closed.text}`);
         }
         if (person && words.length > 0) {
           const added = add(ctx, kind, person, cleanName(words.join(' '), kind));
-          if (raw.json) return ctx.json(added);
+          if (format === 'json') return ctx.json(added);
           return ctx.out(`${added.name} ${w.verb}: ${added.text}  (${added.id.slice(0, 8)}; rel match pairs it)`);
         }
         const list = listWishes(ctx, kind, person, Boolean(raw.all));
-        if (raw.json) return ctx.json(list);
         const { wishList } = await import('../../render/insight.js');
-        ctx.out(wishList(kind, list, person?.name ?? null, ctx.fit()));
+        await printList(ctx, list, format, Boolean(raw.quiet), {
+          fields: ['id', 'name', 'kind', 'text', 'created_at', 'closed_on'],
+          plain: (w) => `${w.name} — ${w.text}${w.closed_on === null ? '' : ` (closed ${w.closed_on})`}`,
+          table: () => wishList(kind, list, person?.name ?? null, ctx.fit()),
+        });
       }),
     );
 }
