@@ -6,6 +6,7 @@
 import { foldName } from '../domain/names.js';
 import type { SyncedPerson } from '../domain/sync.js';
 import type { Db } from './open.js';
+import { factTextsByPerson } from './transfer.js';
 
 export type SyncKind = 'person' | 'touch' | 'follow_up' | 'date';
 
@@ -74,12 +75,7 @@ export interface SyncPersonRow extends SyncedPerson {
 }
 
 export function syncPeople(db: Db): SyncPersonRow[] {
-  const facts = new Map<string, string[]>();
-  for (const f of db.prepare('SELECT person_id, text FROM facts ORDER BY date, created_at, id').all() as { person_id: string; text: string }[]) {
-    const list = facts.get(f.person_id);
-    if (list) list.push(f.text);
-    else facts.set(f.person_id, [f.text]);
-  }
+  const facts = factTextsByPerson(db);
   const rows = db
     .prepare(
       `SELECT id, name, emails, phones, company, title, birthday, tags, every_days, met, met_on, linkedin_url, updated_at,

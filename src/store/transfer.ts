@@ -21,14 +21,20 @@ interface PersonRow extends Omit<RelPerson, 'emails' | 'phones' | 'tags' | 'fact
 
 const list = (json: string): string[] => JSON.parse(json) as string[];
 
-/** Everyone, as the matcher needs them, with the texts of their facts. */
-export function peopleForMerge(db: Db): ExistingPerson[] {
+/** The texts of everyone's facts, by person, in the order they were noted. */
+export function factTextsByPerson(db: Db): Map<string, string[]> {
   const facts = new Map<string, string[]>();
-  for (const f of db.prepare('SELECT person_id, text FROM facts').all() as { person_id: string; text: string }[]) {
+  for (const f of db.prepare('SELECT person_id, text FROM facts ORDER BY date, created_at, id').all() as { person_id: string; text: string }[]) {
     const texts = facts.get(f.person_id);
     if (texts) texts.push(f.text);
     else facts.set(f.person_id, [f.text]);
   }
+  return facts;
+}
+
+/** Everyone, as the matcher needs them, with the texts of their facts. */
+export function peopleForMerge(db: Db): ExistingPerson[] {
+  const facts = factTextsByPerson(db);
   const rows = db
     .prepare(`SELECT id, name, emails, phones, tags, company, title, birthday, met, met_on, linkedin_url, every_days, last_touch
       FROM people ORDER BY rowid`)
