@@ -11,6 +11,7 @@
 import ICAL from 'ical.js';
 import type { Address, Attendee, EventInstance } from '../domain/capture.js';
 import { wallClockInstant } from './windows-zones.js';
+import { namedInstant, zonedInstant } from './zone-clock.js';
 
 export type Lean = Omit<EventInstance, 'location' | 'key' | 'linkText'> & { uid: string | null };
 
@@ -103,14 +104,17 @@ function time(l: Line): { date: Date; allDay: boolean } | null {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (m[4] === undefined) return { date: new Date(y, mo - 1, d), allDay: true };
   if (l.params.get('VALUE')?.toUpperCase() === 'DATE') return null;
-  const [h, mi, s] = [Number(m[4]), Number(m[5]), Number(m[6])];
-  if (m[7] === 'Z') return { date: new Date(Date.UTC(y, mo - 1, d, h, mi, s)), allDay: false };
+  const wall = { year: y, month: mo, day: d, hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6]) };
+  // A time that is not on the clock (25:00, February 30) is left to ical.js, which says what is wrong.
+  const check = new Date(Date.UTC(y, mo - 1, d, wall.hour, wall.minute, wall.second));
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || check.getUTCHours() !== wall.hour || check.getUTCMinutes() !== wall.minute || check.getUTCSeconds() !== wall.second) return null;
+  if (m[7] === 'Z') return { date: check, allDay: false };
   const tzid = l.params.get('TZID');
-  if (!tzid) return { date: new Date(y, mo - 1, d, h, mi, s), allDay: false };
+  const local = () => new Date(y, mo - 1, d, wall.hour, wall.minute, wall.second);
+  if (!tzid) return { date: local(), allDay: false };
   const zone = ICAL.TimezoneService.get(tzid);
-  if (zone) return { date: ICAL.Time.fromData({ year: y, month: mo, day: d, hour: h, minute: mi, second: s, isDate: false }, zone).toJSDate(), allDay: false };
-  const wall = { year: y, month: mo, day: d, hour: h, minute: mi, second: s };
-  return { date: wallClockInstant(wall, tzid) ?? new Date(y, mo - 1, d, h, mi, s), allDay: false };
+  if (zone) return { date: new Date(zonedInstant(zone, wall)), allDay: false };
+  return { date: namedInstant(tzid, wall, (w) => wallClockInstant(w, tzid)) ?? local(), allDay: false };
 }
 
 /** mailto:x@y (or an EMAIL parameter, as Apple writes next to a urn:uuid value) and the CN. */

@@ -9,6 +9,7 @@
 import ICAL from 'ical.js';
 import type { Attendee, Address, EventInstance } from '../domain/capture.js';
 import { cut, compactDay } from './calendar-blocks.js';
+import { type Occurrence, simpleSeries } from './calendar-series.js';
 import { leanEvent } from './calendar-lean.js';
 import { wallClockInstant } from './windows-zones.js';
 
@@ -95,7 +96,7 @@ export function readCalendar(
       } else if (!master.comp.hasProperty('rrule') && !master.comp.hasProperty('rdate')) {
         pushInstance(events, master.comp, uid, `${file}:${master.line}`, window);
       } else {
-        expand(events, master.comp, exceptions.map((x) => x.comp), uid, `${file}:${master.line}`, window);
+        expand(events, master.comp, exceptions.map((x) => x.comp), uid, `${file}:${master.line}`, window, fast);
       }
     } catch (e) {
       broken.push({ location: `${file}:${(master ?? comps[0]!).line}`, reason: oneLine(e) });
@@ -111,10 +112,9 @@ interface Window {
   earlier: number;
 }
 
-function expand(out: EventInstance[], master: ICAL.Component, exceptions: ICAL.Component[], uid: string, loc: string, w: Window): void {
+function expand(out: EventInstance[], master: ICAL.Component, exceptions: ICAL.Component[], uid: string, loc: string, w: Window, fast: boolean): void {
   const event = new ICAL.Event(master, { strictExceptions: false, exceptions });
   const zone = tzidOf(master, 'dtstart');
-  const it = event.iterator();
   const horizon = w.to.getTime() + 366 * 86_400_000; // an overridden instance may move later than its original start
   const early = w.from.getTime() - 2 * 86_400_000;
   const moved = new Set(
@@ -133,19 +133,20 @@ function expand(out: EventInstance[], master: ICAL.Component, exceptions: ICAL.C
   // instant (a zone lookup) was most of the time of a capture from cron, which starts from today.
   const earlyDay = Number(compactDay(new Date(early)));
   const rdatesOnly = !master.hasProperty('rrule');
-  for (let n = 0, next = it.next(); next && n < MAX_INSTANCES; next = it.next(), n++) {
-    if (next.year * 10_000 + next.month * 100 + next.day < earlyDay) {
+  const next = occurrences(event, first, zone, fast ? simpleSeries(master) : null);
+  for (let n = 0, o = next(); o && n < MAX_INSTANCES; o = next(), n++) {
+    if (o.year * 10_000 + o.month * 100 + o.day < earlyDay) {
       w.earlier++;
-      if (rdatesOnly && next.compare(first) === 0) seen.add(firstStart.getTime());
+      if (rdatesOnly && o.time().compare(first) === 0) seen.add(firstStart.getTime());
       continue;
     }
-    const original = instant(next, zone);
+    const original = new Date(o.at());
     if (original.getTime() > horizon) break;
     seen.add(original.getTime());
     if (!moved.has(original.getTime())) {
       if (original < w.from) w.earlier++;
       else if (original <= w.to) {
-        out.push(toInstance(master, `${uid}|${original.toISOString()}`, loc, original, new Date(original.getTime() + length), next.isDate));
+        out.push(toInstance(master, `${uid}|${original.toISOString()}`, loc, original, new Date(original.getTime() + length), o.isDate));
       }
       continue;
     }
@@ -153,7 +154,7 @@ function expand(out: EventInstance[], master: ICAL.Component, exceptions: ICAL.C
       w.earlier++; // moved, but from long before `from`
       continue;
     }
-    const d = event.getOccurrenceDetails(next);
+    const d = event.getOccurrenceDetails(o.time());
     const comp = d.item.component;
     const start = instant(d.startDate, tzidOf(comp, 'dtstart') ?? zone);
     if (start < w.from) w.earlier++;
@@ -172,6 +173,31 @@ function expand(out: EventInstance[], master: ICAL.Component, exceptions: ICAL.C
       else if (firstStart <= w.to) out.push(toInstance(master, `${uid}|${firstStart.toISOString()}`, loc, firstStart, new Date(firstStart.getTime() + length), first.isDate));
     }
   }
+}
+
+/** One instance of a series as the loop above reads it; the ical.js time is made only when asked for. */
+interface Next {
+  year: number;
+  month: number;
+  day: number;
+  isDate: boolean;
+  at(): number;
+  time(): ICAL.Time;
+}
+
+/** The instances of a series: computed directly when the rule is simple (src/formats/calendar-series.ts), else by ical.js. */
+function occurrences(event: ICAL.Event, first: ICAL.Time, zone: string | null, simple: (() => Occurrence | null) | null): () => Next | null {
+  if (simple) {
+    return () => {
+      const o = simple();
+      return o && { year: o.year, month: o.month, day: o.day, isDate: false, at: () => o.at, time: () => ICAL.Time.fromData({ ...o, isDate: false }, first.zone) };
+    };
+  }
+  const it = event.iterator();
+  return () => {
+    const t = it.next();
+    return t && { year: t.year, month: t.month, day: t.day, isDate: t.isDate, at: () => instant(t, zone).getTime(), time: () => t };
+  };
 }
 
 function pushInstance(out: EventInstance[], comp: ICAL.Component, uid: string, loc: string, w: Window): void {
