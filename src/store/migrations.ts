@@ -293,6 +293,15 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   ${journalOnce({ captures: ['id', 'key', 'group_id', 'digest', 'day', 'created_at', 'updated_at'] }, false)}
   `,
+
+  // 8: the whole give-before-ask ledger (issue 13) read from an index of the gives and asks alone, in
+  // ledger order, holding every column it shows: on the bench's 200,000 touchpoints (35,000 gives and
+  // asks) one pass over this index instead of the table took rel ledger's query from ~190 to ~45 ms,
+  // for 6% more file.
+  `
+  CREATE INDEX touchpoints_ledger ON touchpoints (date, created_at, id, person_id, via, give, ask, note)
+    WHERE give IS NOT NULL OR ask IS NOT NULL;
+  `,
 ];
 
 /**
