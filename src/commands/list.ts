@@ -1,6 +1,5 @@
 /** rel list [--tag T] [--json | --format table|plain|tsv|json] [-q] */
 import type { App, Ctx } from '../app.js';
-import type { Day } from '../domain/types.js';
 import { listPeople } from '../store/people.js';
 import { formatOption, parseFormat, QUIET, type RawOutput } from './shared/output.js';
 import { parseTag } from './shared/person-fields.js';
@@ -33,14 +32,7 @@ export function register(app: App): void {
 }
 
 export function run(opts: { tag?: string }, ctx: Ctx): ListItem[] {
-  return listPeople(ctx.db(), opts.tag).map((p) => ({
-    id: p.id,
-    name: p.name,
-    tags: p.tags,
-    every_days: p.every_days,
-    last_touch: p.last_touch,
-    company: p.company,
-    emails: p.emails,
-    snoozed_until: p.snoozed_until !== null && p.snoozed_until > ctx.today ? p.snoozed_until : null,
-  }));
+  const people = listPeople(ctx.db(), opts.tag);
+  for (const p of people) if (p.snoozed_until !== null && p.snoozed_until <= ctx.today) p.snoozed_until = null;
+  return people;
 }

@@ -23,7 +23,10 @@ const FIELDS = ['id', 'name', 'tags', 'every_days', 'last_touch', 'company', 'em
 export function writePeople(write: (text: string) => void, items: ListItem[], format: Exclude<Format, 'json'>, today: Day, fit: Fit): void {
   if (format === 'tsv') return writeLines(write, tsvLines(items, FIELDS));
   if (format === 'plain') return writeLines(write, items.map((p) => plainLine(p, today)));
-  const rows = items.map((p) => [shortId(p.id), p.name, p.company ?? '', p.tags.join(', '), rhythmAndSnooze(p), relativeDay(p.last_touch, today)]);
+  // Thousands of people share a few hundred last-touch days: each day is put in words once.
+  const days = new Map<Day | null, string>();
+  const ago = (d: Day | null) => days.get(d) ?? days.set(d, relativeDay(d, today)).get(d)!;
+  const rows = items.map((p) => [shortId(p.id), p.name, p.company ?? '', p.tags.join(', '), rhythmAndSnooze(p), ago(p.last_touch)]);
   // On a narrow terminal the tags and the company give way first, then the id; the name stays.
   const cols = [{ head: 'id', cut: 2 }, { head: 'name', cut: 1 }, { head: 'company', cut: 3 }, { head: 'tags', cut: 3 }, 'rhythm', 'last touch'];
   writeLines(write, tableLines(cols, rows, fit));

@@ -103,13 +103,31 @@ export function peopleByNameKey(db: Db, foldedQuery: string): { id: string; name
     .all(like) as { id: string; name: string }[];
 }
 
-/** Everyone, with the day of their last touch, by name; only those with `tag` when given. */
-export function listPeople(db: Db, tag?: string): PersonWithLastTouch[] {
+/** What rel list shows of a person. */
+export interface ListedPerson {
+  id: string;
+  name: string;
+  tags: string[];
+  every_days: number | null;
+  last_touch: Day | null;
+  company: string | null;
+  emails: string[];
+  snoozed_until: Day | null;
+}
+
+/**
+ * Everyone, by name, with the columns rel list shows (and only those: every column of 10,000 people,
+ * parsed, was a third of its time); only those with `tag` when given.
+ */
+export function listPeople(db: Db, tag?: string): ListedPerson[] {
   const where = tag === undefined ? '' : `WHERE EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)`;
   const rows = db
-    .prepare(`SELECT ${COLUMNS}, p.last_touch FROM people p ${where} ORDER BY p.name_key, p.id`)
-    .all(tag === undefined ? {} : { tag }) as (PersonRow & { last_touch: string | null })[];
-  return rows.map((r) => ({ ...toPerson(r), last_touch: r.last_touch }));
+    .prepare(
+      `SELECT p.id, p.name, p.tags, p.every_days, p.last_touch, p.company, p.emails, p.snoozed_until
+       FROM people p ${where} ORDER BY p.name_key, p.id`,
+    )
+    .all(tag === undefined ? {} : { tag }) as (Omit<ListedPerson, 'tags' | 'emails'> & { tags: string; emails: string })[];
+  return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as string[], emails: JSON.parse(r.emails) as string[] }));
 }
 
 export interface DueWindow {
