@@ -9,6 +9,7 @@ import type { RelDate, RelFact, RelFollowUp, RelPerson, RelTouch, RelWish } from
 import { foldName } from '../domain/names.js';
 import type { Db } from './open.js';
 import { refreshDerived, refreshMonths } from './people.js';
+import { withoutTriggers } from './triggers.js';
 
 const PERSON_COLUMNS = `id, name, emails, phones, tags, company, title, every_days, birthday, met, met_on, linkedin_url,
   snoozed_until, added_on, created_at, updated_at, last_touch, next_due`;
@@ -232,23 +233,21 @@ export const TOUCH_INSERT_TRIGGERS = [
  * paused, each firing costs), 3 s without.
  */
 function withoutTouchTriggers(db: Db, insert: () => void): void {
-  const names = TOUCH_INSERT_TRIGGERS.map((n) => `'${n}'`).join(', ');
-  const triggers = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${names})`).all() as { name: string; sql: string }[];
   const after = db.prepare('SELECT COALESCE(MAX(rowid), 0) FROM touchpoints').pluck().get() as number;
-  for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
   // The touches land at random places of five indexes (UUID ids and group ids, dates): with SQLite's
   // default 2 MiB page cache most inserts read and spill pages. 64 MiB for the bulk write only.
   const cache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('cache_size = -65536');
   try {
-    insert();
-    // As touchpoints_journal_insert: only while a change is open. The new rows are those after `after`
-    // (a rowid table: inserts take MAX(rowid) + 1, and the caller's transaction keeps other writers out).
-    db.prepare(`INSERT INTO change_rows (change_id, tbl, row_id, before)
-      SELECT (SELECT MAX(id) FROM changes), 'touchpoints', id, NULL FROM touchpoints
-      WHERE rowid > ? AND (SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1`).run(after);
+    withoutTriggers(db, TOUCH_INSERT_TRIGGERS, () => {
+      insert();
+      // As touchpoints_journal_insert: only while a change is open. The new rows are those after `after`
+      // (a rowid table: inserts take MAX(rowid) + 1, and the caller's transaction keeps other writers out).
+      db.prepare(`INSERT INTO change_rows (change_id, tbl, row_id, before)
+        SELECT (SELECT MAX(id) FROM changes), 'touchpoints', id, NULL FROM touchpoints
+        WHERE rowid > ? AND (SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1`).run(after);
+    });
   } finally {
     db.pragma(`cache_size = ${cache}`);
-    for (const t of triggers) db.exec(t.sql);
   }
 }

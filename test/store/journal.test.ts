@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordChange } from '../../src/store/journal.js';
 import { sqlite } from '../../src/store/open.js';
+import { STALE_DERIVED, STALE_MONTHS } from '../../src/store/people.js';
 import { useTempDb, useTempRel } from '../helpers.js';
 
 const NOW = '2026-03-01T09:00:00.000Z';
@@ -116,5 +117,48 @@ describe('rel undo --list and undo.keep', () => {
     expect(list.out).toMatch(/add: Cy\n.*add: Ben\n\nrel keeps the last 2 changes \(setting undo\.keep\); older ones cannot be undone\.\n$/);
     expect(list.out).not.toContain('add: Ana');
     expect((await t.rel(['config', 'set', 'undo.keep', '0'], { env })).code).toBe(2);
+  });
+});
+
+describe('undo of a large import', () => {
+  const t = useTempRel({ now: '2026-03-01T09:00' });
+
+  it('puts back every derived value and month count, and every trigger', async () => {
+    await t.rel(['add', 'Maya Chen', '--every', '2w']);
+    await t.rel(['log', 'maya', '--on', '2025-06-01', '-m', 'coffee']);
+    await t.rel(['log', 'maya', '--on', '2025-09-10', '-m', 'call']);
+    const exported = (await t.rel(['export', '--format', 'json'])).json();
+    const state = () => {
+      const db = sqlite(t.db);
+      try {
+        return {
+          people: db.prepare('SELECT id, last_touch, first_touch, touch_days, next_due FROM people ORDER BY id').all(),
+          months: db.prepare('SELECT month, touches FROM touch_months WHERE touches > 0 ORDER BY month').all(),
+          triggers: db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all(),
+          stale: db.prepare(`SELECT id FROM people WHERE ${STALE_DERIVED} UNION ALL SELECT month FROM (${STALE_MONTHS})`).all(),
+        };
+      } finally {
+        db.close();
+      }
+    };
+    const before = state();
+    // 1,500 more touches for Maya (merged by id) over 2024 and 2026, and a newcomer with 20.
+    const touch = (p: string, i: number) => ({
+      id: `${p}${i}`, group_id: `${p}g${i}`, date: `${i % 2 ? 2024 : 2026}-${String(1 + (i % 2 ? i % 12 : i % 2)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      via: 'call', note: null, give: null, ask: null, intro_to: null, created_at: NOW, updated_at: NOW,
+    });
+    exported.people[0].touchpoints.push(...Array.from({ length: 1500 }, (_, i) => touch('m', i)));
+    exported.people.push({ ...exported.people[0], id: 'ben', name: 'Ben Okafor', touchpoints: Array.from({ length: 20 }, (_, i) => touch('b', i)), facts: [], follow_ups: [], dates: [], wishes: [] });
+    const file = join(t.dir, 'network.json');
+    writeFileSync(file, JSON.stringify(exported));
+    expect((await t.rel(['import', file])).code).toBe(0);
+    const imported = state();
+    expect(imported.people).not.toEqual(before.people);
+    expect(imported.months).not.toEqual(before.months);
+    expect(imported.stale).toEqual([]);
+    const undone = await t.rel(['undo']);
+    expect(undone.err).toBe('');
+    expect(undone.code).toBe(0);
+    expect(state()).toEqual(before);
   });
 });
