@@ -84,33 +84,43 @@ const oneLine = (cell: string) => {
  */
 export function* tableLines(columns: (string | Column)[], rows: readonly string[][], fit: Fit): Generator<string> {
   const cols = columns.map((c) => (typeof c === 'string' ? { head: c } : c));
+  const n = cols.length;
   const natural = cols.map((c) => width(c.head));
-  const cells = rows.map((r) => r.map(oneLine));
-  for (const r of cells) {
-    for (let i = 0; i < cols.length; i++) {
-      const n = width(r[i] ?? '');
-      if (n > natural[i]!) natural[i] = n;
+  // Each cell's width is measured once (10,000 rows of 7 columns: measuring twice was a fifth of the time).
+  const widths = new Uint32Array(rows.length * n);
+  const cells = rows.map((r, k) => {
+    const one: string[] = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      const cell = oneLine(r[i] ?? '');
+      const w = width(cell);
+      one[i] = cell;
+      widths[k * n + i] = w;
+      if (w > natural[i]!) natural[i] = w;
     }
-  }
+    return one;
+  });
   const w = fitWidths(natural, cols, fit.width);
   const shown = cols.map((_, i) => i).filter((i) => w[i]! > 0);
+  const last = shown.length - 1;
   const bold = paint(fit.color).bold;
-  const line = (r: string[], head: boolean) => {
+  const line = (r: string[], measured: (i: number) => number, head: boolean) => {
     let s = '';
-    shown.forEach((i, k) => {
-      let cell = r[i] ?? '';
-      let n = width(cell);
-      if (n > w[i]!) {
+    for (let k = 0; k <= last; k++) {
+      const i = shown[k]!;
+      let cell = r[i]!;
+      let cw = measured(i);
+      if (cw > w[i]!) {
         cell = cut(cell, w[i]!);
-        n = width(cell);
+        cw = width(cell);
       }
       if (head && cell !== '') cell = bold(cell);
-      s += k === shown.length - 1 ? cell : cell + ' '.repeat(w[i]! - n + GAP);
-    });
+      s += k === last ? cell : cell + ' '.repeat(w[i]! - cw + GAP);
+    }
     return s.trimEnd();
   };
-  yield line(cols.map((c) => c.head), true);
-  for (const r of cells) yield line(r, false);
+  const heads = cols.map((c) => c.head);
+  yield line(heads, (i) => width(heads[i]!), true);
+  for (let k = 0; k < cells.length; k++) yield line(cells[k]!, (i) => widths[k * n + i]!, false);
 }
 
 /** The whole table as one string (small tables; long ones go through writeLines). */
