@@ -103,7 +103,9 @@ export function readRelJson(text: string): { people: { where: string; person: Re
   const people: { where: string; person: RelPerson }[] = [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  doc.people.forEach((raw: unknown, i: number) => {
+  const raws = doc.people as unknown[];
+  raws.forEach((raw: unknown, i: number) => {
+    raws[i] = null; // each person's parsed tree is garbage once read: the tree and the people are not held whole at once
     const where = `people[${i}]`;
     try {
       const person = readPerson(raw, where);
