@@ -17,9 +17,10 @@ export type SyncedPerson = Pick<
   facts: string[];
   /**
    * The card's N when rel keeps one (people.vcard_n, domain/structured-name.ts); absent when rel writes its own,
-   * so that the merge base of everyone without one stays as it was before rel kept Ns.
+   * so that the merge base of everyone without one stays as it was before rel kept Ns; null when a merge
+   * dropped it.
    */
-  vcard_n?: string;
+  vcard_n?: string | null;
 };
 
 export type Field = string | number | boolean | null | string[];

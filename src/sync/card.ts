@@ -2,7 +2,8 @@
  * A person as a vCard 3.0 file in a contacts vdir, read and rewritten without losing the phone's part.
  * Pure: text in, text out.
  *
- * rel owns FN, N (the one it keeps, else its own: domain/structured-name.ts), EMAIL, TEL, ORG, TITLE, BDAY, NOTE (its facts, one per line), CATEGORIES (tags),
+ * rel owns FN, N (the one it keeps, else its own: domain/structured-name.ts), EMAIL, TEL, ORG, TITLE, BDAY,
+ * NOTE (its facts, one per line), CATEGORIES (tags),
  * REV and its own X-REL-* properties. Every other property, and the group and parameters of the owned
  * ones, stay byte for byte when rel writes a card (src/sync/lines.ts).
  */
@@ -121,7 +122,7 @@ function wanted(p: CardPerson, uid: string, rev: string): Wanted[] {
     {
       name: 'N',
       items: [{ key: n, value: n }],
-      keyOf: (line) => (p.vcard_n === undefined && nSpells(p.name, line.value) ? n : formatN(parseN(line.value))),
+      keyOf: (line) => (p.vcard_n == null && nSpells(p.name, line.value) ? n : formatN(parseN(line.value))),
     },
     {
       name: 'EMAIL',

@@ -57,6 +57,7 @@ describe('card', () => {
     // Without a kept N, a line that still spells the name stays as the phone wrote it.
     const phone = card('FN:Mary Ann Smith', 'N:Smith;Mary Ann;;;');
     expect(nOf(writeCard(person({ name: 'Mary Ann Smith' }), 'u', '2026-03-01T09:00:00Z', phone))).toBe('N:Smith;Mary Ann;;;');
+    expect(nOf(writeCard(person({ name: 'Mary Ann Smith', vcard_n: null }), 'u', '2026-03-01T09:00:00Z', phone))).toBe('N:Smith;Mary Ann;;;');
     expect(nOf(writeCard(person({ name: 'Mary Ann Jones' }), 'u', '2026-03-01T09:00:00Z', phone))).toBe('N:;Mary Ann Jones;;;');
   });
 
