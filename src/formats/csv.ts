@@ -278,6 +278,7 @@ export function parseMappedCsv(text: string, map: Record<string, string>): Parse
     const name = nameOrContact(v('name') || joinName(v('first'), v('last')), emails, phones, (why) => problems.push({ where, why }));
     if (name === '') return null;
     const p = emptyImported(name);
+    keepNameParts(p, joinName(v('first'), v('last')), [v('last'), v('first')]);
     p.emails = emails;
     p.phones = phones;
     p.company = v('company') || null;

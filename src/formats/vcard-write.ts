@@ -3,6 +3,7 @@ import { escapeText, foldLine, utcStamp } from './ics.js';
 import type { ExportPerson } from './types.js';
 import { dayParts } from '../domain/dates.js';
 import { nameValue } from '../domain/structured-name.js';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
