@@ -19,9 +19,13 @@ export type NameParts = string[][];
 /** A value of one component, escaped: backslash, comma, semicolon, line break. */
 const escape = (v: string): string => v.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r\n|\r|\n/g, '\\n');
 
-/** The N value of these components: canonical (each value trimmed, empty values dropped, five components). */
+/**
+ * The N value of these components: canonical (each value one line, trimmed, NFC; control characters and
+ * unpaired surrogates made spaces; empty values dropped; five components).
+ */
 export function formatN(parts: readonly (readonly string[])[]): string {
-  const five = [0, 1, 2, 3, 4].map((i) => (parts[i] ?? []).map((v) => v.normalize('NFC').replace(/\s+/g, ' ').trim()).filter(Boolean));
+  const line = (v: string) => v.replace(/[\p{Cc}\p{Cs}\s]+/gu, ' ').normalize('NFC').trim();
+  const five = [0, 1, 2, 3, 4].map((i) => (parts[i] ?? []).map(line).filter(Boolean));
   return five.map((values) => values.map(escape).join(',')).join(';');
 }
 
@@ -70,6 +74,18 @@ export function keptN(name: string, parts: readonly (readonly string[])[] | null
   if (parts === null || parts.length > 5) return null;
   const value = formatN(parts);
   return value === ';;;;' || value === derivedN(name) ? null : value;
+}
+
+/** The longest N rel keeps (escaped), and the longest value of one of its components, in code points. */
+export const MAX_N = 1000;
+export const MAX_N_VALUE = 200;
+
+/** Why an N value cannot be kept (too long), or null when it can. */
+export function nTooLong(value: string): string | null {
+  const longest = Math.max(0, ...parseN(value).flat().map((v) => [...v].length));
+  if (longest > MAX_N_VALUE) return `a part of the structured name (N) is longer than ${MAX_N_VALUE} characters`;
+  if ([...value].length > MAX_N) return `the structured name (N) is longer than ${MAX_N} characters`;
+  return null;
 }
 
 /** Whether an N spells `name`: given and family, in either order, joined by a space. */

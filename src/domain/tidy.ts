@@ -9,7 +9,7 @@ import { EARLIEST_DAY } from './dates.js';
 import type { ImportedPerson } from './person.js';
 import type { Day, Problem } from './types.js';
 import type { MergeRecord } from './merge.js';
-import { keptN, parseN } from './structured-name.js';
+import { keptN, nTooLong, parseN } from './structured-name.js';
 import { cleanName, cleanNote } from './text.js';
 
 /** What a parser hands over. */
@@ -72,7 +72,9 @@ export function tidyRecord(raw: RawRecord, where: string, problems: Problem[], t
     return null;
   };
   // The structured name, as it spells the cleaned name; nothing when it says no more than rel would write.
-  const n = raw.vcard_n == null ? null : keptN(name, parseN(raw.vcard_n));
+  const tooLong = raw.vcard_n == null ? null : nTooLong(raw.vcard_n);
+  if (tooLong !== null) problems.push({ where, why: `${tooLong}; left out` });
+  const n = raw.vcard_n == null || tooLong !== null ? null : keptN(name, parseN(raw.vcard_n));
   return {
     where,
     name,

@@ -8,7 +8,7 @@
  * ones, stay byte for byte when rel writes a card (src/sync/lines.ts).
  */
 import { parseDay } from '../domain/dates.js';
-import { formatN, keptN, nameValue, nSpells, parseN } from '../domain/structured-name.js';
+import { formatN, keptN, nameValue, nSpells, nTooLong, parseN } from '../domain/structured-name.js';
 import type { SyncedPerson } from '../domain/sync.js';
 import { normaliseBirthday } from '../formats/vcard.js';
 import { component, eolOf, escapeValue, param, parseLines, propLine, rewrite, splitValue, textOf as text, unescapeText, type Prop, type Wanted } from './lines.js';
@@ -39,7 +39,7 @@ export function readCard(source: string): ReadCard | null {
   }
   if (name === null) return null;
   // The server's N, kept when it says more than rel would write for the name (domain/structured-name.ts).
-  const kept = n ? keptN(name, parseN(n.value)) : null;
+  const kept = n && nTooLong(n.value) === null ? keptN(name, parseN(n.value)) : null;
   const bday = first('BDAY');
   const every = text(first('X-REL-EVERY'));
   const metOn = text(first('X-REL-MET-ON'));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { derivedN, formatN, keptN, nameValue, nSpells, parseN } from '../../src/domain/structured-name.js';
+import { derivedN, formatN, keptN, nameValue, nSpells, nTooLong, parseN } from '../../src/domain/structured-name.js';
+import { tidyRecord } from '../../src/domain/tidy.js';
+import { emptyImported } from '../../src/formats/types.js';
 
 describe('derivedN: the N rel writes for a name typed into it', () => {
   it.each<[string, string]>([
@@ -36,6 +38,10 @@ describe('keptN: what rel keeps of a card N', () => {
     ['Maya Chen', [['Chen'], ['Maya'], [], [], [], ['x']], null],
   ])('%s with %j → %j', (name, parts, kept) => {
     expect(keptN(name, parts)).toBe(kept);
+  });
+
+  it('never keeps a control character or an unpaired surrogate (the writers would put them on the N line)', () => {
+    expect(formatN([['Ya\u0000ma\u0007da'], ['Ta\ud800ro\u2028x'], [], [], []])).toBe('Ya ma da;Ta ro x;;;');
   });
 
   it('trims values, joins line breaks, and writes one spelling (NFC)', () => {
@@ -77,5 +83,28 @@ describe('nameValue and nSpells', () => {
     ['Maya Lee', 'Chen;Maya;;;', false],
   ])('%s spelled by N:%s: %s', (name, n, spells) => {
     expect(nSpells(name, n)).toBe(spells);
+  });
+});
+
+describe('an imported N, checked at the edge (tidyRecord)', () => {
+  const tidy = (vcard_n: string) => {
+    const problems: { where: string; why: string }[] = [];
+    const rec = tidyRecord({ ...emptyImported('山田 太郎'), vcard_n }, 'card 1', problems);
+    return { n: rec?.vcard_n, problems: problems.map((p) => p.why) };
+  };
+
+  it('keeps a good one, in its canonical spelling, and nothing that rel would write anyway', () => {
+    expect(tidy('山田;太郎')).toEqual({ n: '山田;太郎;;;', problems: [] });
+    expect(tidy(';山田 太郎;;;')).toEqual({ n: undefined, problems: [] });
+  });
+
+  it('leaves out one too long, with a problem, and keeps the person', () => {
+    expect(tidy(`山田;${'太'.repeat(201)};;;`)).toEqual({
+      n: undefined, problems: ['a part of the structured name (N) is longer than 200 characters; left out'],
+    });
+    expect(tidy(`山田;${Array.from({ length: 400 }, () => 'ab').join(',')};;;`).problems).toEqual([
+      'the structured name (N) is longer than 1000 characters; left out',
+    ]);
+    expect(nTooLong('山田;太郎;;;')).toBeNull();
   });
 });

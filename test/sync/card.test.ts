@@ -51,6 +51,7 @@ describe('card', () => {
     const card = (...lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', ...lines, 'UID:u', 'END:VCARD', ''].join('\r\n');
     expect(readCard(card('FN:山田 太郎', 'N:山田;太郎;;;'))!.person.vcard_n).toBe('山田;太郎;;;');
     expect(readCard(card('FN:Maya Chen', 'N:Chen;Maya;;;'))!.person).not.toHaveProperty('vcard_n');
+    expect(readCard(card('FN:Maya Chen', `N:Chen;${'M'.repeat(201)};;;`))!.person).not.toHaveProperty('vcard_n');
     const nOf = (text: string) => text.split('\r\n').find((l) => l.startsWith('N:'));
     expect(nOf(writeCard(person({ name: '山田 太郎', vcard_n: '山田;太郎;;;' }), 'u', '2026-03-01T09:00:00Z', null))).toBe('N:山田;太郎;;;');
     expect(nOf(writeCard(person({ name: '山田 太郎' }), 'u', '2026-03-01T09:00:00Z', null))).toBe('N:;山田 太郎;;;');
