@@ -36,6 +36,7 @@ rel import reads json, csv and vcard back: into the same database it changes not
 Examples:
   rel export -o rel-backup.json
   rel export --format ics -o ~/rel.ics
+  rel export --format vcard > people.vcf      (a card imported with N:Smith;Mary Ann;;; is written with it)
   rel export --format csv -o people.csv      (open it in a spreadsheet; fields may hold quoted commas)`,
     )
     .action(

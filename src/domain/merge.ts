@@ -26,7 +26,10 @@ import type { Day, Person } from './types.js';
 export type MergeFields = Pick<
   Person,
   'name' | 'emails' | 'phones' | 'tags' | 'company' | 'title' | 'birthday' | 'met' | 'met_on' | 'linkedin_url' | 'every_days'
->;
+> & {
+  /** The structured name kept from an import (people.vcard_n): filled like the fields above, for the same name only. */
+  vcard_n?: string | null;
+};
 
 export interface ExistingPerson extends MergeFields {
   id: string;
@@ -283,6 +286,12 @@ export function planImport(people: ExistingPerson[], records: MergeRecord[], opt
         changes.push(f.replace('_', ' '));
       }
     }
+    // A structured name spells the record's name: it goes with that name only (merged by email, the
+    // person may be called otherwise in rel).
+    if ((t.vcard_n ?? null) === null && rec.vcard_n != null && rec.name === t.name) {
+      t.vcard_n = rec.vcard_n;
+      changes.push('structured name');
+    }
     const notes = rec.notes.filter((n) => !t.factSet.has(n) && t.factSet.add(n));
     t.newFacts.push(...notes);
     if (notes.length > 0) changes.push(count(notes.length, 'note'));
@@ -295,8 +304,8 @@ export function planImport(people: ExistingPerson[], records: MergeRecord[], opt
 }
 
 function planned(t: Target): PlannedPerson {
-  const { id, name, emails, phones, tags, company, title, birthday, met, met_on, linkedin_url, every_days, newFacts, touch } = t;
-  return { id, name, emails, phones, tags, company, title, birthday, met, met_on, linkedin_url, every_days, newFacts, touch };
+  const { id, name, emails, phones, tags, company, title, birthday, met, met_on, linkedin_url, every_days, vcard_n, newFacts, touch } = t;
+  return { id, name, emails, phones, tags, company, title, birthday, met, met_on, linkedin_url, every_days, vcard_n, newFacts, touch };
 }
 
 export function unique(values: string[], key: (v: string) => string): string[] {

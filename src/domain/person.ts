@@ -16,6 +16,11 @@ export interface ImportedPerson extends PersonDetails {
   /** Free-text notes from the file: each becomes a remembered fact. */
   notes: string[];
   last_touch: Day | null;
+  /**
+   * The structured name (a vCard N value, escaped: domain/structured-name.ts) the file gives, when it
+   * says more than rel would write for the name; kept as people.vcard_n.
+   */
+  vcard_n?: string | null;
 }
 
 /** A person's details when nothing is known but the name (a new person, an imported record). */

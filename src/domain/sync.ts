@@ -13,7 +13,15 @@ import type { Person } from './types.js';
 export type SyncedPerson = Pick<
   Person,
   'name' | 'emails' | 'phones' | 'company' | 'title' | 'birthday' | 'tags' | 'every_days' | 'met' | 'met_on' | 'linkedin_url'
-> & { facts: string[] };
+> & {
+  facts: string[];
+  /**
+   * The card's N when rel keeps one (people.vcard_n, domain/structured-name.ts); absent when rel writes its own,
+   * so that the merge base of everyone without one stays as it was before rel kept Ns; null when a merge
+   * dropped it.
+   */
+  vcard_n?: string | null;
+};
 
 export type Field = string | number | boolean | null | string[];
 export type SyncRecord = Record<string, Field>;

@@ -9,6 +9,7 @@ import { EARLIEST_DAY } from './dates.js';
 import type { ImportedPerson } from './person.js';
 import type { Day, Problem } from './types.js';
 import type { MergeRecord } from './merge.js';
+import { keptN, nTooLong, parseN } from './structured-name.js';
 import { cleanName, cleanNote } from './text.js';
 
 /** What a parser hands over. */
@@ -70,6 +71,10 @@ export function tidyRecord(raw: RawRecord, where: string, problems: Problem[], t
     problems.push({ where, why: `${what} ${value} is ${value < EARLIEST_DAY ? 'before 1900' : 'in the future'}; left out` });
     return null;
   };
+  // The structured name, as it spells the cleaned name; nothing when it says no more than rel would write.
+  const tooLong = raw.vcard_n == null ? null : nTooLong(raw.vcard_n);
+  if (tooLong !== null) problems.push({ where, why: `${tooLong}; left out` });
+  const n = raw.vcard_n == null || tooLong !== null ? null : keptN(name, parseN(raw.vcard_n));
   return {
     where,
     name,
@@ -85,5 +90,6 @@ export function tidyRecord(raw: RawRecord, where: string, problems: Problem[], t
     every_days: raw.every_days,
     notes,
     last_touch: day(raw.last_touch, 'last touch'),
+    ...(n === null ? {} : { vcard_n: n }),
   };
 }

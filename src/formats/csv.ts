@@ -4,6 +4,7 @@
  * own CSV (export and import) is in csv-rel.ts. Pure: text in, plain data out. Telling the format apart is in detect.ts.
  */
 import { parse, CsvError } from 'csv-parse/sync';
+import { keptN } from '../domain/structured-name.js';
 import { UsageError } from '../errors.js';
 import { readBirthday, readDay } from './dates.js';
 import { emptyImported, nameOrContact, type ImportedPerson, type ParseResult, type Problem } from './types.js';
@@ -122,6 +123,17 @@ export function uniq(values: string[]): string[] {
 }
 
 export const joinName = (...parts: string[]): string => parts.map((p) => p.trim()).filter(Boolean).join(' ');
+
+/**
+ * The structured name of a row's name columns (family, given, additional, prefix, suffix), kept on `p` as a
+ * vCard N (domain/structured-name.ts) when `p` is named by those columns (`joined`) and it says more than
+ * rel would write for the name: Given "Mary Ann", Family "Smith" keeps `Smith;Mary Ann;;;`; Maya / Chen
+ * keeps nothing.
+ */
+export function keepNameParts(p: ImportedPerson, joined: string, parts: string[]): void {
+  const n = p.name === joined ? keptN(p.name, parts.map((v) => [v])) : null;
+  if (n !== null) p.vcard_n = n;
+}
 
 /** Reads one date cell; '', `0/0/00` and `1/1/4501` (Outlook) are none; a date not understood is a problem. */
 export function dateField(
@@ -266,6 +278,7 @@ export function parseMappedCsv(text: string, map: Record<string, string>): Parse
     const name = nameOrContact(v('name') || joinName(v('first'), v('last')), emails, phones, (why) => problems.push({ where, why }));
     if (name === '') return null;
     const p = emptyImported(name);
+    keepNameParts(p, joinName(v('first'), v('last')), [v('last'), v('first')]);
     p.emails = emails;
     p.phones = phones;
     p.company = v('company') || null;

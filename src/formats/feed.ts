@@ -26,6 +26,7 @@ export function exportPeople(people: RelPerson[]): ExportPerson[] {
     birthday: p.birthday,
     met: p.met,
     linkedin_url: p.linkedin_url,
+    vcard_n: p.vcard_n ?? null,
     met_on: p.met_on,
     snoozed_until: p.snoozed_until,
     added_on: p.added_on,

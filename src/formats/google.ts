@@ -6,7 +6,7 @@
  *   E-mail 1 - Type,E-mail 1 - Value,...,Organization 1 - Name,Organization 1 - Title,...`
  * Several values in one cell are joined by ` ::: `; `* ` marks the primary one.
  */
-import { dateField, eachRow, findTable, isGoogleHeader, joinName, readBirthday, uniq, type Row, type Table } from './csv.js';
+import { dateField, eachRow, findTable, isGoogleHeader, joinName, keepNameParts, readBirthday, uniq, type Row, type Table } from './csv.js';
 import { emptyImported, nameOrContact, type ParseResult } from './types.js';
 
 const MULTI = /\s*:::\s*/;
@@ -43,14 +43,13 @@ export function parseGoogle(text: string): ParseResult {
     const get = (...columns: string[]): string => columns.map((c) => t.get(row, c)).find(Boolean) ?? '';
     const emails = numbered(t, row, /^e-mail \d+ - value$/i);
     const phones = numbered(t, row, /^phone \d+ - value$/i);
-    const name = nameOrContact(
-      get('Name') ||
-        joinName(get('First Name', 'Given Name'), get('Middle Name', 'Additional Name'), get('Last Name', 'Family Name'),
-          get('Name Suffix')) ||
-        get('Nickname', 'File As'),
-      emails, phones, (why) => problems.push({ where, why }));
+    const [given, additional, family, suffix] = [get('First Name', 'Given Name'), get('Middle Name', 'Additional Name'),
+      get('Last Name', 'Family Name'), get('Name Suffix')];
+    const joined = joinName(given, additional, family, suffix);
+    const name = nameOrContact(get('Name') || joined || get('Nickname', 'File As'), emails, phones, (why) => problems.push({ where, why }));
     if (name === '') return null;
     const p = emptyImported(name);
+    keepNameParts(p, joined, [family, given, additional, get('Name Prefix'), suffix]);
     p.emails = emails;
     p.phones = phones;
     p.company = primaryFirst([get('Organization Name', 'Organization 1 - Name')])[0] ?? null;

@@ -3,7 +3,7 @@
  *
  *   { "format": "rel", "version": 1, "exported_at": "2026-03-01T09:00:00.000Z",
  *     "people": [ { id, name, emails, phones, tags, company, title, every_days, birthday, met, met_on,
- *                   linkedin_url, snoozed_until, added_on, created_at, updated_at,
+ *                   linkedin_url, vcard_n, snoozed_until, added_on, created_at, updated_at,
  *                   last_touch, next_due,            (derived: written for readers, ignored on import)
  *                   facts: [{ id, text, date, created_at, updated_at }],
  *                   touchpoints: [{ id, group_id, date, via, note, give, ask, intro_to, created_at, updated_at }],
@@ -16,6 +16,7 @@
  * and that person is left out. Pure.
  */
 import { parseDay } from '../domain/dates.js';
+import { parseN } from '../domain/structured-name.js';
 import { CHANNELS, KINDS, type Day, type Person } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import type { ParseResult, Problem } from './types.js';
@@ -40,6 +41,8 @@ export interface RelWish extends Stamped { kind: 'need' | 'offer'; text: string;
 
 /** A person as exported: every stored field of Person, what rel derives, and their records. */
 export interface RelPerson extends Person {
+  /** The structured name kept from an import (a vCard N value: domain/structured-name.ts); absent in older exports. */
+  vcard_n?: string | null;
   last_touch?: Day | null;
   next_due?: Day | null;
   facts: RelFact[];
@@ -199,6 +202,12 @@ function list<T>(o: Obj, key: string, path: string, read: (r: Obj, p: string) =>
     return read(r, p);
   });
 }
+/** A kept vCard N: null, or a value of at most five components. */
+function structuredName(o: Obj, path: string): string | null {
+  const v = optText(o, 'vcard_n', path);
+  if (v !== null && parseN(v).length > 5) throw new Bad(`${path}.vcard_n: expected a vCard N value (at most five components), got ${JSON.stringify(v)}`);
+  return v;
+}
 const stamped = (o: Obj, p: string): Stamped => ({ id: text(o, 'id', p), created_at: instant(o, 'created_at', p), updated_at: instant(o, 'updated_at', p) });
 
 function readPerson(raw: unknown, path: string): RelPerson {
@@ -221,6 +230,7 @@ function readPerson(raw: unknown, path: string): RelPerson {
     met: optText(o, 'met', path),
     met_on: day(o, 'met_on', path, true),
     linkedin_url: optText(o, 'linkedin_url', path),
+    ...('vcard_n' in o ? { vcard_n: structuredName(o, path) } : {}),
     snoozed_until: day(o, 'snoozed_until', path, true),
     added_on: day(o, 'added_on', path)!,
     facts: list(o, 'facts', path, (r, p) => ({ ...stamped(r, p), text: text(r, 'text', p), date: day(r, 'date', p)! })),
@@ -255,7 +265,7 @@ export function parseRelJson(text: string): ParseResult & { rel: Map<string, Rel
     value: {
       name: p.name, emails: p.emails, phones: p.phones, tags: p.tags, company: p.company, title: p.title,
       birthday: p.birthday, met: p.met, met_on: p.met_on, linkedin_url: p.linkedin_url, every_days: p.every_days,
-      notes: [], last_touch: null,
+      notes: [], last_touch: null, ...(p.vcard_n ? { vcard_n: p.vcard_n } : {}),
     },
   }));
   return { records, problems, rel };

@@ -3,7 +3,7 @@
  * `First Name,Last Name,URL,Email Address,Company,Position,Connected On` with `12 Mar 2024` dates.
  * Older exports: no preamble, no URL, dates like `1/8/18, 6:14 PM` or `1/8/2018` (US month/day).
  */
-import { dateField, eachRow, findTable, isLinkedInHeader, joinName, readDay } from './csv.js';
+import { dateField, eachRow, findTable, isLinkedInHeader, joinName, keepNameParts, readDay } from './csv.js';
 import { emptyImported, type ParseResult } from './types.js';
 
 export function parseLinkedIn(text: string): ParseResult {
@@ -13,6 +13,7 @@ export function parseLinkedIn(text: string): ParseResult {
     const name = joinName(t.get(row, 'First Name'), t.get(row, 'Last Name'));
     if (name === '') return null;
     const p = emptyImported(name);
+    keepNameParts(p, name, [t.get(row, 'Last Name'), t.get(row, 'First Name')]);
     const email = t.get(row, 'Email Address');
     if (email !== '') p.emails = [email];
     p.company = t.get(row, 'Company') || null;

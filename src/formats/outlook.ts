@@ -8,7 +8,7 @@
  * (US month/day; day/month when the first part is over 12), day first elsewhere (`24.12.1975`,
  * `03/02/1980`), ISO, or `0/0/00` for none.
  */
-import { dateField, eachRow, findTable, headerHas, isGoogleHeader, joinName, readBirthday, splitMulti, uniq, type Slash } from './csv.js';
+import { dateField, eachRow, findTable, headerHas, isGoogleHeader, joinName, keepNameParts, readBirthday, splitMulti, uniq, type Slash } from './csv.js';
 import { emptyImported, nameOrContact, type ParseResult } from './types.js';
 
 interface Columns {
@@ -103,10 +103,12 @@ export function parseOutlook(text: string): ParseResult {
     // Exchange accounts export an X.500 path (/o=ExchangeLabs/...) instead of an address: skip those.
     const emails = uniq(lang.emails.map(get).filter((e) => e.includes('@') && !e.startsWith('/')));
     const phones = uniq(lang.phones.map(get).filter(Boolean));
-    const name = nameOrContact(joinName(get(lang.first), get(lang.middle), get(lang.last), get(lang.suffix)) || get(lang.nickname),
-      emails, phones, (why) => problems.push({ where, why }));
+    const joined = joinName(get(lang.first), get(lang.middle), get(lang.last), get(lang.suffix));
+    const name = nameOrContact(joined || get(lang.nickname), emails, phones, (why) => problems.push({ where, why }));
     if (name === '') return null;
     const p = emptyImported(name);
+    // Outlook's honorific (Title, Anrede...) is not read (see above): the N has no prefix.
+    keepNameParts(p, joined, [get(lang.last), get(lang.first), get(lang.middle), '', get(lang.suffix)]);
     p.emails = emails;
     p.phones = phones;
     p.company = first(lang.company) || null;

@@ -77,7 +77,7 @@ export const FORMATS: readonly FormatEntry[] = [
   {
     name: 'vcard',
     aliases: ['vcf', 'vcards'],
-    about: 'vCard 2.1, 3.0 or 4.0 (.vcf); rel writes 4.0, its X-REL- properties keep the id, rhythm and last contact',
+    about: 'vCard 2.1, 3.0 or 4.0 (.vcf); rel writes 4.0: the N a person came with, X-REL- for id, rhythm, last contact',
     start: /^BEGIN:VCARD/i,
     read: async () => (await import('./vcard.js')).parseVcards,
     write: async () => {

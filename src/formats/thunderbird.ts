@@ -8,7 +8,7 @@
  * Geburtsjahr,Geburtsmonat,Geburtstag,...,Notizen`. Lines may end in a separator. The birthday is
  * three cells; no year is a yearless birthday.
  */
-import { dateField, eachRow, findTable, headerHas, joinName, readBirthday, uniq } from './csv.js';
+import { dateField, eachRow, findTable, headerHas, joinName, keepNameParts, readBirthday, uniq } from './csv.js';
 import { emptyImported, nameOrContact, type ParseResult } from './types.js';
 
 interface Columns {
@@ -47,6 +47,7 @@ export function parseThunderbird(text: string): ParseResult {
       emails, phones, (why) => problems.push({ where, why }));
     if (name === '') return null;
     const p = emptyImported(name);
+    keepNameParts(p, joinName(get(lang.first), get(lang.last)), [get(lang.last), get(lang.first)]);
     p.emails = emails;
     p.phones = phones;
     p.company = lang.company.map(get).find(Boolean) ?? null;

@@ -20,6 +20,8 @@ export interface ParseResult {
 
 /** A person as handed to the writers (vCard, CSV): the stored person plus what is derived. */
 export interface ExportPerson extends Person {
+  /** The vCard N the person was imported with (domain/structured-name.ts), when rel keeps one. */
+  vcard_n?: string | null;
   facts: { text: string; date: Day }[];
   last_touch: Day | null;
   next_due: Day | null;

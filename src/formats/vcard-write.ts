@@ -2,16 +2,14 @@
 import { escapeText, foldLine, utcStamp } from './ics.js';
 import type { ExportPerson } from './types.js';
 import { dayParts } from '../domain/dates.js';
+import { nameValue } from '../domain/structured-name.js';
 
-const WORD = "\\p{Lu}[\\p{Script=Latin}\\p{M}]*(?:['’-]\\p{Script=Latin}[\\p{Script=Latin}\\p{M}]*)*";
-const GIVEN_FAMILY = new RegExp(`^(${WORD}) (${WORD})$`, 'u');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * vCard 4.0, CRLF, folded at 75 octets. FN always holds the full name, and it is what rel reads back.
- * N (family;given) is split only when the name is clearly "Given Family" in a Latin script (two
- * capitalised words: `N:Chen;Maya;;;`); any other name goes whole in the given slot (`N:;山田 太郎;;;`,
- * `N:;Mary Ann Smith;;;`), since splitting at a space is wrong for most of the world's names.
+ * N is the one the person was imported with (`N:山田;太郎;;;`), else rel's own (domain/structured-name.ts:
+ * `N:Chen;Maya;;;` for a clear "Given Family" in a Latin script, else the whole name as given name).
  */
 export function writeVcards(people: ExportPerson[]): string {
   return people.flatMap(cardFor).map(foldLine).map((l) => `${l}\r\n`).join('');
@@ -19,10 +17,8 @@ export function writeVcards(people: ExportPerson[]): string {
 
 function cardFor(p: ExportPerson): string[] {
   const t = (v: string): string => escapeText(v, false);
-  const two = GIVEN_FAMILY.exec(p.name);
-  const [given, family] = two ? [two[1]!, two[2]!] : [p.name, ''];
   const lines = ['BEGIN:VCARD', 'VERSION:4.0', `UID:${UUID.test(p.id) ? `urn:uuid:${p.id.toLowerCase()}` : t(p.id)}`];
-  lines.push(`FN:${t(p.name)}`, `N:${escapeText(family)};${escapeText(given)};;;`);
+  lines.push(`FN:${t(p.name)}`, `N:${nameValue(p.name, p.vcard_n)}`);
   for (const e of p.emails.filter(Boolean)) lines.push(`EMAIL:${t(e)}`);
   for (const tel of p.phones.filter(Boolean)) lines.push(`TEL;VALUE=text:${t(tel)}`);
   if (p.company) lines.push(`ORG:${escapeText(p.company)}`);

@@ -9,6 +9,7 @@
  */
 import ICAL from 'ical.js';
 import { parseDay } from '../domain/dates.js';
+import { keptN } from '../domain/structured-name.js';
 import { decodeBase64, decodeQuotedPrintable } from './vcard-encoding.js';
 import { tagGroupMembers, uidKey } from './vcard-groups.js';
 import { emptyImported, nameOrContact, type ImportedPerson, type ParseResult, type Problem } from './types.js';
@@ -205,6 +206,8 @@ function readCard(card: RawCard, warnings: string[], meta: CardMeta): ImportedPe
   const person = emptyImported(nameOf(props, texts('fn'), emails, phones, warnings));
   person.emails = emails;
   person.phones = phones;
+  const n = keptN(person.name, nameParts(props));
+  if (n !== null) person.vcard_n = n;
   const org = props.find((p) => p.name === 'org')?.values[0];
   person.company = clean(flat(Array.isArray(org) ? org[0] : org)) || null;
   person.title = clean(texts('title')[0] ?? '') || null;
@@ -249,6 +252,13 @@ function clean(s: string): string {
 function unique(values: string[], key: (v: string) => string = (v) => v): string[] {
   const seen = new Set<string>();
   return values.filter((v) => v !== '' && !seen.has(key(v)) && seen.add(key(v)));
+}
+
+/** The components of the card's N (ical.js gives a string, or a list for a component with several values); null without one. */
+function nameParts(props: JProp[]): string[][] | null {
+  const n = props.find((p) => p.name === 'n')?.values[0];
+  if (n === undefined) return null;
+  return (Array.isArray(n) ? n : [n]).map((c: unknown) => (Array.isArray(c) ? c : [c]).map(flat).filter(Boolean));
 }
 
 /** FN, else N as "Given Family", else (as a Google CSV row is) the email, else the phone, with a warning. */

@@ -26,6 +26,10 @@ export function movePerson(db: Db, joined: Person, otherId: string): Moved {
   for (const t of OWNED) moved[t] = db.prepare(`UPDATE ${t} SET person_id = ? WHERE person_id = ?`).run(joined.id, otherId).changes;
   db.prepare('UPDATE touchpoints SET intro_to = ? WHERE intro_to = ?').run(joined.id, otherId);
   updatePerson(db, joined);
+  // The structured name kept from an import (people.vcard_n) is filled like the other fields, from a
+  // namesake only: it spells the other's name.
+  db.prepare(`UPDATE people SET vcard_n = (SELECT o.vcard_n FROM people o WHERE o.id = @other AND o.name = people.name)
+    WHERE id = @keep AND vcard_n IS NULL`).run({ keep: joined.id, other: otherId });
   deletePerson(db, otherId);
   return moved;
 }

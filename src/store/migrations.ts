@@ -302,10 +302,27 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX touchpoints_ledger ON touchpoints (date, created_at, id, person_id, via, give, ask, note)
     WHERE give IS NOT NULL OR ask IS NOT NULL;
   `,
+
+  // 9: the structured name a person came with (issue 12): a card's N (family; given; additional; prefix;
+  // suffix), kept so that rel export --format vcard and rel sync write back `N:山田;太郎;;;` rather than
+  // an N rel made up from the full name. One TEXT holding the N value as a vCard writes it (escaped,
+  // canonical: src/domain/structured-name.ts), not JSON: a component may hold several values and a value
+  // a comma (`Philip,Paul`, `Smith\,`), which the vCard escaping already says exactly; both writers put it
+  // on the N line as it is; and sync merges it as one string field. NULL: nothing kept (rel writes its own
+  // N). rel edit --name drops it (store/people.ts updatePerson). The people journal triggers are made
+  // again with the new column, so rel undo puts it back.
+  `
+  ALTER TABLE people ADD COLUMN vcard_n TEXT;
+  ${journalOnce({
+    people: ['id', 'name', 'name_key', 'emails', 'phones', 'tags', 'company', 'title', 'every_days', 'birthday', 'met',
+      'snoozed_until', 'last_touch', 'added_on', 'created_at', 'updated_at', 'linkedin_url', 'met_on', 'first_touch', 'touch_days',
+      'vcard_n'],
+  })}
+  `,
 ];
 
 /**
- * Journal triggers (steps 5 to 7): as step 3's, but a row already recorded in the open change is not recorded
+ * Journal triggers (steps 5, 6, 7 and 9): as step 3's, but a row already recorded in the open change is not recorded
  * again (change_rows_row finds it). `replace`: the table had step 3's triggers, dropped first.
  * test/store/journal.test.ts counts the images.
  */

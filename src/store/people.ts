@@ -68,9 +68,13 @@ export function insertPerson(db: Db, p: Person): void {
   ).run(params(p));
 }
 
+/**
+ * Writes a person's fields. A new name drops the structured name kept from an import (vcard_n, which
+ * spelled the old one): the writers then make N from the new name (domain/structured-name.ts).
+ */
 export function updatePerson(db: Db, p: Person): void {
   db.prepare(
-    `UPDATE people SET name = @name, name_key = @name_key, emails = @emails, phones = @phones, tags = @tags,
+    `UPDATE people SET vcard_n = CASE WHEN name = @name THEN vcard_n END, name = @name, name_key = @name_key, emails = @emails, phones = @phones, tags = @tags,
        company = @company, title = @title, every_days = @every_days, birthday = @birthday, met = @met,
        met_on = @met_on, linkedin_url = @linkedin_url, snoozed_until = @snoozed_until, updated_at = @updated_at
      WHERE id = @id`,

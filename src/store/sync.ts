@@ -78,12 +78,15 @@ export function syncPeople(db: Db): SyncPersonRow[] {
   const facts = factTextsByPerson(db);
   const rows = db
     .prepare(
-      `SELECT id, name, emails, phones, company, title, birthday, tags, every_days, met, met_on, linkedin_url, updated_at,
+      `SELECT id, name, emails, phones, company, title, birthday, tags, every_days, met, met_on, linkedin_url, vcard_n, updated_at,
          touch_days AS touches FROM people ORDER BY rowid`,
     )
-    .all() as (Omit<SyncPersonRow, 'emails' | 'phones' | 'tags' | 'facts'> & { emails: string; phones: string; tags: string })[];
-  return rows.map((r) => ({
+    .all() as (Omit<SyncPersonRow, 'emails' | 'phones' | 'tags' | 'facts' | 'vcard_n'> & {
+      emails: string; phones: string; tags: string; vcard_n: string | null;
+    })[];
+  return rows.map(({ vcard_n, ...r }) => ({
     ...r,
+    ...(vcard_n === null ? {} : { vcard_n }),
     emails: JSON.parse(r.emails) as string[],
     phones: JSON.parse(r.phones) as string[],
     tags: JSON.parse(r.tags) as string[],
@@ -97,14 +100,14 @@ export type PersonFields = Omit<SyncPersonRow, 'id' | 'updated_at' | 'touches'>;
 export function personWriter(db: Db, now: string, today: string, newId: () => string) {
   const insert = db.prepare(
     `INSERT INTO people (id, name, name_key, emails, phones, tags, company, title, every_days, birthday, met, met_on,
-       linkedin_url, added_on, created_at, updated_at)
+       linkedin_url, vcard_n, added_on, created_at, updated_at)
      VALUES (@id, @name, @name_key, @emails, @phones, @tags, @company, @title, @every_days, @birthday, @met, @met_on,
-       @linkedin_url, @today, @now, @now)`,
+       @linkedin_url, @vcard_n, @today, @now, @now)`,
   );
   const update = db.prepare(
     `UPDATE people SET name = @name, name_key = @name_key, emails = @emails, phones = @phones, tags = @tags, company = @company,
        title = @title, every_days = @every_days, birthday = @birthday, met = @met, met_on = @met_on, linkedin_url = @linkedin_url,
-       updated_at = @now WHERE id = @id`,
+       vcard_n = @vcard_n, updated_at = @now WHERE id = @id`,
   );
   const factsOf = db.prepare('SELECT id, text FROM facts WHERE person_id = ?');
   const addFact = db.prepare('INSERT INTO facts (id, person_id, text, date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
@@ -113,7 +116,7 @@ export function personWriter(db: Db, now: string, today: string, newId: () => st
   const columns = (id: string, p: PersonFields) => ({
     id, name: p.name, name_key: foldName(p.name), emails: JSON.stringify(p.emails), phones: JSON.stringify(p.phones),
     tags: JSON.stringify(p.tags), company: p.company, title: p.title, every_days: p.every_days, birthday: p.birthday,
-    met: p.met, met_on: p.met_on, linkedin_url: p.linkedin_url, now, today,
+    met: p.met, met_on: p.met_on, linkedin_url: p.linkedin_url, vcard_n: p.vcard_n ?? null, now, today,
   });
   const setFacts = (id: string, texts: string[], existing: { id: string; text: string }[]) => {
     const want = new Set(texts);

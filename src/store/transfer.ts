@@ -12,7 +12,7 @@ import { refreshDerived, refreshMonths } from './people.js';
 import { withoutTriggers } from './triggers.js';
 
 const PERSON_COLUMNS = `id, name, emails, phones, tags, company, title, every_days, birthday, met, met_on, linkedin_url,
-  snoozed_until, added_on, created_at, updated_at, last_touch, next_due`;
+  vcard_n, snoozed_until, added_on, created_at, updated_at, last_touch, next_due`;
 
 interface PersonRow extends Omit<RelPerson, 'emails' | 'phones' | 'tags' | 'facts' | 'touchpoints' | 'follow_ups' | 'dates' | 'wishes'> {
   emails: string;
@@ -37,8 +37,8 @@ export function factTextsByPerson(db: Db): Map<string, string[]> {
 export function peopleForMerge(db: Db): ExistingPerson[] {
   const facts = factTextsByPerson(db);
   const rows = db
-    .prepare(`SELECT id, name, emails, phones, tags, company, title, birthday, met, met_on, linkedin_url, every_days, last_touch
-      FROM people ORDER BY rowid`)
+    .prepare(`SELECT id, name, emails, phones, tags, company, title, birthday, met, met_on, linkedin_url, every_days, vcard_n,
+      last_touch FROM people ORDER BY rowid`)
     .all() as (Omit<ExistingPerson, 'emails' | 'phones' | 'tags' | 'facts'> & { emails: string; phones: string; tags: string })[];
   return rows.map((r) => ({ ...r, emails: list(r.emails), phones: list(r.phones), tags: list(r.tags), facts: facts.get(r.id) ?? [] }));
 }
@@ -114,14 +114,14 @@ export interface ImportWrite {
 export function writePlan(db: Db, w: ImportWrite): void {
   const insert = db.prepare(
     `INSERT INTO people (id, name, name_key, emails, phones, tags, company, title, every_days, birthday, met, met_on,
-       linkedin_url, snoozed_until, added_on, created_at, updated_at)
+       linkedin_url, vcard_n, snoozed_until, added_on, created_at, updated_at)
      VALUES (@id, @name, @name_key, @emails, @phones, @tags, @company, @title, @every_days, @birthday, @met, @met_on,
-       @linkedin_url, @snoozed_until, @added_on, @created_at, @updated_at)`,
+       @linkedin_url, @vcard_n, @snoozed_until, @added_on, @created_at, @updated_at)`,
   );
   const update = db.prepare(
     `UPDATE people SET emails = @emails, phones = @phones, tags = @tags, company = @company, title = @title,
        every_days = @every_days, birthday = @birthday, met = @met, met_on = @met_on, linkedin_url = @linkedin_url,
-       updated_at = @updated_at WHERE id = @id`,
+       vcard_n = @vcard_n, updated_at = @updated_at WHERE id = @id`,
   );
   const fact = db.prepare(
     'INSERT INTO facts (id, person_id, text, date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
@@ -133,7 +133,7 @@ export function writePlan(db: Db, w: ImportWrite): void {
   const columns = (p: PlannedPerson) => ({
     id: p.id, name: p.name, name_key: foldName(p.name), emails: JSON.stringify(p.emails), phones: JSON.stringify(p.phones),
     tags: JSON.stringify(p.tags), company: p.company, title: p.title, every_days: p.every_days, birthday: p.birthday,
-    met: p.met, met_on: p.met_on, linkedin_url: p.linkedin_url,
+    met: p.met, met_on: p.met_on, linkedin_url: p.linkedin_url, vcard_n: p.vcard_n ?? null,
   });
   for (const p of w.added) {
     const extra = w.extras?.get(p.id) ?? { snoozed_until: null, added_on: w.today, created_at: w.now, updated_at: w.now };

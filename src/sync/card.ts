@@ -2,11 +2,13 @@
  * A person as a vCard 3.0 file in a contacts vdir, read and rewritten without losing the phone's part.
  * Pure: text in, text out.
  *
- * rel owns FN, N, EMAIL, TEL, ORG, TITLE, BDAY, NOTE (its facts, one per line), CATEGORIES (tags),
+ * rel owns FN, N (the one it keeps, else its own: domain/structured-name.ts), EMAIL, TEL, ORG, TITLE, BDAY,
+ * NOTE (its facts, one per line), CATEGORIES (tags),
  * REV and its own X-REL-* properties. Every other property, and the group and parameters of the owned
  * ones, stay byte for byte when rel writes a card (src/sync/lines.ts).
  */
 import { parseDay } from '../domain/dates.js';
+import { formatN, keptN, nameValue, nSpells, nTooLong, parseN } from '../domain/structured-name.js';
 import type { SyncedPerson } from '../domain/sync.js';
 import { normaliseBirthday } from '../formats/vcard.js';
 import { component, eolOf, escapeValue, param, parseLines, propLine, rewrite, splitValue, textOf as text, unescapeText, type Prop, type Wanted } from './lines.js';
@@ -29,13 +31,15 @@ export function readCard(source: string): ReadCard | null {
   const own = props.slice(at.start + 1, at.end);
   const first = (name: string) => own.find((p) => p.name === name);
   const all = (name: string) => own.filter((p) => p.name === name);
+  const n = first('N');
   let name = text(first('FN'));
   if (name === null) {
-    const n = first('N');
     const parts = n ? splitValue(n.value, ';') : [];
     name = [parts[1], parts[0]].map((s) => s?.trim()).filter(Boolean).join(' ') || null;
   }
   if (name === null) return null;
+  // The server's N, kept when it says more than rel would write for the name (domain/structured-name.ts).
+  const kept = n && nTooLong(n.value) === null ? keptN(name, parseN(n.value)) : null;
   const bday = first('BDAY');
   const every = text(first('X-REL-EVERY'));
   const metOn = text(first('X-REL-MET-ON'));
@@ -56,6 +60,7 @@ export function readCard(source: string): ReadCard | null {
       met: text(first('X-REL-MET')),
       met_on: metOn === null ? null : parseDay(metOn),
       linkedin_url: text(first('X-REL-LINKEDIN')),
+      ...(kept === null ? {} : { vcard_n: kept }),
     },
   };
 }
@@ -107,20 +112,17 @@ const one = (name: string, value: string | null, escaped = escapeValue, keyOf: (
 });
 
 function wanted(p: CardPerson, uid: string, rev: string): Wanted[] {
-  const space = p.name.lastIndexOf(' ');
-  const [given, family] = space > 0 ? [p.name.slice(0, space), p.name.slice(space + 1)] : [p.name, ''];
+  const n = nameValue(p.name, p.vcard_n);
   const bday = birthdayValue(p.birthday);
   return [
     one('UID', uid),
     one('FN', p.name),
-    // N follows FN: a line is kept while it still spells the same name.
+    // N: the one kept (the server's, or an import's), else rel's own from FN. Without a kept one, a line
+    // is kept as it is while it still spells the name (given and family, either order).
     {
       name: 'N',
-      items: [{ key: p.name, value: `${escapeValue(family)};${escapeValue(given)};;;` }],
-      keyOf: (n) => {
-        const parts = splitValue(n.value, ';');
-        return [parts[1], parts[0]].map((s) => s?.trim()).filter(Boolean).join(' ');
-      },
+      items: [{ key: n, value: n }],
+      keyOf: (line) => (p.vcard_n == null && nSpells(p.name, line.value) ? n : formatN(parseN(line.value))),
     },
     {
       name: 'EMAIL',

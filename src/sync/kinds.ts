@@ -29,6 +29,7 @@ export function people(env: KindEnv): Kind<CardPerson & SyncRecord> {
       const rec: CardPerson = {
         birthday: r.birthday, company: r.company, emails: r.emails, every_days: r.every_days, facts: r.facts, linkedin_url: r.linkedin_url,
         met: r.met, met_on: r.met_on, name: r.name, phones: r.phones, tags: r.tags, title: r.title,
+        ...(r.vcard_n === undefined ? {} : { vcard_n: r.vcard_n }),
       };
       return [r.id, { rec: rec as CardPerson & SyncRecord, time: r.updated_at }];
     }),
@@ -76,7 +77,8 @@ export function people(env: KindEnv): Kind<CardPerson & SyncRecord> {
     }),
     mayDelete: (id) => (touches.get(id) ?? 0) === 0,
     settle: (rec, conflicts: Conflict[]) => {
-      const was = conflicts.filter((c) => c.lost !== null).map((c) => wasFact(c));
+      // A structured name that lost goes with the name that lost (reported): not a fact of its own.
+      const was = conflicts.filter((c) => c.lost !== null && c.field !== 'vcard_n').map((c) => wasFact(c));
       return { ...rec, facts: [...rec.facts, ...was.filter((w) => !rec.facts.includes(w))] };
     },
   };

@@ -82,3 +82,21 @@ describe('rel merge: both records at the same meeting', () => {
     expect(await everyone()).toEqual(before);
   });
 });
+
+describe('rel merge and the structured name kept from an import', () => {
+  it('a namesake\'s N fills in; someone of another name gives none', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const a = (await ok('add', '山田 太郎', '--email', 'taro@home.example', '--json')).json().id;
+    const c = (await ok('add', 'Taro Yamada', '--email', 'taro@old.example', '--json')).json().id;
+    const file = join(t.dir, 'taro.vcf');
+    writeFileSync(file, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:山田 太郎\r\nN:山田;太郎;;;\r\nEMAIL:taro@work.example\r\nEND:VCARD\r\n');
+    expect((await ok('import', file, '--json')).json()).toMatchObject({ added: 1, possible_duplicates: [{ name: '山田 太郎' }] });
+    const b = (await everyone()).find((p) => p.vcard_n)!.id as string;
+    await ok('merge', c, b);
+    expect((await everyone()).map((p) => [p.name, p.vcard_n])).toEqual([['Taro Yamada', null], ['山田 太郎', null]]);
+    await ok('undo');
+    await ok('merge', a, b);
+    expect((await everyone()).map((p) => [p.name, p.vcard_n])).toEqual([['Taro Yamada', null], ['山田 太郎', '山田;太郎;;;']]);
+  });
+});

@@ -24,6 +24,11 @@ async function fill(): Promise<void> {
   const [a] = (await ok('list', '--json')).json() as { id: string }[];
   await ok('log', a!.id, '-m', 'coffee', '--on', '2026-02-10');
   await ok('log', "Bob", '-m', 'call', '--via', 'call', '--on', '2026-01-05');
+  // Two whose card N rel keeps: Japanese order (family name first), and all five components.
+  const cards = join(t.dir, 'cards.vcf');
+  writeFileSync(cards, ['BEGIN:VCARD', 'VERSION:3.0', 'FN:山田 花子', 'N:山田;花子;;;', 'EMAIL:hanako@example.jp', 'END:VCARD',
+    'BEGIN:VCARD', 'VERSION:3.0', `FN:Dr. O'Brien "Bob" Smith Jr. III`, `N:Smith;O'Brien "Bob";Jr.;Dr.;III`, 'END:VCARD', ''].join('\r\n'));
+  await ok('import', cards);
 }
 
 describe.each(['json', 'vcard', 'csv'])('rel export --format %s, then rel import', (format) => {
@@ -45,13 +50,16 @@ describe.each(['json', 'vcard', 'csv'])('rel export --format %s, then rel import
     const other = relAt(join(t.dir, 'other.db'), { now: '2026-03-01T09:00' });
     const r = await other(['import', file, '--json']);
     expect(r.code, r.err).toBe(0);
-    expect(r.json()).toMatchObject({ added: 4, merged: 0, problems: [] });
+    expect(r.json()).toMatchObject({ added: 6, merged: 0, problems: [] });
     const after = await everyone(other);
     const view = (p: Record<string, any>) => ({
       id: p.id, name: p.name, emails: p.emails, phones: p.phones, company: p.company, title: p.title, tags: p.tags,
       birthday: p.birthday, every_days: p.every_days, last_touch: p.last_touch,
-      ...(format === 'csv' ? {} : { met: p.met, facts: p.facts.map((f: { text: string }) => f.text).sort() }), // same day and time: in id order
+      ...(format === 'csv' ? {} : { met: p.met, vcard_n: p.vcard_n, facts: p.facts.map((f: { text: string }) => f.text).sort() }), // same day and time: in id order
     });
     expect(after.map(view)).toEqual(before.map(view));
+    if (format !== 'csv') {
+      expect(after.map((p) => p.vcard_n).filter(Boolean).sort()).toEqual([`Smith;O'Brien "Bob";Jr.;Dr.;III`, '山田;花子;;;']);
+    }
   });
 });

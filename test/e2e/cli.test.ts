@@ -75,4 +75,14 @@ describe('rel, spawned', () => {
     expect(await Promise.all(runs)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(rel('show', 'maya', '--json').json().touchpoints.length).toBe(7);
   });
+
+  it('a card imported with N:山田;太郎;;; is exported with that N (issue 12)', () => {
+    const own = { REL_DB: join(tmp.dir, 'names.db') };
+    const file = join(tmp.dir, 'yamada.vcf');
+    writeFileSync(file, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:山田 太郎\r\nN:山田;太郎;;;\r\nEND:VCARD\r\n');
+    expect(spawnRel(['import', file], own).code).toBe(0);
+    const out = spawnRel(['export', '--format', 'vcard'], own);
+    expect(out.code).toBe(0);
+    expect(out.out).toContain('\r\nFN:山田 太郎\r\nN:山田;太郎;;;\r\n');
+  });
 });

@@ -283,3 +283,18 @@ describe('parseMappedCsv, odd cells', () => {
     ]);
   });
 });
+
+describe('parseMappedCsv and Thunderbird: the structured name of first and last name columns', () => {
+  it('keeps first and last as an N when they name the person and say more than rel would write', async () => {
+    const n = (csv: string, map: Record<string, string> = {}) => parseMappedCsv(csv, map).records[0]!.value.vcard_n;
+    expect(n('first,last,email\n太郎,山田,t@example.jp\n', { first: 'first', last: 'last' })).toBe('山田;太郎;;;');
+    expect(n('first,last,email\nMaya,Chen,m@example.com\n', { first: 'first', last: 'last' })).toBeUndefined();
+    expect(n('name,first,last\nBob Smith,Robert,Smith\n', { name: 'name', first: 'first', last: 'last' })).toBeUndefined();
+    const { parseThunderbird } = await import('../../src/formats/thunderbird.js');
+    const tb = (first: string, last: string, display: string) =>
+      parseThunderbird(`First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email\n${first},${last},${display},,x@example.com,\n`)
+        .records[0]!.value.vcard_n;
+    expect(tb('Mary Ann', 'Smith', 'Mary Ann Smith')).toBe('Smith;Mary Ann;;;');
+    expect(tb('Maya', 'Chen', 'Maya Chen')).toBeUndefined();
+  });
+});

@@ -13,6 +13,7 @@ describe('parseGoogle, current header (First Name ... Labels, E-mail N - Value)'
       where: 'line 2',
       value: {
         name: 'Ana María Núñez Jr.',
+        vcard_n: 'Núñez;Ana;María;;Jr.', // the name columns: given, additional, family, suffix
         emails: ['ana@work.example', 'ana@home.example', 'ana.n@work.example', 'ana@old.example'],
         phones: ['+34 600 000 002', '+34 600 000 001', '+34 910 000 003'],
         company: 'Acme, Inc.',
@@ -85,5 +86,24 @@ describe('googleTags', () => {
 describe('parseGoogle, not a Google file', () => {
   it.each(['not-csv.txt', 'empty.csv', 'linkedin-current.csv', 'outlook.csv'])('%s is a UsageError', (file) => {
     expect(() => parseGoogle(fixture(file))).toThrow(UsageError);
+  });
+});
+
+describe('Google CSV: the structured name', () => {
+  const row = (cells: Record<string, string>) => {
+    const header = ['Name', 'Given Name', 'Additional Name', 'Family Name', 'Name Prefix', 'Name Suffix', 'E-mail 1 - Value', 'Group Membership'];
+    return `${header.join(',')}\n${header.map((h) => cells[h] ?? '').join(',')}\n`;
+  };
+  const n = (cells: Record<string, string>) => parseGoogle(row(cells)).records[0]!.value.vcard_n;
+
+  it('keeps the name columns as an N when they say more than rel would write', () => {
+    expect(n({ 'Given Name': '太郎', 'Family Name': '山田' })).toBe('山田;太郎;;;');
+    expect(n({ 'Given Name': 'Mary Ann', 'Family Name': 'Smith', 'Name Prefix': 'Dr.' })).toBe('Smith;Mary Ann;;Dr.;');
+  });
+
+  it('keeps nothing for a plain "Given Family", or when the Name column says another name', () => {
+    expect(n({ 'Given Name': 'Maya', 'Family Name': 'Chen' })).toBeUndefined();
+    expect(n({ Name: 'Bob Smith', 'Given Name': 'Robert', 'Family Name': 'Smith' })).toBeUndefined();
+    expect(n({ 'E-mail 1 - Value': 'x@example.com' })).toBeUndefined();
   });
 });

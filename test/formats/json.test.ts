@@ -34,6 +34,22 @@ describe('rel JSON: round trip', () => {
   });
 });
 
+describe('rel JSON: the structured name kept from an import (vcard_n)', () => {
+  it('reads it back, null, or absent in an older export', () => {
+    const read = (over: Record<string, unknown>) => readRelJson(doc([person(over)])).people[0]!.person.vcard_n;
+    expect(read({ vcard_n: 'Lima;Ana;Maria;Dra.;' })).toBe('Lima;Ana;Maria;Dra.;');
+    expect(read({ vcard_n: null })).toBeNull();
+    expect(read({})).toBeUndefined();
+  });
+
+  it('refuses a value that is not a vCard N, naming the field', () => {
+    expect(problemsOf(person({ vcard_n: 'a;b;c;d;e;f' }))).toEqual([
+      'people[0].vcard_n: expected a vCard N value (at most five components), got "a;b;c;d;e;f"; person skipped',
+    ]);
+    expect(problemsOf(person({ vcard_n: 3 }))).toEqual(['people[0].vcard_n: expected a string or null, got 3; person skipped']);
+  });
+});
+
 describe('rel JSON: the top level', () => {
   it.each([
     ['[]', 'this JSON is not a rel export (expected an object with "format": "rel")'],

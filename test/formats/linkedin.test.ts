@@ -66,3 +66,13 @@ describe('parseLinkedIn, a large export', () => {
     expect(problems).toHaveLength(0);
   });
 });
+
+describe('parseLinkedIn: the structured name', () => {
+  const n = (first: string, last: string) =>
+    parseLinkedIn(`First Name,Last Name,URL,Email Address,Company,Position,Connected On\n${first},${last},,,,,12 Mar 2024\n`).records[0]!.value.vcard_n;
+
+  it('keeps First and Last Name as an N when they say more than rel would write', () => {
+    expect(n('Mary Ann', 'Smith')).toBe('Smith;Mary Ann;;;');
+    expect(n('Ana', 'Núñez')).toBeUndefined();
+  });
+});

@@ -57,3 +57,15 @@ describe('parseOutlook', () => {
     expect(() => parseOutlook(fixture(file))).toThrow(UsageError);
   });
 });
+
+describe('parseOutlook: the structured name', () => {
+  const csv = (first: string, middle: string, last: string, suffix: string) =>
+    `First Name,Middle Name,Last Name,Title,Suffix,E-mail Address,Mobile Phone\n${first},${middle},${last},Dr.,${suffix},x@example.com,\n`;
+  const n = (...cells: [string, string, string, string]) => parseOutlook(csv(...cells)).records[0]!.value.vcard_n;
+
+  it('keeps first, middle, last and suffix as an N when they say more than rel would write (not the honorific)', () => {
+    expect(n('John', 'Philip', 'Stevenson', 'Jr.')).toBe('Stevenson;John;Philip;;Jr.');
+    expect(n('太郎', '', '山田', '')).toBe('山田;太郎;;;');
+    expect(n('Maya', '', 'Chen', '')).toBeUndefined();
+  });
+});

@@ -399,3 +399,46 @@ describe('writeVcards: where you met, and the LinkedIn profile', () => {
     expect(back!.value).toMatchObject({ met: p.met, met_on: '2025-05-17', linkedin_url: 'https://www.linkedin.com/in/zoe-met' });
   });
 });
+
+describe('the structured name (N) a card came with', () => {
+  it('keeps an N in Japanese order, family name first', () => {
+    expect(only(card('FN:山田 太郎', 'N:山田;太郎;;;')).vcard_n).toBe('山田;太郎;;;');
+  });
+
+  it('keeps all five components, and several values of one', () => {
+    expect(only(card(`FN:Dr. O'Brien "Bob" Smith Jr. III`, `N:Smith;O'Brien "Bob";Jr.;Dr.;III`)).vcard_n).toBe(
+      `Smith;O'Brien "Bob";Jr.;Dr.;III`,
+    );
+    expect(only(card('FN:John Stevenson', 'N:Stevenson;John;Philip,Paul;Dr.;Jr.,M.D.,A.C.P.')).vcard_n).toBe(
+      'Stevenson;John;Philip,Paul;Dr.;Jr.,M.D.,A.C.P.',
+    );
+  });
+
+  it('keeps nothing when N says no more than rel would write, or there is none', () => {
+    expect(only(card('FN:Maya Chen', 'N:Chen;Maya;;;')).vcard_n).toBeUndefined();
+    expect(only(card('FN:Maya Chen')).vcard_n).toBeUndefined();
+    expect(only(card('FN:Maya Chen', 'N:;;;;')).vcard_n).toBeUndefined();
+  });
+
+  it('writes the N kept, else its own', () => {
+    const out = writeVcards([
+      person({ name: '山田 太郎', vcard_n: '山田;太郎;;;' }),
+      person({ name: `O'Brien "Bob" Smith`, vcard_n: `Smith;O'Brien "Bob";Jr.;Dr.;III` }),
+      person({ name: 'Maya Chen', vcard_n: null }),
+    ]);
+    expect(out).toContain('\r\nFN:山田 太郎\r\nN:山田;太郎;;;\r\n');
+    expect(out).toContain(`\r\nN:Smith;O'Brien "Bob";Jr.;Dr.;III\r\n`);
+    expect(out).toContain('\r\nN:Chen;Maya;;;\r\n');
+  });
+
+  it('reads back what it wrote', () => {
+    const people = [
+      person({ name: '山田 太郎', vcard_n: '山田;太郎;;;' }),
+      person({ name: 'John Stevenson', vcard_n: 'Stevenson;John;Philip,Paul;Dr.;Jr.,M.D.\\, A.C.P.' }),
+      person({ name: 'Maya Chen' }),
+    ];
+    expect(parseVcards(writeVcards(people)).records.map((r) => r.value.vcard_n)).toEqual([
+      '山田;太郎;;;', 'Stevenson;John;Philip,Paul;Dr.;Jr.,M.D.\\, A.C.P.', undefined,
+    ]);
+  });
+});

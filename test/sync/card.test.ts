@@ -47,6 +47,21 @@ describe('card', () => {
     expect(same.replace('REV:20260301T090000Z\n', '')).toBe(LF_CARD);
   });
 
+  it('the N: the server\'s is kept when it says more than rel would write; rel writes the one it keeps, else its own', () => {
+    const card = (...lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', ...lines, 'UID:u', 'END:VCARD', ''].join('\r\n');
+    expect(readCard(card('FN:山田 太郎', 'N:山田;太郎;;;'))!.person.vcard_n).toBe('山田;太郎;;;');
+    expect(readCard(card('FN:Maya Chen', 'N:Chen;Maya;;;'))!.person).not.toHaveProperty('vcard_n');
+    expect(readCard(card('FN:Maya Chen', `N:Chen;${'M'.repeat(201)};;;`))!.person).not.toHaveProperty('vcard_n');
+    const nOf = (text: string) => text.split('\r\n').find((l) => l.startsWith('N:'));
+    expect(nOf(writeCard(person({ name: '山田 太郎', vcard_n: '山田;太郎;;;' }), 'u', '2026-03-01T09:00:00Z', null))).toBe('N:山田;太郎;;;');
+    expect(nOf(writeCard(person({ name: '山田 太郎' }), 'u', '2026-03-01T09:00:00Z', null))).toBe('N:;山田 太郎;;;');
+    // Without a kept N, a line that still spells the name stays as the phone wrote it.
+    const phone = card('FN:Mary Ann Smith', 'N:Smith;Mary Ann;;;');
+    expect(nOf(writeCard(person({ name: 'Mary Ann Smith' }), 'u', '2026-03-01T09:00:00Z', phone))).toBe('N:Smith;Mary Ann;;;');
+    expect(nOf(writeCard(person({ name: 'Mary Ann Smith', vcard_n: null }), 'u', '2026-03-01T09:00:00Z', phone))).toBe('N:Smith;Mary Ann;;;');
+    expect(nOf(writeCard(person({ name: 'Mary Ann Jones' }), 'u', '2026-03-01T09:00:00Z', phone))).toBe('N:;Mary Ann Jones;;;');
+  });
+
   // python3-vobject comes with radicale (Debian); the system python has it, a pyenv one may not.
   const python = ['/usr/bin/python3', 'python3'].find((py) => spawnSync(py, ['-c', 'import vobject']).status === 0);
   it.skipIf(python === undefined && !process.env.CI)('a second reader (python3-vobject) reads the cards rel writes', () => {

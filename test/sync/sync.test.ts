@@ -197,6 +197,53 @@ describe('rel sync: deletes, dry runs, undo, settings, bad input', () => {
   });
 });
 
+describe('rel sync and the structured name (N) of a card', () => {
+  const nLine = (text: string) => text.split(/\r?\n/).find((l) => l.startsWith('N:'));
+  const exportedN = async () => nLine((await t.rel(['export', '--format', 'vcard'])).out);
+  const YAMADA = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:山田 太郎', 'N:山田;太郎;;;', 'EMAIL:taro@example.jp', 'UID:yamada-1',
+    'REV:2026-02-01T10:00:00Z', 'END:VCARD', ''].join('\r\n');
+
+  it('keeps the server\'s N: rel exports it, and rewriting the card for another field leaves it', async () => {
+    writeFileSync(join(contacts, 'yamada-1.vcf'), YAMADA);
+    expect((await sync()).json().contacts.to_rel).toEqual(['山田 太郎']);
+    expect(await exportedN()).toBe('N:山田;太郎;;;');
+    await t.rel(['edit', '山田', '--title', 'Engineer'], { now: '2026-03-02T09:00' });
+    expect((await sync()).json().contacts.to_vdir).toEqual(['山田 太郎']);
+    expect(nLine(card('yamada-1.vcf'))).toBe('N:山田;太郎;;;');
+    expect((await sync()).json().contacts).toEqual({ to_rel: [], to_vdir: [], conflicts: [], deleted: [], kept: [] });
+  });
+
+  it('a card whose N changed on the server: rel keeps the new N', async () => {
+    writeFileSync(join(contacts, 'yamada-1.vcf'), YAMADA);
+    await sync();
+    writeFileSync(join(contacts, 'yamada-1.vcf'), YAMADA.replace('N:山田;太郎;;;', 'N:山田;太郎;;様;').replace('REV:2026-02-01T10:00:00Z', 'REV:2026-03-01T10:00:00Z'));
+    expect((await sync()).json().contacts.to_rel).toEqual(['山田 太郎']);
+    expect(await exportedN()).toBe('N:山田;太郎;;様;');
+  });
+
+  it('writes the N kept from an import, and rel\'s own for a name typed into rel (never split at the last space)', async () => {
+    const file = join(t.dir, 'bob.vcf');
+    writeFileSync(file, ['BEGIN:VCARD', 'VERSION:3.0', `FN:Dr. O'Brien "Bob" Smith Jr. III`, `N:Smith;O'Brien "Bob";Jr.;Dr.;III`,
+      'END:VCARD', ''].join('\r\n'));
+    expect((await t.rel(['import', file])).code).toBe(0);
+    await t.rel(['add', '山田 花子']);
+    await t.rel(['add', 'Maya Chen']);
+    await sync();
+    const ns = cards().map((f) => nLine(card(f))).sort();
+    expect(ns).toEqual(['N:;山田 花子;;;', 'N:Chen;Maya;;;', `N:Smith;O'Brien "Bob";Jr.;Dr.;III`]);
+    expect((await sync()).json().contacts).toEqual({ to_rel: [], to_vdir: [], conflicts: [], deleted: [], kept: [] });
+  });
+
+  it('a rename in rel drops the kept N: the card gets rel\'s N for the new name', async () => {
+    writeFileSync(join(contacts, 'yamada-1.vcf'), YAMADA);
+    await sync();
+    await t.rel(['edit', '山田', '--name', 'Taro Yamada'], { now: '2026-03-02T09:00' });
+    expect((await sync()).json().contacts.to_vdir).toEqual(['Taro Yamada']);
+    expect(nLine(card('yamada-1.vcf'))).toBe('N:Yamada;Taro;;;');
+    expect(await exportedN()).toBe('N:Yamada;Taro;;;');
+  });
+});
+
 describe('rel sync with a server that drops what it does not know', () => {
   it('a card that comes back without X-REL-* and CATEGORIES leaves the rhythm, how you met and the tags in rel', async () => {
     await t.rel(['add', 'Maya Chen', '--every', '1m', '--met', 'at RustConf', '--tag', 'friends']);
