@@ -20,6 +20,7 @@ import { parseN } from '../domain/structured-name.js';
 import { CHANNELS, KINDS, type Day, type Person } from '../domain/types.js';
 import { UsageError } from '../errors.js';
 import type { ParseResult, Problem } from './types.js';
+import { RelJsonScanner } from './json-scan.js';
 
 export const REL_FORMAT = 'rel';
 export const REL_VERSION = 1;
@@ -85,14 +86,44 @@ class Bad extends Error {}
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+type ReadPeople = { people: { where: string; person: RelPerson }[]; problems: Problem[] };
+
 /** Reads a rel export; people with a bad field become problems. */
-export function readRelJson(text: string): { people: { where: string; person: RelPerson }[]; problems: Problem[] } {
+export function readRelJson(text: string): ReadPeople {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new UsageError(`not valid JSON: ${jsonWhere(text, e)}`);
   }
+  checkHead(doc);
+  const reader = peopleReader();
+  const raws = (doc as { people: unknown[] }).people;
+  raws.forEach((raw: unknown, i: number) => {
+    raws[i] = null; // each person's parsed tree is garbage once read: the tree and the people are not held whole at once
+    reader.add(raw);
+  });
+  return { people: reader.people, problems: reader.problems };
+}
+
+/**
+ * Reads a rel export given in pieces of text, one person at a time (src/formats/json-scan.ts): the same
+ * people and problems as readRelJson. Throws ScanError or SyntaxError when the text is not the JSON
+ * the scanner expects (the caller then reads it whole, with readRelJson, which says what is wrong).
+ */
+export function readRelJsonPieces(pieces: Iterable<string>): ReadPeople {
+  const head: Obj = {};
+  const reader = peopleReader();
+  const scanner = new RelJsonScanner({ field: (key, json) => (head[key] = JSON.parse(json)), person: (json) => reader.add(JSON.parse(json)) });
+  for (const piece of pieces) scanner.feed(piece);
+  scanner.end();
+  if (scanner.peopleArray) head.people = [];
+  checkHead(head);
+  return { people: reader.people, problems: reader.problems };
+}
+
+/** What must hold of the whole export before its people are read. */
+function checkHead(doc: unknown): asserts doc is Obj & { people: unknown[] } {
   if (!isObj(doc) || doc.format !== REL_FORMAT) {
     throw new UsageError('this JSON is not a rel export (expected an object with "format": "rel")');
   }
@@ -103,27 +134,33 @@ export function readRelJson(text: string): { people: { where: string; person: Re
     throw new UsageError(`this export is version ${doc.version}, from a newer rel (this rel reads version ${REL_VERSION}): upgrade rel`);
   }
   if (!Array.isArray(doc.people)) throw new UsageError('people: expected an array');
+}
+
+/** Reads people one by one (people[0], people[1]...): a bad one, or one repeating an id, is a problem. */
+function peopleReader(): ReadPeople & { add(raw: unknown): void } {
   const people: { where: string; person: RelPerson }[] = [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  const raws = doc.people as unknown[];
-  raws.forEach((raw: unknown, i: number) => {
-    raws[i] = null; // each person's parsed tree is garbage once read: the tree and the people are not held whole at once
-    const where = `people[${i}]`;
-    try {
-      const person = readPerson(raw, where);
-      const ids = [person.id, ...(['facts', 'touchpoints', 'follow_ups', 'dates', 'wishes'] as const)
-        .flatMap((k) => person[k].map((r) => r.id))];
-      const dup = ids.find((id) => seen.has(id));
-      if (dup !== undefined) throw new Bad(`${where}: id ${JSON.stringify(dup)} appears twice in the file`);
-      for (const id of ids) seen.add(id);
-      people.push({ where, person });
-    } catch (e) {
-      if (!(e instanceof Bad)) throw e;
-      problems.push({ where, why: `${e.message}; person skipped` });
-    }
-  });
-  return { people, problems };
+  let i = 0;
+  return {
+    people,
+    problems,
+    add(raw) {
+      const where = `people[${i++}]`;
+      try {
+        const person = readPerson(raw, where);
+        const ids = [person.id, ...(['facts', 'touchpoints', 'follow_ups', 'dates', 'wishes'] as const)
+          .flatMap((k) => person[k].map((r) => r.id))];
+        const dup = ids.find((id) => seen.has(id));
+        if (dup !== undefined) throw new Bad(`${where}: id ${JSON.stringify(dup)} appears twice in the file`);
+        for (const id of ids) seen.add(id);
+        people.push({ where, person });
+      } catch (e) {
+        if (!(e instanceof Bad)) throw e;
+        problems.push({ where, why: `${e.message}; person skipped` });
+      }
+    },
+  };
 }
 
 /** JSON.parse's message with a line and column (V8 gives a position, or only a snippet around it). */
@@ -257,7 +294,15 @@ function readPerson(raw: unknown, path: string): RelPerson {
 
 /** rel JSON as rel import reads it: a record per person for matching, and the people whole, by id. */
 export function parseRelJson(text: string): ParseResult & { rel: Map<string, RelPerson> } {
-  const { people, problems } = readRelJson(text);
+  return forImport(readRelJson(text));
+}
+
+/** The same, from pieces of text (readRelJsonPieces). */
+export function parseRelJsonPieces(pieces: Iterable<string>): ParseResult & { rel: Map<string, RelPerson> } {
+  return forImport(readRelJsonPieces(pieces));
+}
+
+function forImport({ people, problems }: ReadPeople): ParseResult & { rel: Map<string, RelPerson> } {
   const rel = new Map(people.map(({ person }) => [person.id, person]));
   const records = people.map(({ where, person: p }) => ({
     where,

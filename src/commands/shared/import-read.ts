@@ -92,6 +92,73 @@ export function utf16Without(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null 
   return null;
 }
 
+/**
+ * A rel export (told from the start of the file, or named by --format) read one person at a time,
+ * without holding its whole text or parse tree; null when the file is something else, not plain UTF-8,
+ * or not JSON the piecewise reader expects: the caller then reads it whole, which says what is wrong.
+ */
+export async function readRelPieces(file: string, named: FormatEntry | undefined): Promise<{ format: FormatEntry; parsed: RelParsed } | null> {
+  if (named !== undefined && named.name !== 'json') return null;
+  const head = plainHead(file);
+  if (head === null) return null;
+  let format = named;
+  try {
+    format ??= await detect(head, file);
+  } catch {
+    return null;
+  }
+  if (format.name !== 'json') return null;
+  const { parseRelJsonPieces } = await import('../../formats/json.js');
+  try {
+    return { format, parsed: parseRelJsonPieces(utf8Pieces(file)) };
+  } catch (e) {
+    if (e instanceof UsageError) throw e; // a rel export that is not one, or from a newer rel
+    return null;
+  }
+}
+type RelParsed = ReturnType<typeof import('../../formats/json.js').parseRelJsonPieces>;
+
+
+/** The file's size in bytes; 0 when it cannot be read (readText then says why). */
+export function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** The first 64 kB as text, when the file starts as plain UTF-8 (no UTF-16 mark, no NUL); else null. */
+function plainHead(file: string): string | null {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const bytes = Buffer.alloc(65536);
+      const n = readSync(fd, bytes, 0, bytes.length, 0);
+      const head = bytes.subarray(0, n);
+      if (n === 0 || (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || head.includes(0)) return null;
+      return new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** The file as UTF-8 text in pieces of about 1 MB; a byte that is not UTF-8 throws (TypeError). */
+function* utf8Pieces(file: string): Generator<string> {
+  const fd = openSync(file, 'r');
+  try {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const bytes = Buffer.alloc(1 << 20);
+    for (let n = readSync(fd, bytes); n > 0; n = readSync(fd, bytes)) yield decoder.decode(bytes.subarray(0, n), { stream: true });
+    yield decoder.decode();
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The format from the content: vCard, rel JSON, or the CSV header of a program the registry knows. */
 export async function detect(text: string, file: string): Promise<FormatEntry> {
   const { detector } = await import('../../formats/detect.js');
