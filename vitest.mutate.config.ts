@@ -1,4 +1,7 @@
 import { defineConfig } from 'vitest/config';
+// One warm worker thread per Stryker test runner instead of a new one per mutant (most of the time
+// of a run went to booting threads): see the file for how and why.
+import './test/mutate-warm-thread.js';
 
 // Used by `npm run mutate` (stryker.config.json) only: the fast, pure tests of the core.
 // No store, command or e2e tests: they spawn processes or open databases and would make each
