@@ -13,5 +13,7 @@ export default defineConfig({
     // Shorter exhaustive loops, no 10,000-record speed tests: see MUTATING in test/support.ts.
     env: { REL_MUTATE: '1' },
     include: ['test/domain/**/*.test.ts', 'test/formats/**/*.test.ts'],
+    // A reused thread starts each test file as a new one would (no mutant on while collecting).
+    setupFiles: ['test/mutate-setup.ts'],
   },
 });
