@@ -15,9 +15,11 @@
  * date-fns, ical.js) stay loaded. The dry run, which measures coverage, runs as before (a new thread
  * per file). On a timeout Stryker ends the whole runner process, thread included.
  *
- * Checked: the same mutants were killed and survived with and without it (see README, "Mutation
- * testing"). Written against vitest 4.1; if vitest changes these internals the patch turns itself off
- * (the methods it needs are missing) and runs take their old time.
+ * test/mutate-setup.ts clears the previous run's mutant before each file, as a new thread has none.
+ * Checked mutant by mutant against runs without it: the same statuses for all 922 mutants of seven
+ * src/formats files and the 101 of src/domain/important-dates.ts (README, "Mutation testing").
+ * Written against vitest 4.1; if vitest changes these internals the patch turns itself off (the
+ * methods it needs are missing) and runs take their old time.
  */
 import { ThreadsPoolWorker } from 'vitest/node';
 import type { Worker } from 'node:worker_threads';
