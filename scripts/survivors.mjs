@@ -2,7 +2,7 @@
 // line: `node scripts/survivors.mjs [path-part]`, e.g. `node scripts/survivors.mjs due.ts`.
 import { readFileSync } from 'node:fs';
 
-const report = JSON.parse(readFileSync('reports/mutation/mutation.json', 'utf8'));
+const report = JSON.parse(readFileSync(process.env.REPORT ?? 'reports/mutation/mutation.json', 'utf8'));
 const only = process.argv[2] ?? '';
 for (const [file, { source, mutants }] of Object.entries(report.files)) {
   if (!file.includes(only)) continue;

@@ -20,3 +20,14 @@ describe('contactClashes', () => {
     expect(contactClashes({ id: 'a', name: 'A', emails: ['a@x.io'], phones: [] }, others)).toEqual([]);
   });
 });
+
+describe('contactClashes: who owns a shared address', () => {
+  it('names the first other person who has it, even when a later one has it too', () => {
+    const me = { id: 'me', name: 'Ada', emails: ['ada@x.io'], phones: [] };
+    const others = [
+      { id: 'p1', name: 'Ada Lovelace', emails: ['other@x.io', 'ADA@x.io'], phones: [] },
+      { id: 'p2', name: 'A. Lovelace', emails: ['ada@x.io'], phones: [] },
+    ];
+    expect(contactClashes(me, others)).toEqual([{ value: 'ada@x.io', other: { id: 'p1', name: 'Ada Lovelace' } }]);
+  });
+});

@@ -26,3 +26,13 @@ describe('followUpsClosedBy', () => {
     expect(open.map(setOn)).toEqual(['2026-03-02', '2026-03-04', '2026-02-01', '2026-03-04']);
   });
 });
+
+describe('setOn: a touch logged ahead of its day', () => {
+  it('is set on the touch day, so a touch before that day does not close it', () => {
+    const ahead = fu('ahead', '2026-03-06', '2026-03-04T10:00'); // rel log --date 2026-03-06, written on the 4th
+    expect(setOn(ahead)).toBe('2026-03-06');
+    expect(followUpsClosedBy([ahead], '2026-03-05', 'auto')).toEqual([]);
+    expect(followUpsClosedBy([ahead], '2026-03-06', 'auto')).toEqual([]);
+    expect(followUpsClosedBy([ahead], '2026-03-07', 'auto')).toEqual(['ahead']);
+  });
+});

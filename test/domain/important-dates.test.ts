@@ -140,3 +140,24 @@ describe('important dates: what a user is told, and the edges', () => {
     }
   });
 });
+
+describe('upcomingDates: several on one day', () => {
+  it('sorts dates falling on the same day by label, whatever order they were stored in', () => {
+    const dates = [
+      { id: 'w', label: 'wedding', date: '2019-03-10', yearly: true },
+      { id: 'a', label: 'adoption', date: '2022-03-10', yearly: true },
+      { id: 'm', label: 'move', date: '--03-10', yearly: true },
+      { id: 'a2', label: 'adoption', date: '--03-10', yearly: true },
+    ];
+    const got = upcomingDates('1990-03-10', dates, '2026-03-04', 30);
+    expect(got.map((d) => [d.label, d.years])).toEqual([['adoption', 4], ['adoption', null], ['birthday', 36], ['move', null], ['wedding', 7]]);
+    expect(upcomingDates('1990-03-10', [...dates].reverse(), '2026-03-04', 30).map((d) => d.label))
+      .toEqual(['adoption', 'adoption', 'birthday', 'move', 'wedding']);
+  });
+
+  it('a yearly date whose first day is still ahead falls first on that day, with no years yet', () => {
+    expect(nextOccurrence({ date: '2027-01-05', yearly: true }, '2026-03-04')).toEqual({ on: '2027-01-05', days: 307, years: null });
+    expect(nextOccurrence({ date: '2026-03-04', yearly: true }, '2026-03-04')).toEqual({ on: '2026-03-04', days: 0, years: null });
+    expect(nextOccurrence({ date: '2025-03-04', yearly: true }, '2026-03-04')).toEqual({ on: '2026-03-04', days: 0, years: 1 });
+  });
+});

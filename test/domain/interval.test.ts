@@ -128,6 +128,9 @@ describe('addInterval', () => {
   it('refuses a malformed day or a result past 9999 (a caller bug, not user input)', () => {
     expect(() => addInterval('2026-3-1', { n: 1, unit: 'd' })).toThrow(RangeError);
     expect(() => addInterval('9999-12-31', { n: 1, unit: 'd' })).toThrow(RangeError);
+    expect(() => addInterval('--03-04', { n: 1, unit: 'y' })).toThrow(new RangeError('addInterval: not a day: --03-04'));
+    expect(() => addInterval('9999-12-01', { n: 1, unit: 'm' })).toThrow(new RangeError('addInterval: 9999-12-01 + 1m is out of range'));
+    expect(addInterval('9999-11-30', { n: 1, unit: 'm' })).toBe('9999-12-30');
   });
 
   it('adding Nd agrees with adding N one-day steps, for every day of 2023–2025', () => {

@@ -76,3 +76,46 @@ describe('tidyRecord', () => {
     expect(tidy({ met: 'm'.repeat(10_001) }).problems[0]!.why).toMatch(/^met "m{20}…" is too long: 10001 characters, at most 10000; left out$/);
   });
 });
+
+describe('importedTag: address-book system groups', () => {
+  it.each([
+    ['myContacts', null], ['* myContacts', null], ['*myContacts', null], ['*   My Contacts', null], ['System Group: My Contacts', null],
+    ['system group:myContacts', null], ['* System Group:   My Contacts', null],
+    ['Not my contacts', 'not-my-contacts'], ['My contacts from work', 'my-contacts-from-work'], ['*x myContacts', '*x-mycontacts'],
+  ])('%j → %j', (label, tag) => {
+    expect(importedTag(label)).toBe(tag);
+  });
+});
+
+describe('tidyRecord: dates held to what rel takes (with today)', () => {
+  const tidyOn = (over: Partial<RawRecord>) => {
+    const problems: Problem[] = [];
+    return { record: tidyRecord(raw(over), 'line 3', problems, '2026-03-01'), problems: problems.map((p) => p.why) };
+  };
+
+  it('keeps 1900-01-01 and today, and a birthday without a year', () => {
+    expect(tidyOn({ birthday: '1900-01-01', met_on: '2026-03-01', last_touch: '2026-03-01' })).toMatchObject({
+      record: { birthday: '1900-01-01', met_on: '2026-03-01', last_touch: '2026-03-01' }, problems: [],
+    });
+    expect(tidyOn({ birthday: '--04-15' })).toMatchObject({ record: { birthday: '--04-15' }, problems: [] });
+  });
+
+  it('leaves out a day before 1900 or after today, naming the field', () => {
+    expect(tidyOn({ birthday: '1899-12-31', last_touch: '2026-03-02' })).toEqual({
+      record: expect.objectContaining({ birthday: null, last_touch: null }),
+      problems: ['birthday 1899-12-31 is before 1900; left out', 'last touch 2026-03-02 is in the future; left out'],
+    });
+  });
+});
+
+describe('tidyRecord: labels and tags', () => {
+  it('names the LinkedIn URL in its problem', () => {
+    expect(tidy({ linkedin_url: 'https://linkedin.com/in/a\u0001' }).problems.map((p) => p.why)).toEqual([
+      'LinkedIn URL "https://linkedin.com/in/a\\u0001" contains a control character (U+0001) at position 26; left out',
+    ]);
+  });
+
+  it('turns labels into tags, leaving out system groups and blanks', () => {
+    expect(tidy({ tags: ['Work, Past', '* myContacts', ' ', 'Friends'] }).record!.tags).toEqual(['work-past', 'friends']);
+  });
+});
