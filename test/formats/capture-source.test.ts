@@ -65,6 +65,8 @@ describe('detectSource: files and folders made here', () => {
     // A file saved by Windows Notepad (and other Windows tools) starts with a UTF-8 byte order mark.
     ['\uFEFFBEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', 'calendar'],
     ['From MAILER-DAEMON Fri Jul  8 12:08:34 2011\nDate: x\n\n', 'mbox'],
+    // Thunderbird on Windows keeps its local folders as mbox files with CRLF lines.
+    ['From - Mon Feb 02 10:00:00 2026\r\nDate: x\r\n\r\n', 'mbox'],
   ])('a file starting %j is %s, whatever its name', (text, kind) => {
     expect(detectSource(file('source.txt', text)).kind).toBe(kind);
   });
