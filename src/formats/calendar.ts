@@ -130,11 +130,15 @@ function expand(out: EventInstance[], master: ICAL.Component, exceptions: ICAL.C
   const length = endOf(master, first, firstStart).getTime() - firstStart.getTime();
   const seen = new Set<number>();
   // Instances days before `from` are counted by their wall-clock day alone: converting each one to an
-  // instant (a zone lookup) was most of the time of a capture from cron, which starts from today.
+  // instant (a zone lookup) was most of the time of a capture from cron, which starts from today. Only
+  // one on the day of a moved instance (give or take a day for the zone) is looked up: it may have
+  // moved into the window.
   const earlyDay = Number(compactDay(new Date(early)));
+  const movedDays = new Set([...moved].flatMap((t) => [-1, 0, 1].map((d) => Number(compactDay(new Date(t + d * 86_400_000))))));
   const rdatesOnly = !master.hasProperty('rrule');
   for (let n = 0, next = it.next(); next && n < MAX_INSTANCES; next = it.next(), n++) {
-    if (next.year * 10_000 + next.month * 100 + next.day < earlyDay) {
+    const day = next.year * 10_000 + next.month * 100 + next.day;
+    if (day < earlyDay && !(movedDays.has(day) && moved.has(instant(next, zone).getTime()))) {
       w.earlier++;
       if (rdatesOnly && next.compare(first) === 0) seen.add(firstStart.getTime());
       continue;
@@ -147,10 +151,6 @@ function expand(out: EventInstance[], master: ICAL.Component, exceptions: ICAL.C
       else if (original <= w.to) {
         out.push(toInstance(master, `${uid}|${original.toISOString()}`, loc, original, new Date(original.getTime() + length), next.isDate));
       }
-      continue;
-    }
-    if (original.getTime() < early) {
-      w.earlier++; // moved, but from long before `from`
       continue;
     }
     const d = event.getOccurrenceDetails(next);
