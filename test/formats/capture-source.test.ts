@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { readCalendar } from '../../src/formats/calendar.js';
 import { detectSource } from '../../src/formats/capture-source.js';
-import { tempDir } from '../helpers.js';
+import { tempDir } from './temp-dir.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/capture/${name}`, import.meta.url));
 

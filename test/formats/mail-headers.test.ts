@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addressList, headerFields, looksLikeMbox, parseMessage, readMaildir, readMbox, type MailItem } from '../../src/formats/mail.js';
-import { tempDir } from '../helpers.js';
+import { tempDir } from './temp-dir.js';
 
 const head = (lines: string[], eol = '\r\n') => Buffer.from(lines.join(eol) + eol, 'utf8');
 
