@@ -53,6 +53,28 @@ describe('calendar lines: parameters', () => {
   });
 });
 
+describe('calendar lines: times without a known zone', () => {
+  it.each([
+    ['DTSTART:20260210T100000', 'floating (no zone): local time'],
+    ['DTSTART;TZID=Mars/Olympus_Mons:20260210T100000', 'a zone nobody knows: local time'],
+  ])('%s is %s', (line) => {
+    const e = one(cal('BEGIN:VEVENT', 'UID:e', line, 'DURATION:PT1H', 'END:VEVENT'));
+    expect([e.start, e.end]).toEqual([new Date(2026, 1, 10, 10, 0, 0), new Date(2026, 1, 10, 11, 0, 0)]);
+  });
+
+  it('a series in a zone nobody knows is expanded in local time too', () => {
+    const r = read(cal('BEGIN:VEVENT', 'UID:s', 'DTSTART;TZID=Mars/Olympus_Mons:20260210T100000', 'RRULE:FREQ=DAILY;COUNT=2', 'END:VEVENT'));
+    expect(r.events.map((e) => e.start)).toEqual([new Date(2026, 1, 10, 10, 0, 0), new Date(2026, 1, 11, 10, 0, 0)]);
+  });
+
+  it('a time in UTC stays UTC in a series', () => {
+    const r = read(cal('BEGIN:VEVENT', 'UID:s', 'DTSTART:20260210T100000Z', 'DTEND:20260210T103000Z', 'RRULE:FREQ=DAILY;COUNT=2', 'END:VEVENT'));
+    expect(r.events.map((e) => [e.start.toISOString(), e.end.toISOString()])).toEqual([
+      ['2026-02-10T10:00:00.000Z', '2026-02-10T10:30:00.000Z'], ['2026-02-11T10:00:00.000Z', '2026-02-11T10:30:00.000Z'],
+    ]);
+  });
+});
+
 describe('calendar lines: text values', () => {
   it.each([
     ['Plan\\nB', 'Plan\nB'],
