@@ -162,6 +162,19 @@ describe('mail files made here', () => {
     expect(summary(await all(readMbox(path, 'box')))).toEqual(['box: message 1 (byte 0) broken: no end of headers', `box: message 2 (byte ${endless.length + 1}) m2`]);
   });
 
+  it('an mbox message with no headers at all (a blank line right after From_) is broken: no Date', async () => {
+    const path = write('box.mbox', `From a@x.example Mon Feb  2 10:00:00 2026\n\nbody\n${msg(2)}From a@x.example Mon Feb  2 11:00:00 2026\r\n\r\nbody\r\n`);
+    expect(summary(await all(readMbox(path, 'box'))).map((s) => s.replace(/ \(byte \d+\)/, ''))).toEqual([
+      'box: message 1 broken: no Date header', 'box: message 2 m2', 'box: message 3 broken: no Date header',
+    ]);
+  });
+
+  it('a folder inside a Maildir\'s cur/ is a broken message, named, and the rest is read', () => {
+    mkdirSync(join(tmp.dir, 'md/cur/odd'), { recursive: true });
+    write('md/cur/ok', 'Date: Mon, 2 Feb 2026 10:00:00 +0000\nSubject: ok\n\n');
+    expect(summary([...readMaildir(join(tmp.dir, 'md'), 'md')])).toEqual([expect.stringMatching(/^md\/cur\/odd broken: EISDIR/), 'md/cur/ok ok']);
+  });
+
   it('an empty mbox has no messages', async () => {
     expect(await all(readMbox(write('empty.mbox', ''), 'empty'))).toEqual([]);
   });
