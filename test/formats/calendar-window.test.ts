@@ -177,6 +177,19 @@ describe('readCalendar: series and the window', () => {
     expect(r.earlier).toBe(1); // r3's DTSTART
   });
 
+  it('an EXDATE in the series\' zone removes the DTSTART of a series of RDATEs; one at another instant does not', () => {
+    const r = read(cal(
+      ['UID:z1', 'DTSTART;TZID=Europe/Berlin:20260203T100000', 'RDATE;TZID=Europe/Berlin:20260205T100000', 'EXDATE;TZID=Europe/Berlin:20260203T100000'],
+      ['UID:z2', 'DTSTART;TZID=Europe/Berlin:20260203T100000', 'RDATE;TZID=Europe/Berlin:20260205T100000', 'EXDATE:20260203T100000Z'],
+      ['UID:z3', 'DTSTART;TZID=Europe/Berlin:20260203T100000', 'RDATE;TZID=Europe/Berlin:20260205T100000', 'EXDATE:20260203T090000Z'],
+    ));
+    expect(r.events.map((e) => e.key)).toEqual([
+      'z1|2026-02-05T09:00:00.000Z',
+      'z2|2026-02-03T09:00:00.000Z', 'z2|2026-02-05T09:00:00.000Z',
+      'z3|2026-02-05T09:00:00.000Z',
+    ]);
+  });
+
   it('a series whose DTSTART is far before --since, made of RDATEs, counts its start once', () => {
     const r = read(cal(['UID:r', 'DTSTART:20250601T100000Z', 'RDATE:20250701T100000Z,20260210T100000Z']));
     expect(r.events.map((e) => e.key)).toEqual(['r|2026-02-10T10:00:00.000Z']);
