@@ -90,7 +90,7 @@ function splitLine(line: string): Line | null {
       j = k;
     }
     if (line[j] === ',') return null; // a list of values: leave it to ical.js
-    if (!params.has(key)) params.set(key, value);
+    params.set(key, value); // given twice (which RFC 5545 does not allow), the last one, as ical.js reads it
     i = j;
   }
   if (line[i] !== ':') return null;

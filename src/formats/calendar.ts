@@ -130,12 +130,16 @@ function expand(out: EventInstance[], master: ICAL.Component, exceptions: ICAL.C
   const length = endOf(master, first, firstStart).getTime() - firstStart.getTime();
   const seen = new Set<number>();
   // Instances days before `from` are counted by their wall-clock day alone: converting each one to an
-  // instant (a zone lookup) was most of the time of a capture from cron, which starts from today.
+  // instant (a zone lookup) was most of the time of a capture from cron, which starts from today. Only
+  // one on the day of a moved instance (give or take a day for the zone) is looked up: it may have
+  // moved into the window.
   const earlyDay = Number(compactDay(new Date(early)));
+  const movedDays = new Set([...moved].flatMap((t) => [-1, 0, 1].map((d) => Number(compactDay(new Date(t + d * 86_400_000))))));
   const rdatesOnly = !master.hasProperty('rrule');
   const next = occurrences(event, first, zone, fast ? simpleSeries(master) : null);
   for (let n = 0, o = next(); o && n < MAX_INSTANCES; o = next(), n++) {
-    if (o.year * 10_000 + o.month * 100 + o.day < earlyDay) {
+    const day = o.year * 10_000 + o.month * 100 + o.day;
+    if (day < earlyDay && !(movedDays.has(day) && moved.has(o.at()))) {
       w.earlier++;
       if (rdatesOnly && o.time().compare(first) === 0) seen.add(firstStart.getTime());
       continue;
@@ -148,10 +152,6 @@ function expand(out: EventInstance[], master: ICAL.Component, exceptions: ICAL.C
       else if (original <= w.to) {
         out.push(toInstance(master, `${uid}|${original.toISOString()}`, loc, original, new Date(original.getTime() + length), o.isDate));
       }
-      continue;
-    }
-    if (original.getTime() < early) {
-      w.earlier++; // moved, but from long before `from`
       continue;
     }
     const d = event.getOccurrenceDetails(o.time());

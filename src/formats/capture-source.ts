@@ -46,7 +46,10 @@ function readStart(path: string): string {
   }
   try {
     const buf = Buffer.alloc(4096);
-    return buf.toString('latin1', 0, readSync(fd, buf, 0, buf.length, 0));
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    // Bytes as Latin-1 (an mbox may be in any charset), after a UTF-8 byte order mark (Windows Notepad writes one).
+    const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+    return buf.toString('latin1', start, n);
   } finally {
     closeSync(fd);
   }

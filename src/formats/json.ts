@@ -175,7 +175,7 @@ function jsonWhere(text: string, e: unknown): string {
     const start = text.indexOf(snippet[3]!);
     if (start >= 0) pos = start + (snippet[2] ? 10 : Math.max(0, snippet[3]!.indexOf(snippet[1]!)));
   }
-  const what = msg.replace(/ in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?"[\s\S]*" is not valid JSON$/, '');
+  const what = msg.replace(/ (in JSON )?at position \d+.*$/s, '').replace(/, (\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, '');
   if (pos === null) return what;
   const before = text.slice(0, pos);
   return `${what} at line ${before.split('\n').length}, column ${pos - before.lastIndexOf('\n')}`;

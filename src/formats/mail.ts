@@ -20,7 +20,7 @@ const MAX_HEADER = 256 * 1024;
 const CHUNK = 1 << 20;
 
 /** Does this text start like an mbox ("From sender date" on the first line)? */
-export const looksLikeMbox = (head: string): boolean => /^From \S+.*\n/.test(head);
+export const looksLikeMbox = (head: string): boolean => /^From \S+.*\r?\n/.test(head);
 
 /** The From_ line that starts a message: "From 1234@xxx Mon Jan 01 00:00:00 +0000 2026", "From a@b Sat Jan  3 01:05:34 1996". */
 const SEPARATOR = /^From \S+\s+.*\d\d:\d\d/;
@@ -57,17 +57,15 @@ export async function* readMbox(path: string, name = path): AsyncGenerator<MailI
       if (state === 'header') {
         const end = headerEnd(buf, headerFrom);
         if (end < 0) {
-          if (buf.length - headerFrom > MAX_HEADER) {
-            count++;
-            yield { kind: 'broken', broken: { location: `${name}: message ${count} (byte ${msgStart})`, reason: 'no end of headers' } };
-            state = 'body';
-            pos = buf.length;
-          }
-          break;
+          if (buf.length - headerFrom <= MAX_HEADER) break; // wait for more
+          count++;
+          yield { kind: 'broken', broken: { location: `${name}: message ${count} (byte ${msgStart})`, reason: 'no end of headers' } };
+          pos = headerFrom; // the next message may be in this very buffer
+        } else {
+          yield emit(buf.subarray(headerFrom, end));
+          pos = end;
         }
-        yield emit(buf.subarray(headerFrom, end));
         state = 'body';
-        pos = end;
       }
       // body: find the next "\nFrom " that starts a separator line
       let found = -1;

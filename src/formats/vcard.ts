@@ -119,7 +119,7 @@ function splitCards(text: string): { cards: RawCard[]; problems: Problem[] } {
 /**
  * Joins folded lines and quoted-printable soft breaks into logical lines. Drops blank lines and the
  * properties rel does not read, without ever joining their continuation lines (a base64 PHOTO).
- * Lines without a ':' are kept so that readCard can report them.
+ * Lines without a ':' or without a name are kept so that readCard can report them.
  */
 function unfold(card: RawCard, dropped: Set<string>): Line[] {
   const is21 = card.lines.some((l) => (l.charCodeAt(0) | 32) === 118 && /^VERSION:\s*2\.1\s*$/i.test(l));
@@ -139,7 +139,7 @@ function unfold(card: RawCard, dropped: Set<string>): Line[] {
       qp = /^[^:"]*QUOTED-PRINTABLE/i.test(text);
       const head = /^[^:;]*/.exec(text)?.[0] ?? '';
       const name = head.slice(head.lastIndexOf('.') + 1).trim().toUpperCase();
-      kept = TEXT_PROPS.has(name) || RAW_PROPS.has(name) || !text.includes(':') ? { text, line } : null;
+      kept = TEXT_PROPS.has(name) || RAW_PROPS.has(name) || name === '' || !text.includes(':') ? { text, line } : null;
       if (kept) out.push(kept);
       else if (!TECHNICAL.has(name) && /:\s*\S/.test(text)) dropped.add(name);
     }

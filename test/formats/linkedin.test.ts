@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { MUTATING } from '../support.js';
 import { UsageError } from '../../src/errors.js';
 import { parseLinkedIn } from '../../src/formats/linkedin.js';
 
@@ -56,7 +57,8 @@ describe('parseLinkedIn, not a LinkedIn file', () => {
 });
 
 describe('parseLinkedIn, a large export', () => {
-  it('parses 10,000 rows', () => {
+  // A speed test: skipped under npm run mutate (test/support.ts), where each CSV mutant would run it for seconds.
+  it.skipIf(MUTATING)('parses 10,000 rows', () => {
     const lines = ['\uFEFFNotes:', '"A preamble, with ""quotes"",', 'over two lines."', '', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
     for (let i = 0; i < 10_000; i++) {
       lines.push(`Person${i},"Family, ${i}",https://www.linkedin.com/in/p${i},,Company ${i % 97},Role,${(i % 28) + 1} Mar 2024`);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addressList, decodeWords, readMaildir, readMbox, type MailItem } from '../../src/formats/mail.js';
-import { tempDir } from '../helpers.js';
+import { tempDir } from './temp-dir.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/capture/${name}`, import.meta.url));
 
