@@ -1,21 +1,11 @@
 /** The views of `rel list`: a table, plain lines, or TSV; written as they are made. */
 import type { Format } from './format.js';
-import type { Day } from '../domain/types.js';
+import type { Day, ListedPerson } from '../domain/types.js';
 import { tableLines, writeLines, type Fit } from './table.js';
 import { tsvLines } from './tsv.js';
 import { relativeDay, rhythm, shortId } from './words.js';
 
-export interface ListItem {
-  id: string;
-  name: string;
-  tags: string[];
-  every_days: number | null;
-  last_touch: Day | null;
-  company: string | null;
-  emails: string[];
-  /** Left out of rel due until this day (after today), else null. */
-  snoozed_until: Day | null;
-}
+export type ListItem = ListedPerson;
 
 /** The TSV columns: the JSON field names, in the JSON's order. */
 const FIELDS = ['id', 'name', 'tags', 'every_days', 'last_touch', 'company', 'emails'] as const satisfies readonly (keyof ListItem)[];

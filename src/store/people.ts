@@ -1,5 +1,5 @@
 /** SQL for people. Lists (emails, phones, tags) are stored as JSON arrays. */
-import type { Day, Person, PersonWithLastTouch } from '../domain/types.js';
+import type { Day, ListedPerson, Person, PersonWithLastTouch } from '../domain/types.js';
 import { addDays } from '../domain/dates.js';
 import type { DuePerson } from '../domain/due.js';
 import { foldName } from '../domain/names.js';
@@ -105,18 +105,6 @@ export function peopleByNameKey(db: Db, foldedQuery: string): { id: string; name
   return db
     .prepare(`SELECT id, name FROM people WHERE name_key LIKE ? ESCAPE '\\' ORDER BY name, id`)
     .all(like) as { id: string; name: string }[];
-}
-
-/** What rel list shows of a person. */
-export interface ListedPerson {
-  id: string;
-  name: string;
-  tags: string[];
-  every_days: number | null;
-  last_touch: Day | null;
-  company: string | null;
-  emails: string[];
-  snoozed_until: Day | null;
 }
 
 /**
