@@ -51,7 +51,7 @@ export class RelJsonScanner {
 
   /** Was "people" an array (its elements given to the sink)? */
   get peopleArray(): boolean {
-    return this.sawPeople && this.peopleWasArray;
+    return this.peopleWasArray;
   }
   private peopleWasArray = false;
 

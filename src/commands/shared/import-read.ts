@@ -3,7 +3,7 @@
  * without one, told from its NULs; Windows-1252 when it is not UTF-8; refusing binary files) and
  * telling the format (src/formats/registry.ts), whose parser is loaded only then.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { message } from '../../store/open.js';
 import { RelError, UsageError } from '../../errors.js';
 import type { FormatEntry } from '../../formats/registry.js';
@@ -53,20 +53,31 @@ function readBytes(file: string): Buffer {
  * any error): readText reads the bytes and decides.
  */
 function plainUtf8(file: string): string | null {
+  if (plainStart(file, 8192) === null) return null;
+  try {
+    const text = readFileSync(file, 'utf8');
+    // A U+FFFD may stand for bytes that are not UTF-8 (or for a NUL further in): decided from the bytes.
+    return text.includes('\uFFFD') || text.includes('\0') ? null : text;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The first `size` bytes of the file when they start like UTF-8 text: not empty, no UTF-16 byte order
+ * mark, no NUL. Null otherwise, and when the file cannot be read (a folder, missing: readText says why).
+ */
+function plainStart(file: string, size: number): Buffer | null {
   try {
     const fd = openSync(file, 'r');
-    let text: string;
     try {
-      const head = Buffer.alloc(8192);
-      const n = readSync(fd, head, 0, head.length, 0);
-      if (n === 0 || (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || head.subarray(0, n).includes(0)) return null;
-      if (fstatSync(fd).isDirectory()) return null;
+      const bytes = Buffer.alloc(size);
+      const head = bytes.subarray(0, readSync(fd, bytes, 0, size, 0));
+      const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+      return head.length === 0 || utf16 || head.includes(0) ? null : head;
     } finally {
       closeSync(fd);
     }
-    text = readFileSync(file, 'utf8');
-    // A U+FFFD may stand for bytes that are not UTF-8 (or for a NUL further in): decided from the bytes.
-    return text.includes('\uFFFD') || text.includes('\0') ? null : text;
   } catch {
     return null;
   }
@@ -130,20 +141,8 @@ export function sizeOf(file: string): number {
 
 /** The first 64 kB as text, when the file starts as plain UTF-8 (no UTF-16 mark, no NUL); else null. */
 function plainHead(file: string): string | null {
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      const bytes = Buffer.alloc(65536);
-      const n = readSync(fd, bytes, 0, bytes.length, 0);
-      const head = bytes.subarray(0, n);
-      if (n === 0 || (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || head.includes(0)) return null;
-      return new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '');
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return null;
-  }
+  const head = plainStart(file, 65536);
+  return head === null ? null : new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '');
 }
 
 /** The file as UTF-8 text in pieces of about 1 MB; a byte that is not UTF-8 throws (TypeError). */
