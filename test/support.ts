@@ -28,3 +28,5 @@ export function rng(seed: number): () => number {
  * seconds, for each of hundreds of mutants. Behaviour is the same; only the range is smaller.
  */
 export const MUTATING = process.env.REL_MUTATE === '1';
+/** How many random strings each "on random input" test tries: 2,000, or 500 under `npm run mutate`. */
+export const RANDOM_STRINGS = MUTATING ? 500 : 2000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldName, matchName, type NameCandidate } from '../../src/domain/names.js';
-import { rng } from '../support.js';
+import { rng, RANDOM_STRINGS } from '../support.js';
 
 describe('foldName', () => {
   it.each<[string, string]>([
@@ -143,7 +143,7 @@ describe('names on random input', () => {
 
   it('foldName never throws, is idempotent and has no marks or edge spaces; matchName finds each name', () => {
     const rand = rng(1);
-    for (let i = 0; i < 2000; i++) {
+    for (let i = 0; i < RANDOM_STRINGS; i++) {
       const len = Math.floor(rand() * 8);
       let text = '';
       for (let j = 0; j < len; j++) text += pieces[Math.floor(rand() * pieces.length)];
