@@ -28,6 +28,39 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * chalk's supports-color asks node:tty whether stdout and stderr are terminals when chalk is first
+ * imported, and node:tty loads node:net and the streams: ~6 ms of `rel due` drawing its table into a
+ * pipe, where there is no colour to decide. Hand it an isatty that says "no" from fstat alone for a
+ * pipe or a file (as src/deps.ts does) and loads node:tty only for a character device; and node:os
+ * (used only on Windows) on first use.
+ */
+const lazyTerminal = {
+  name: 'lazy-terminal',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?(tty|os)$/ }, (args) =>
+      args.importer.includes('node_modules/chalk') ? { path: args.path.replace('node:', ''), namespace: 'lazy-terminal' } : undefined,
+    );
+    b.onLoad({ filter: /^tty$/, namespace: 'lazy-terminal' }, () => ({
+      contents: `const { fstatSync } = require('node:fs');
+        let tty;
+        exports.isatty = (fd) => {
+          try {
+            if (!fstatSync(fd).isCharacterDevice()) return false;
+          } catch {
+            return false;
+          }
+          return (tty ??= require('node:tty')).isatty(fd);
+        };`,
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /^os$/, namespace: 'lazy-terminal' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:os')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 // Build beside dist/ and swap it in, so that a rel started during a build (tests run in parallel)
 // finds a whole dist/ rather than a half-written one.
 const out = resolve(`dist.build-${process.pid}`);
@@ -46,7 +79,7 @@ await build({
   legalComments: 'none',
   sourcemap: 'linked',
   sourcesContent: false,
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, lazyTerminal],
   logLevel: 'warning',
 });
 writeFileSync(`${out}/package.json`, '{ "type": "commonjs" }\n');

@@ -76,3 +76,29 @@ describe.skipIf(!hasPty)('questions in a terminal never go to stdout', () => {
     expect(readFileSync(out, 'utf8')).toBe('Removed Sarah Lee.\n');
   });
 });
+
+// rel decides colour itself (Ctx.fit, render/paint.ts); the bundle hands chalk an isatty that answers
+// from fstat for pipes and files (build.mjs, lazyTerminal). Through the built rel: a terminal gets colour,
+// NO_COLOR or a pipe none.
+describe.skipIf(!hasPty)('colour is for a terminal', () => {
+  beforeEach(() => {
+    expect(spawnRel(['add', 'Maya Chen', '--every', '1w'], { REL_DB: db }).code).toBe(0);
+    expect(spawnRel(['log', 'maya', '-m', 'coffee', '--on', '2026-01-01'], { REL_DB: db }).code).toBe(0);
+  });
+  const due = (env: string, tail = '') => inPty('Maya', '', ['bash', '-c', `${env} COLUMNS=100 eval "$REL due"${tail}`], { REL_DB: db, REL: `"${process.execPath}" "${BIN}"` });
+
+  it('rel due in a terminal: a bold header', () => {
+    const r = due('NO_COLOR=');
+    expect(r.code, r.screen).toBe(0);
+    expect(r.screen).toContain('\x1b[1mname\x1b[22m');
+    expect(r.screen).toContain('Maya Chen');
+  });
+
+  it('with NO_COLOR, or into a pipe, not a single escape', () => {
+    for (const r of [due('NO_COLOR=1'), due('NO_COLOR=', ' | cat')]) {
+      expect(r.code, r.screen).toBe(0);
+      expect(r.screen).toContain('Maya Chen');
+      expect(r.screen).not.toContain('\x1b[');
+    }
+  });
+});
