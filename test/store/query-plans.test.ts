@@ -81,4 +81,22 @@ describe('query plans of the daily commands', () => {
       db.close();
     }
   });
+
+  it('rel due counts the snoozed from their own index, not from every person', async () => {
+    await t.rel(['add', 'Maya Chen', '--every', '2w']);
+    await t.rel(['add', 'José Núñez', '--every', '1m']);
+    await t.rel(['snooze', 'jose', '2w']);
+    seen.length = 0;
+    const r = await t.rel(['due']);
+    expect(r.out).toContain('1 snoozed');
+    const count = [...new Set(seen)].filter((sql) => /COUNT\(\*\) FROM people p WHERE p\.snoozed_until >/.test(sql));
+    expect(count).toHaveLength(1);
+    const db = new Database(t.db, { readonly: true });
+    try {
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${count[0]}`).all(...nulls(count[0]!)) as { detail: string }[];
+      expect(plan.map((p) => p.detail)).toEqual(['SEARCH p USING COVERING INDEX people_snoozed (snoozed_until>?)']);
+    } finally {
+      db.close();
+    }
+  });
 });
