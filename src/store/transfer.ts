@@ -9,7 +9,7 @@ import type { RelDate, RelFact, RelFollowUp, RelPerson, RelTouch, RelWish } from
 import { foldName } from '../domain/names.js';
 import type { Db } from './open.js';
 import { refreshDerived, refreshMonths } from './people.js';
-import { withoutTriggers } from './triggers.js';
+import { withoutIndexes, withoutTriggers } from './triggers.js';
 
 const PERSON_COLUMNS = `id, name, emails, phones, tags, company, title, every_days, birthday, met, met_on, linkedin_url,
   vcard_n, snoozed_until, added_on, created_at, updated_at, last_touch, next_due`;
@@ -192,13 +192,17 @@ export function writeRelRecords(db: Db, items: { personId: string; records: Pick
   // Touchpoints once every person is in, so that intro_to can name anyone; follow-ups after them.
   const touched = new Set<string>();
   const months = new Set<string>();
-  withoutTouchTriggers(db, () => {
+  let count = 0;
+  for (const { records } of items) count += records.touchpoints.length;
+  withoutTouchTriggers(db, count, () => {
+    // Positional parameters: binding eleven named ones from a fresh object took a third of the insert.
     const touch = db.prepare(`INSERT INTO touchpoints (id, person_id, group_id, date, via, note, give, ask, intro_to, created_at, updated_at)
-      VALUES (@id, @person_id, @group_id, @date, @via, @note, @give, @ask, @intro_to, @created_at, @updated_at)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const { personId, records } of items) {
       for (const t of records.touchpoints) {
-        const intro = t.intro_to === null ? null : (peopleIds.get(t.intro_to) ?? t.intro_to);
-        touch.run({ ...t, person_id: personId, intro_to: intro !== null && personExists.get(intro) !== undefined ? intro : null });
+        const to = t.intro_to === null ? null : (peopleIds.get(t.intro_to) ?? t.intro_to);
+        const intro = to !== null && personExists.get(to) !== undefined ? to : null;
+        touch.run(t.id, personId, t.group_id, t.date, t.via, t.note, t.give, t.ask, intro, t.created_at, t.updated_at);
         touched.add(personId);
         months.add(t.date.slice(0, 7));
       }
@@ -232,20 +236,31 @@ export const TOUCH_INSERT_TRIGGERS = [
  * rolls the drop back with everything else. Measured on 200,000 touches: 18 s with the triggers (even
  * paused, each firing costs), 3 s without.
  */
-function withoutTouchTriggers(db: Db, insert: () => void): void {
+/** From how many new touches (and no fewer than the table holds) an import builds the touchpoints indexes afresh. */
+export const BULK_INDEX_ROWS = 5000;
+
+function withoutTouchTriggers(db: Db, count: number, insert: () => void): void {
   const after = db.prepare('SELECT COALESCE(MAX(rowid), 0) FROM touchpoints').pluck().get() as number;
+  const held = db.prepare('SELECT COUNT(*) FROM touchpoints').pluck().get() as number;
   // The touches land at random places of five indexes (UUID ids and group ids, dates): with SQLite's
   // default 2 MiB page cache most inserts read and spill pages. 64 MiB for the bulk write only.
   const cache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('cache_size = -65536');
   try {
     withoutTriggers(db, TOUCH_INSERT_TRIGGERS, () => {
-      insert();
+      // Seven indexes, three of them on random keys (group ids, dates, the ledger's): with as many new
+      // touches as the file holds, building them afresh is cheaper than updating them row by row.
+      if (count >= BULK_INDEX_ROWS && count >= held) withoutIndexes(db, 'touchpoints', insert);
+      else insert();
       // As touchpoints_journal_insert: only while a change is open. The new rows are those after `after`
       // (a rowid table: inserts take MAX(rowid) + 1, and the caller's transaction keeps other writers out).
-      db.prepare(`INSERT INTO change_rows (change_id, tbl, row_id, before)
+      const journal = () => db.prepare(`INSERT INTO change_rows (change_id, tbl, row_id, before)
         SELECT (SELECT MAX(id) FROM changes), 'touchpoints', id, NULL FROM touchpoints
         WHERE rowid > ? AND (SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1`).run(after);
+      // The journal's index by record is keyed by random ids too: the same rule.
+      const journaled = count >= BULK_INDEX_ROWS ? (db.prepare('SELECT COUNT(*) FROM change_rows').pluck().get() as number) : Infinity;
+      if (count >= journaled) withoutIndexes(db, 'change_rows', journal);
+      else journal();
     });
   } finally {
     db.pragma(`cache_size = ${cache}`);

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordChange } from '../../src/store/journal.js';
 import { openDb, sqlite, type Db } from '../../src/store/open.js';
-import { TOUCH_INSERT_TRIGGERS, writeRelRecords } from '../../src/store/transfer.js';
+import { BULK_INDEX_ROWS, TOUCH_INSERT_TRIGGERS, writeRelRecords } from '../../src/store/transfer.js';
 import type { RelTouch } from '../../src/formats/json.js';
 import { useTempRel } from '../helpers.js';
 
@@ -79,6 +79,59 @@ describe('an import of a rel export inserts touches without the per-row triggers
       expect(db.prepare("SELECT last_touch, first_touch, touch_days FROM people WHERE id = 'p'").get())
         .toEqual({ last_touch: '2025-12-28', first_touch: '2025-01-01', touch_days: 84 });
       expect(db.prepare("SELECT SUM(touches) FROM touch_months").pluck().get()).toBe(N);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('a bulk import builds the indexes of touchpoints and of the journal afresh, once', () => {
+  const t = useTempRel({ now: '2026-03-01T09:00' });
+  /** The indexes of the two tables: their SQL, and the page each starts at (a rebuilt index moves). */
+  const indexes = (db: Db) =>
+    db.prepare("SELECT name, sql, rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('touchpoints', 'change_rows') AND sql IS NOT NULL ORDER BY name")
+      .all() as { name: string; sql: string; rootpage: number }[];
+  const empty = { facts: [], follow_ups: [], dates: [], wishes: [] };
+  const importInto = (db: Db, list: RelTouch[]) =>
+    recordChange(db, 'import', () => 'import', NOW, () => writeRelRecords(db, [{ personId: 'p', records: { ...empty, touchpoints: list } }], new Map()), 200);
+  const fresh = (name: string) => {
+    const db = openDb(join(t.dir, name), { now: new Date(NOW) });
+    db.prepare(`INSERT INTO people (id, name, name_key, added_on, created_at, updated_at) VALUES ('p', 'P', 'p', '2025-01-01', ?, ?)`).run(NOW, NOW);
+    return db;
+  };
+
+  it(`${BULK_INDEX_ROWS.toLocaleString('en')} touches into an empty file: the same indexes, rebuilt, and queries find every touch through them`, () => {
+    const db = fresh('bulk.db');
+    try {
+      const before = indexes(db);
+      expect(before.map((i) => i.name)).toContain('touchpoints_ledger');
+      importInto(db, touches(BULK_INDEX_ROWS));
+      const after = indexes(db);
+      expect(after.map(({ name, sql }) => ({ name, sql }))).toEqual(before.map(({ name, sql }) => ({ name, sql })));
+      expect(after.every((i, k) => i.rootpage !== before[k]!.rootpage)).toBe(true);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.prepare("SELECT COUNT(*) FROM touchpoints INDEXED BY touchpoints_group WHERE group_id >= 'g'").pluck().get()).toBe(BULK_INDEX_ROWS);
+      expect(db.prepare("SELECT COUNT(*) FROM change_rows INDEXED BY change_rows_row WHERE tbl = 'touchpoints'").pluck().get()).toBe(BULK_INDEX_ROWS);
+      // A smaller import into the file that now holds as many: the indexes are updated in place.
+      const kept = indexes(db);
+      importInto(db, touches(BULK_INDEX_ROWS - 1, 'u'));
+      expect(indexes(db)).toEqual(kept);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('an import that fails half-way leaves the indexes as they were (the drop is rolled back with it)', () => {
+    const db = fresh('failed.db');
+    try {
+      const before = indexes(db);
+      const list = touches(BULK_INDEX_ROWS);
+      list[BULK_INDEX_ROWS - 1] = { ...list[BULK_INDEX_ROWS - 1]!, id: list[0]!.id }; // a repeated id: UNIQUE fails
+      expect(() => importInto(db, list)).toThrow(/UNIQUE/);
+      expect(indexes(db)).toEqual(before);
+      expect(db.prepare('SELECT COUNT(*) FROM touchpoints').pluck().get()).toBe(0);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       db.close();
     }
