@@ -5,7 +5,7 @@
  */
 import { CommanderError, type Command } from 'commander';
 import { makeCtx, type App, type Ctx } from './app.js';
-import { COMMANDS, program as cliProgram } from './cli.js';
+import { COMMANDS, onlyCommand, program as cliProgram } from './cli.js';
 import type { Deps } from './deps.js';
 import { QuietExit, RelError } from './errors.js';
 import { explain } from './store/open.js';
@@ -32,7 +32,9 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
         }
       },
   };
-  for (const register of COMMANDS) register(app);
+  const only = onlyCommand(argv);
+  if (only) only(app);
+  else for (const [, register] of COMMANDS) register(app);
   refuseRepeatedOptions(program);
   const unknown = unknownHelpTopic(program, argv);
   if (unknown !== undefined) {
