@@ -245,10 +245,11 @@ function withoutTouchTriggers(db: Db, count: number, insert: () => void): void {
   // Seven indexes, three of them on random keys (group ids, dates, the ledger's): with as many new
   // touches as the file holds, building them afresh is cheaper than updating them row by row.
   const rebuild = count >= BULK_INDEX_ROWS && count >= held;
-  // Updated in place, the touches land at random places of those indexes: with SQLite's default 2 MiB
-  // page cache most inserts read and spill pages, so 64 MiB for the bulk write only. Rebuilt, only the
-  // primary key's index takes random inserts: 8 MiB was as fast on the bench's 200,000 touches as
-  // 64 MiB (4.3 s) and kept the import's peak 60 MiB lower (388 MiB against 450).
+  // Updated in place, the touches land at random places of those indexes: with the default page cache
+  // (16 MB: better-sqlite3 builds SQLite with DEFAULT_CACHE_SIZE=-16000) many inserts read and spill
+  // pages, so 64 MiB for the bulk write only. Rebuilt, only the primary key's index takes random
+  // inserts: 8 MiB was as fast on the bench's 200,000 touches as 64 MiB (4.3 s) and kept the import's
+  // peak 60 MiB lower (388 MiB against 450).
   const cache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = ${rebuild ? -8192 : -65536}`);
   try {
