@@ -172,8 +172,10 @@ export function duePeople(db: Db, window: DueWindow, tag?: string): DuePerson[] 
     .all({ today: window.today, horizon: window.horizon, ...days?.params, ...(tag === undefined ? {} : { tag }) }) as DuePerson[];
 }
 
-/** What rel derives from touchpoints, as SQL over `people` (last touch, first touch, days touched). */
-// One pass over the person's touches for the three values (a row value), not one each.
+/**
+ * What rel derives from touchpoints, as SQL over `people` (last touch, first touch, days touched): one
+ * pass over the person's touches for the three (a row value), not one each.
+ */
 const DERIVED = `(last_touch, first_touch, touch_days) =
   (SELECT MAX(date), MIN(date), COUNT(DISTINCT date) FROM touchpoints WHERE person_id = people.id)`;
 

@@ -227,6 +227,9 @@ export const TOUCH_INSERT_TRIGGERS = [
   'touchpoints_journal_insert', 'touchpoints_last_touch_insert', 'touchpoints_span_insert', 'touchpoints_month_insert',
 ] as const;
 
+/** From how many new touches (and no fewer than the table holds) an import builds the touchpoints indexes afresh. */
+export const BULK_INDEX_ROWS = 5000;
+
 /**
  * Runs `insert` (which only inserts touchpoints) with the per-row triggers of TOUCH_INSERT_TRIGGERS
  * dropped, then does their work once for all the new rows: the journal records each inserted touch as
@@ -236,9 +239,6 @@ export const TOUCH_INSERT_TRIGGERS = [
  * rolls the drop back with everything else. Measured on 200,000 touches: 18 s with the triggers (even
  * paused, each firing costs), 3 s without.
  */
-/** From how many new touches (and no fewer than the table holds) an import builds the touchpoints indexes afresh. */
-export const BULK_INDEX_ROWS = 5000;
-
 function withoutTouchTriggers(db: Db, count: number, insert: () => void): void {
   const after = db.prepare('SELECT COALESCE(MAX(rowid), 0) FROM touchpoints').pluck().get() as number;
   const held = db.prepare('SELECT COUNT(*) FROM touchpoints').pluck().get() as number;
@@ -262,9 +262,9 @@ function withoutTouchTriggers(db: Db, count: number, insert: () => void): void {
         SELECT (SELECT MAX(id) FROM changes), 'touchpoints', id, NULL FROM touchpoints
         WHERE rowid > ? AND (SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1`).run(after);
       // The journal's index by record is keyed by random ids too: the same rule.
-      const journaled = count >= BULK_INDEX_ROWS ? (db.prepare('SELECT COUNT(*) FROM change_rows').pluck().get() as number) : Infinity;
-      if (count >= journaled) withoutIndexes(db, 'change_rows', journal);
-      else journal();
+      if (count >= BULK_INDEX_ROWS && count >= (db.prepare('SELECT COUNT(*) FROM change_rows').pluck().get() as number)) {
+        withoutIndexes(db, 'change_rows', journal);
+      } else journal();
     });
   } finally {
     db.pragma(`cache_size = ${cache}`);

@@ -13,14 +13,7 @@ import type { Db } from './open.js';
  */
 export function withoutTriggers<T>(db: Db, names: readonly string[], fn: () => T): T {
   const list = names.map((n) => `'${n}'`).join(', ');
-  const triggers = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${list})`).all() as { name: string; sql: string }[];
-  for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
-  try {
-    return fn();
-  } finally {
-    // After an error SQLite rolled back on its own (a full disk), the rollback has put them back.
-    if (db.inTransaction) for (const t of triggers) db.exec(t.sql);
-  }
+  return without(db, 'TRIGGER', `type = 'trigger' AND name IN (${list})`, [], fn);
 }
 
 /**
@@ -30,13 +23,17 @@ export function withoutTriggers<T>(db: Db, names: readonly string[], fn: () => T
  * as for withoutTriggers.
  */
 export function withoutIndexes<T>(db: Db, table: string, fn: () => T): T {
-  const indexes = db
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'`)
-    .all(table) as { name: string; sql: string }[];
-  for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
+  return without(db, 'INDEX', `type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'`, [table], fn);
+}
+
+/** Drops the schema objects `where` finds, runs `fn`, and makes them again from their SQL. */
+function without<T>(db: Db, kind: 'TRIGGER' | 'INDEX', where: string, params: unknown[], fn: () => T): T {
+  const objects = db.prepare(`SELECT name, sql FROM sqlite_master WHERE ${where}`).all(...params) as { name: string; sql: string }[];
+  for (const o of objects) db.exec(`DROP ${kind} ${o.name}`);
   try {
     return fn();
   } finally {
-    if (db.inTransaction) for (const i of indexes) db.exec(i.sql);
+    // After an error SQLite rolled back on its own (a full disk), the rollback has put them back.
+    if (db.inTransaction) for (const o of objects) db.exec(o.sql);
   }
 }
