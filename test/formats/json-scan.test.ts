@@ -7,7 +7,7 @@ import { MUTATING } from '../support.js';
 const NOW = new Date('2026-03-01T09:00:00.000Z');
 const person = (i: number): RelPerson => ({
   id: `p${i}`, name: `Person "${i}" {x} [y], \\ back\\slash\nsecond line ☕ 山田`, emails: [`p${i}@example.com`], phones: [], tags: ['a,b', ']'],
-  company: i % 2 ? null : 'Acme, "Inc" }', title: null, every_days: 14, birthday: '--03-10', met: null, met_on: null, linkedin_url: null,
+  company: i % 2 ? null : 'Acme, "Inc" }', title: i % 2 ? '12" ruler ] { \\' : null, every_days: 14, birthday: '--03-10', met: null, met_on: null, linkedin_url: null,
   snoozed_until: null, added_on: '2026-01-01', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z',
   last_touch: null, next_due: null,
   facts: [{ id: `f${i}`, text: 'likes\ttea \\"quoted\\"', date: '2026-01-01', created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' }],
@@ -57,6 +57,31 @@ describe('readRelJsonPieces reads what readRelJson reads, however the text is cu
       };
       for (const size of [1, 7, 1000]) expect(call(() => readRelJsonPieces(cut(text, size)))).toEqual(call(() => readRelJson(text)));
     }
+  });
+
+  it('whitespace wherever JSON allows it (tabs, CR LF, before a colon or a comma) streams like the rest', () => {
+    const doc = { format: 'rel', version: 1, exported_at: '2026-03-01T09:00:00.000Z', people: [person(1), person(2)] };
+    const text = `\uFEFF\r\n\t${JSON.stringify(doc, null, '\t')
+      .replace(/\n/g, '\r\n') // an export saved on Windows
+      .replace(/"(format|version|exported_at|people)": /g, '"$1" \t:\r\n ')
+      .replace(/"rel",/, '"rel" \r\n\t,')
+      .replace(/\}\r\n(\t*)\]/, '}\r\n$1 \t]')}\r\n\t \r\n`;
+    const whole = readRelJson(text);
+    expect(whole.people.map((p) => p.person.id)).toEqual(['p1', 'p2']);
+    for (const size of [1, 3, 1000, text.length]) expect(readRelJsonPieces(cut(text, size))).toEqual(whole);
+  });
+
+  it('keys with escapes: a quote or a backslash in a key, and "people" spelled with an escape, read as JSON reads them', () => {
+    const people = JSON.stringify([person(3)]);
+    for (const text of [
+      `{"format":"rel","a\\"b\\\\":{"c\\\\":"]"},"version":1,"people":${people}}`,
+      `{"format":"rel","version":1,"peopl\\u0065":${people}}`,
+      `{"\\u0066ormat":"rel","version":1,"people":[]}`,
+    ]) {
+      const whole = readRelJson(text);
+      for (const size of [1, 2, 5, text.length]) expect(readRelJsonPieces(cut(text, size)), text).toEqual(whole);
+    }
+    expect(readRelJson(`{"format":"rel","version":1,"peopl\\u0065":${people}}`).people).toHaveLength(1);
   });
 
   it('a person with a bad field, or a repeated id, is the same problem', () => {
