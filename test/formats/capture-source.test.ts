@@ -59,16 +59,28 @@ describe('detectSource: files and folders made here', () => {
     return path;
   };
 
+  // Plain titles: StrykerJS runs a test by its name, and names holding control characters (%j of the
+  // text) were never matched, so the mutants these tests kill were reported as surviving.
   it.each([
-    ['BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', 'calendar'],
-    ['\r\n  begin:vcalendar\nEND:VCALENDAR\n', 'calendar'],
+    ['an iCalendar file', 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', 'calendar'],
+    ['a calendar after blank lines, in lower case', '\r\n  begin:vcalendar\nEND:VCALENDAR\n', 'calendar'],
     // A file saved by Windows Notepad (and other Windows tools) starts with a UTF-8 byte order mark.
-    ['\uFEFFBEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', 'calendar'],
-    ['From MAILER-DAEMON Fri Jul  8 12:08:34 2011\nDate: x\n\n', 'mbox'],
+    ['a calendar after a byte order mark', '\uFEFFBEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', 'calendar'],
+    ['an mbox', 'From MAILER-DAEMON Fri Jul  8 12:08:34 2011\nDate: x\n\n', 'mbox'],
     // Thunderbird on Windows keeps its local folders as mbox files with CRLF lines.
-    ['From - Mon Feb 02 10:00:00 2026\r\nDate: x\r\n\r\n', 'mbox'],
-  ])('a file starting %j is %s, whatever its name', (text, kind) => {
+    ['a CR LF mbox (Thunderbird on Windows)', 'From - Mon Feb 02 10:00:00 2026\r\nDate: x\r\n\r\n', 'mbox'],
+  ])('%s is %s, whatever its name', (_, text, kind) => {
     expect(detectSource(file('source.txt', text)).kind).toBe(kind);
+  });
+
+  it.each([
+    ['EF BB', Buffer.from([0xef, 0xbb])],
+    ['EF', Buffer.from([0xef])],
+    ['BB BF', Buffer.from([0xbb, 0xbf])],
+  ])('a calendar after the bytes %s (not a whole byte order mark: only EF BB BF is one) is not a calendar', (_, bytes) => {
+    const path = join(tmp.dir, 'odd.ics');
+    writeFileSync(path, Buffer.concat([bytes, Buffer.from('\r\n\r\nBEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n')]));
+    expect(refusal(path)).toMatch(/is neither a calendar/);
   });
 
   it('a calendar with a byte order mark is read whole, its events included', () => {
@@ -81,11 +93,11 @@ describe('detectSource: files and folders made here', () => {
   });
 
   it.each([
-    ['BEGIN:VCARD\r\nFN:Ana\r\nEND:VCARD\r\n'],
-    ['From: ana@example.com\nDate: Mon, 2 Feb 2026 10:00:00 +0000\n\n'],
-    ['Subject: x\nFrom a@b Mon Jan 01 00:00:00 2026\n'],
-    [''],
-  ])('a file starting %j is refused, saying nothing was captured', (text) => {
+    ['a vCard', 'BEGIN:VCARD\r\nFN:Ana\r\nEND:VCARD\r\n'],
+    ['one message without its From_ line', 'From: ana@example.com\nDate: Mon, 2 Feb 2026 10:00:00 +0000\n\n'],
+    ['a From_ line that is not the first', 'Subject: x\nFrom a@b Mon Jan 01 00:00:00 2026\n'],
+    ['an empty file', ''],
+  ])('%s is refused, saying nothing was captured', (_, text) => {
     const path = file('contacts.vcf', text);
     expect(refusal(path)).toBe(`${path} is neither a calendar (iCalendar .ics) nor mail (mbox, Maildir): nothing was captured`);
   });

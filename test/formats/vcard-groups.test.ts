@@ -36,6 +36,22 @@ describe('contact groups', () => {
       .toEqual([{ where: 'card 2 (line 6)', why: 'group "Team": member mailto:zed@x.example is not in the file' }]);
   });
 
+  it('a member written with spaces around it (a hand-edited file) is still found, by UID and by address', () => {
+    const text = card('FN:Ana', 'UID:a') + card('FN:Cy', 'EMAIL:cy@x.example') +
+      card('KIND:group', 'FN:Team', 'MEMBER: urn:uuid:A ', 'MEMBER:  mailto:cy@x.example ');
+    expect(tags(text)).toEqual({ tags: [['Ana', ['Team']], ['Cy', ['Team']]], problems: [] });
+  });
+
+  it('only a member that starts with mailto: is an address; urn:uuid: is taken off only at the start', () => {
+    // UIDs are any text: these hold "mailto:" and "urn:uuid:" in the middle, and each names its own card.
+    for (const [first, second] of [[card('FN:Bo', 'UID:1urn:uuid:2'), card('FN:Cy', 'UID:12')], [card('FN:Cy', 'UID:12'), card('FN:Bo', 'UID:1urn:uuid:2')]]) {
+      const text = card('FN:Ana', 'UID:x-mailto:ana') + first + second + card('KIND:group', 'FN:Team', 'MEMBER:x-mailto:ana', 'MEMBER:12');
+      const { tags: got, problems } = tags(text);
+      expect(problems).toEqual([]);
+      expect(Object.fromEntries(got)).toEqual({ Ana: ['Team'], Bo: [], Cy: ['Team'] });
+    }
+  });
+
   it('a card of KIND individual is a person', () => {
     expect(tags(card('KIND:individual', 'FN:Ana')).tags).toEqual([['Ana', []]]);
   });
