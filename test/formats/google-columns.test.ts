@@ -62,6 +62,33 @@ describe('parseGoogle: cells with several values (" ::: ", "* " marks the primar
   });
 });
 
+describe('parseGoogle: the other fields, in both headers', () => {
+  it('the current header: title, labels, notes, and every E-mail N / Phone N column, 10 and over included', () => {
+    const header = `${NEW},${Array.from({ length: 10 }, (_, i) => `E-mail ${i + 2} - Value,Phone ${i + 2} - Value`).join(',')}`;
+    const p = one(header, {
+      'First Name': 'Ana', 'Organization Name': 'Acme', 'Organization Title': 'CTO', Notes: 'met at FOSDEM', Labels: '* myContacts ::: Climbing',
+      'E-mail 1 - Value': 'ana@x.example', 'E-mail 11 - Value': 'eleven@x.example', 'Phone 1 - Value': '+1 555 0100', 'Phone 10 - Value': '+1 555 0110',
+    });
+    expect(p).toMatchObject({ company: 'Acme', title: 'CTO', notes: ['met at FOSDEM'], tags: ['Climbing'] });
+    expect(p.emails).toEqual(['ana@x.example', 'eleven@x.example']);
+    expect(p.phones).toEqual(['+1 555 0100', '+1 555 0110']);
+  });
+
+  it('the older header: group membership, the organization columns, notes', () => {
+    const p = one(OLD, {
+      Name: 'Bruno Costa', Notes: 'likes chess', 'Group Membership': 'System Group: My Contacts ::: Book Club',
+      'Organization 1 - Name': 'Initech', 'Organization 1 - Title': 'Engineer', 'E-mail 1 - Value': 'bruno@x.example',
+    });
+    expect(p).toMatchObject({ company: 'Initech', title: 'Engineer', notes: ['likes chess'], tags: ['Book Club'], emails: ['bruno@x.example'] });
+  });
+
+  it('blanks at the edges of a cell of several values are not part of them', () => {
+    const p = one(NEW, { 'First Name': 'Ana', 'E-mail 1 - Value': '  ana@x.example ::: * bo@x.example  ', Labels: '  Climbing ::: VIP  ' });
+    expect(p.emails).toEqual(['bo@x.example', 'ana@x.example']);
+    expect(p.tags).toEqual(['Climbing', 'VIP']);
+  });
+});
+
 describe('parseGoogle: birthdays are read strictly', () => {
   it.each([
     ['1990-03-14', '1990-03-14', []],
@@ -88,6 +115,8 @@ describe('googleTags: labels and group memberships', () => {
     ['VIP ::: Book Club', ['VIP', 'Book Club']],
     ['Not my contacts ::: My Contacts 2', ['Not my contacts', 'My Contacts 2']],
     ['* ::: System Group: ::: Climbing', ['Climbing']],
+    // The markers count only at the start: a label that holds them elsewhere is the user's own.
+    ['Stars * 5 ::: My System Group: Hikers', ['Stars * 5', 'My System Group: Hikers']],
   ])('%j -> %j', (cell, tags) => expect(googleTags(cell)).toEqual(tags));
 });
 
