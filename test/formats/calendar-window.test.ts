@@ -149,6 +149,32 @@ describe('readCalendar: series and the window', () => {
     expect(r.earlier).toBe(3); // Jan 5 (moved to Jan 6), Jan 12, Jan 19
   });
 
+  it('instances moved to exactly --since or exactly the end of the window are in it; a second before --since is counted before', () => {
+    const r = read(cal(
+      ['UID:e', 'DTSTART:20260120T100000Z', 'RRULE:FREQ=WEEKLY;COUNT=6', 'SUMMARY:Series'],
+      ['UID:e', 'RECURRENCE-ID:20260127T100000Z', 'DTSTART:20260201T000000Z', 'SUMMARY:At from'],
+      ['UID:e', 'RECURRENCE-ID:20260217T100000Z', 'DTSTART:20260131T235959Z', 'SUMMARY:Just before'],
+      ['UID:e', 'RECURRENCE-ID:20260224T100000Z', 'DTSTART:20260228T120000Z', 'SUMMARY:At to'],
+    ));
+    expect(r.events.map((e) => [e.key, e.start.toISOString(), e.summary])).toEqual([
+      ['e|2026-01-27T10:00:00.000Z', '2026-02-01T00:00:00.000Z', 'At from'],
+      ['e|2026-02-03T10:00:00.000Z', '2026-02-03T10:00:00.000Z', 'Series'],
+      ['e|2026-02-10T10:00:00.000Z', '2026-02-10T10:00:00.000Z', 'Series'],
+      ['e|2026-02-24T10:00:00.000Z', '2026-02-28T12:00:00.000Z', 'At to'],
+    ]);
+    expect(r.earlier).toBe(2); // Jan 20, and Feb 17 moved to a second before --since
+  });
+
+  it('a series of RDATEs alone starting exactly at --since, or exactly at the end of the window, starts in it', () => {
+    const r = read(cal(
+      ['UID:a', 'DTSTART:20260201T000000Z', 'RDATE:20260301T100000Z'],
+      ['UID:b', 'DTSTART:20260228T120000Z', 'RDATE:20260301T100000Z'],
+      ['UID:c', 'DTSTART:20260131T235959Z', 'RDATE:20260301T100000Z'],
+    ));
+    expect(r.events.map((e) => e.key)).toEqual(['a|2026-02-01T00:00:00.000Z', 'b|2026-02-28T12:00:00.000Z']);
+    expect(r.earlier).toBe(1); // c's DTSTART
+  });
+
   it('overridden instances without their series (a shared calendar) are read alone', () => {
     const r = read(cal(
       ['UID:o', 'RECURRENCE-ID:20260209T100000Z', 'DTSTART:20260210T100000Z', 'SUMMARY:Only this one'],
