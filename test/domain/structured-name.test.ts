@@ -40,6 +40,12 @@ describe('keptN: what rel keeps of a card N', () => {
     expect(keptN(name, parts)).toBe(kept);
   });
 
+  it('keeps nothing of an N with more than five components (it is not an N)', () => {
+    expect(keptN('Ana', [['Núñez'], ['Ana'], [], [], [], ['extra']])).toBeNull();
+    expect(keptN('Ana', [['Núñez'], ['Ana'], [], [], []])).toBe('Núñez;Ana;;;');
+    expect(keptN('Ana Núñez', [['Núñez García'], ['Ana'], [], [], []])).toBe('Núñez García;Ana;;;');
+  });
+
   it('never keeps a control character or an unpaired surrogate (the writers would put them on the N line)', () => {
     expect(formatN([['Ya\u0000ma\u0007da'], ['Ta\ud800ro\u2028x'], [], [], []])).toBe('Ya ma da;Ta ro x;;;');
   });
@@ -66,6 +72,34 @@ describe('parseN and formatN', () => {
     expect(parseN('O\\;Brien\\, Jr;Seán;a,b;;x\\ny')).toEqual([['O;Brien, Jr'], ['Seán'], ['a', 'b'], [], ['x\ny']]);
     expect(parseN('Chen;Maya')).toEqual([['Chen'], ['Maya']]);
   });
+
+  it('\\N is a line break too (vCard 3 writes either case); any other escaped character is itself', () => {
+    expect(parseN('x\\Ny;a\\ b')).toEqual([['x\ny'], ['a b']]);
+  });
+
+  it('a backslash at the very end is kept as it is (it escapes nothing)', () => {
+    expect(parseN('Smith\\')).toEqual([['Smith\\']]);
+    expect(parseN('Smith\\;Ana')).toEqual([['Smith;Ana']]);
+  });
+
+  it('formatN leaves out values that are empty once cleaned', () => {
+    expect(formatN([['  ', 'Smith', '\u0000'], ['Ana']])).toBe('Smith;Ana;;;');
+  });
+});
+
+describe('nTooLong: the limits themselves are allowed', () => {
+  const part = (n: number) => 'a'.repeat(n);
+  it('a component value of 200 characters is kept, 201 is not', () => {
+    expect(nTooLong(`${part(200)};Ana;;;`)).toBeNull();
+    expect(nTooLong(`${part(201)};Ana;;;`)).toBe('a part of the structured name (N) is longer than 200 characters');
+  });
+  it('a whole N of 1,000 characters is kept, 1,001 is not', () => {
+    const thousand = Array.from({ length: 5 }, () => part(199)).join(',') + ';' + part(4); // 5 x 199 + 4 commas + ';' + 4 = 1,004
+    const exactly = thousand.slice(0, 1000);
+    expect([...exactly].length).toBe(1000);
+    expect(nTooLong(exactly)).toBeNull();
+    expect(nTooLong(`${exactly}a`)).toBe('the structured name (N) is longer than 1000 characters');
+  });
 });
 
 describe('nameValue and nSpells', () => {
@@ -81,6 +115,13 @@ describe('nameValue and nSpells', () => {
     ['Mary Ann Smith', 'Smith;Mary Ann;;;', true],
     ['Mary Ann Smith', ';Mary Ann Smith;;;', true],
     ['Maya Lee', 'Chen;Maya;;;', false],
+    // several values of a component are joined by a space; the name's own spaces and spelling do not matter
+    ['Ana Núñez García', 'Núñez,García;Ana;;;', true],
+    ['Mary Ann Smith', 'Smith;Mary,Ann;;;', true],
+    ['Ana  Núñez', 'Núñez;Ana;;;', true],
+    ['Jose\u0301 Ruiz', 'Ruiz;José;;;', true],
+    ['Ana Núñez', ' Núñez ; Ana ;;;', true], // blanks around the N's values (a hand-written card)
+    [' Ana Núñez ', 'Núñez;Ana;;;', true],
   ])('%s spelled by N:%s: %s', (name, n, spells) => {
     expect(nSpells(name, n)).toBe(spells);
   });
