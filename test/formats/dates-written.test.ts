@@ -32,6 +32,20 @@ describe('readDay: more of what exports write', () => {
     ['September 7, 2020', 'us', '2020-09-07'],
     ['12 Marchember 2024', 'us', null],
     ['12 Mär 2024', 'us', null],
+    // more than one blank between the parts; 12 as the first part is still a month in the US
+    ['12  Mar  2024', 'us', '2024-03-12'],
+    ['Mar  12,  2024', 'us', '2024-03-12'],
+    ['12/4/2020', 'us', '2020-12-04'],
+    ['3/12/2020', 'strict', null],
+    // a date with anything before or after it (but a time) is not read
+    ['on 2024-03-12', 'us', null],
+    ['2024-03-12 or so', 'us', null],
+    ['about 3/4/2020', 'us', null],
+    ['3/4/2020 maybe', 'us', null],
+    ['the 12 Mar 2024', 'us', null],
+    ['12 Mar 2024 or 13', 'us', null],
+    ['on Mar 12, 2024', 'us', null],
+    ['Mar 12, 2024 or so', 'us', null],
     ['Mar 12, 24', 'us', null],
     ['2024', 'us', null],
     ['', 'us', null],
@@ -52,5 +66,10 @@ describe('readBirthday: yearless when the year is unknown', () => {
     ['29.02.2000', 'strict', '2000-02-29'],
     ['14 Mar 1604', 'us', '--03-14'],
     ['not a date', 'us', null],
+    // a placeholder year before 1900 is no year: 29 February is then a real birthday
+    ['1899-02-29', 'strict', '--02-29'],
+    ['  --03-14 ', 'strict', '--03-14'],
+    ['x--03-14', 'strict', null],
+    ['--03-14x', 'strict', null],
   ] as const)('readBirthday(%j, %s) = %j', (text, slash, day) => expect(readBirthday(text, slash)).toBe(day));
 });
