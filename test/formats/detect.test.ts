@@ -50,6 +50,19 @@ describe('detector: where the header may be', () => {
   });
 });
 
+describe('detector: what is never a table', () => {
+  it('a file with a NUL byte (binary, or UTF-16 read as UTF-8) is not told, however CSV-like the rest', () => {
+    expect(formatOf('Name,Email\nAna,a@x.example\n\0')).toBeNull();
+    expect(formatOf('N\0a\0m\0e\0,\0E\0m\0a\0i\0l\0\n\0')).toBeNull();
+  });
+
+  it('blanks alone are not told; a byte order mark before a header is not part of it', () => {
+    expect(formatOf(' \r\n\t\n')).toBeNull();
+    expect(formatOf('\uFEFFName,Email\nAna,a@x.example\n')).toBe('csv');
+    expect(formatOf('\uFEFFFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAna,Lima,,,,,12 Mar 2024\n')).toBe('linkedin');
+  });
+});
+
 describe('detector: a generic CSV needs a header row', () => {
   it.each([
     ['Name,Email\nAna,a@x.example\n', 'csv'],
