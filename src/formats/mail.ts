@@ -79,8 +79,10 @@ export async function* readMbox(path: string, name = path): AsyncGenerator<MailI
       }
       if (found < 0) {
         // Keep the last, perhaps partial, line (from its "\n"); a body line with no end yet is dropped.
+        // The "\n" may be the one just before pos (headers that end the read, an empty body): without
+        // it a From_ line starting the next read would not follow a "\n" and its message would be lost.
         const last = buf.lastIndexOf(10);
-        pos = last >= pos ? last : buf.length;
+        pos = last >= Math.max(pos - 1, 0) ? last : buf.length;
         break;
       }
       msgStart = base + found;

@@ -50,6 +50,14 @@ describe('readMbox: mbox files made here', () => {
     ]);
   });
 
+  it('a message with an empty body whose blank line ends a 1 MiB read, the next From_ line starting the next read', async () => {
+    const bare = [fromLine(2), 'Date: Mon, 2 Feb 2026 10:02:00 +0000', 'Subject: m2', '', ''].join('\n');
+    const first = padded(1, MiB - bare.length);
+    expect(await read(first + bare + msg(3))).toEqual([
+      'box: message 1 (byte 0) m1', `box: message 2 (byte ${first.length}) m2`, `box: message 3 (byte ${MiB}) m3`,
+    ]);
+  });
+
   it('a message with an empty body, the next From_ line straight after its blank line', async () => {
     const bare = [fromLine(1), 'Date: Mon, 2 Feb 2026 10:01:00 +0000', 'Subject: m1', '', ''].join('\n');
     expect(await read(bare + msg(2))).toEqual(['box: message 1 (byte 0) m1', `box: message 2 (byte ${bare.length}) m2`]);
