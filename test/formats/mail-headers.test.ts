@@ -32,6 +32,17 @@ describe('headerFields', () => {
     expect(f.get('precedence')).toBe('bulk');
   });
 
+  it('a blank before the colon (obsolete, still written by some old mailers) does not hide the field', () => {
+    const f = headerFields(head(['Date : Mon, 2 Feb 2026 10:00:00 +0000', 'Subject\t: Hello']));
+    expect([...f]).toEqual([['date', 'Mon, 2 Feb 2026 10:00:00 +0000'], ['subject', 'Hello']]);
+  });
+
+  it('nothing after the blank line counts, not even a field the headers lack (a forwarded message in the body)', () => {
+    const f = headerFields(head(['Date: Mon, 2 Feb 2026 10:00:00 +0000', 'To: me@example.com', '', '---------- Forwarded message ----------',
+      'From: Boss <boss@acme.example>', 'Cc: team@acme.example', 'Subject: numbers']));
+    expect([...f.keys()]).toEqual(['date', 'to']);
+  });
+
   it('8-bit headers: UTF-8 when they are UTF-8, else Latin-1', () => {
     expect(headerFields(Buffer.from('Subject: Grüße\n\n', 'utf8')).get('subject')).toBe('Grüße');
     expect(headerFields(Buffer.from('Subject: Grüße\n\n', 'latin1')).get('subject')).toBe('Grüße');

@@ -39,6 +39,16 @@ describe('addressList: names', () => {
     expect(addressList(field)).toEqual([{ email: 'renee@x.example', name }]);
   });
 
+  it.each([
+    // a colon or a semicolon inside a quoted name is not group syntax
+    ['"Acme: Billing" <billing@acme.example>', [{ email: 'billing@acme.example', name: 'Acme: Billing' }]],
+    ['"Sales; EMEA" <sales@acme.example>', [{ email: 'sales@acme.example', name: 'Sales; EMEA' }]],
+    // an escaped quote inside a quoted name does not end it, so the comma after it does not split
+    ['"\\"Nana\\" Lima, Ana" <ana@x.example>, b@x.example', [{ email: 'ana@x.example', name: '"Nana" Lima, Ana' }, { email: 'b@x.example', name: null }]],
+    // a group whose closing ";" was cut off
+    ['Team: a@x.example, b@x.example', [{ email: 'a@x.example', name: null }, { email: 'b@x.example', name: null }]],
+  ])('%j', (field, out) => expect(addressList(field)).toEqual(out));
+
   it('an address in angle brackets is trimmed; a display name is not an address', () => {
     expect(addressList('Ana < ana@x.example >, Bo Li')).toEqual([{ email: 'ana@x.example', name: 'Ana' }]);
   });
