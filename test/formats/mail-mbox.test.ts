@@ -64,7 +64,7 @@ describe('readMbox: mbox files made here', () => {
   });
 
   it('a body line quoted as ">From " (mboxrd), however much it looks like a From_ line, does not start a message', async () => {
-    const body = `I forwarded this:\n>From a@x.example Mon Feb  2 09:00:00 2026\n>>From b@x.example Mon Feb  2 08:00:00 2026\nDate: Mon, 2 Feb 2026 09:00:00 +0000`;
+    const body = `From my side, all good. I forwarded this:\n>From a@x.example Mon Feb  2 09:00:00 2026\n>>From b@x.example Mon Feb  2 08:00:00 2026\nDate: Mon, 2 Feb 2026 09:00:00 +0000`;
     expect(await read(msg(1, '\n', body) + msg(2))).toEqual(['box: message 1 (byte 0) m1', `box: message 2 (byte ${msg(1, '\n', body).length}) m2`]);
   });
 

@@ -44,7 +44,7 @@ describe('addressList: names', () => {
     ['"Acme: Billing" <billing@acme.example>', [{ email: 'billing@acme.example', name: 'Acme: Billing' }]],
     ['"Sales; EMEA" <sales@acme.example>', [{ email: 'sales@acme.example', name: 'Sales; EMEA' }]],
     // an escaped quote inside a quoted name does not end it, so the comma after it does not split
-    ['"\\"Nana\\" Lima, Ana" <ana@x.example>, b@x.example', [{ email: 'ana@x.example', name: '"Nana" Lima, Ana' }, { email: 'b@x.example', name: null }]],
+    ['"Ana \\"Nana, to friends\\" Lima" <ana@x.example>, b@x.example', [{ email: 'ana@x.example', name: 'Ana "Nana, to friends" Lima' }, { email: 'b@x.example', name: null }]],
     // a group whose closing ";" was cut off
     ['Team: a@x.example, b@x.example', [{ email: 'a@x.example', name: null }, { email: 'b@x.example', name: null }]],
   ])('%j', (field, out) => expect(addressList(field)).toEqual(out));
