@@ -280,11 +280,31 @@ export function addressList(field: string): Address[] {
       if (email.includes('@')) out.push({ email, name: name.trim() || null });
       continue;
     }
-    const comment = /\(([^)]*)\)/.exec(p);
-    const email = p.replace(/\([^)]*\)/g, '').trim();
-    if (email.includes('@')) out.push({ email, name: comment ? decodeWords(comment[1]!).trim() || null : null });
+    const comment = firstComment(p);
+    const email = withoutComments(p).trim();
+    if (email.includes('@')) out.push({ email, name: comment ? decodeWords(comment).trim() || null : null });
   }
   return out;
+}
+
+/** The text of the first comment, with the comments nested in it: "a@b (Ana (Acme)) (x)" -> "Ana (Acme)". */
+function firstComment(s: string): string | null {
+  const open = s.indexOf('(');
+  let depth = 0;
+  for (let i = open; open >= 0 && i < s.length; i++) {
+    if (s[i] === '(') depth++;
+    else if (s[i] === ')' && --depth === 0) return s.slice(open + 1, i);
+  }
+  return null;
+}
+
+/** The text without its comments, nested ones too (innermost first). */
+function withoutComments(s: string): string {
+  for (let prev = ''; prev !== s; ) {
+    prev = s;
+    s = s.replace(/\([^()]*\)/g, '');
+  }
+  return s;
 }
 
 /** Splits at commas outside quotes, angle brackets and comments. */

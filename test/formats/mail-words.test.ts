@@ -59,6 +59,12 @@ describe('addressList: names', () => {
     ]);
   });
 
+  it('a comment with a comment inside it (RFC 5322 lets them nest) is one name, not part of the address', () => {
+    expect(addressList('ana@x.example (Ana Lima (Acme), Lisbon), bo@x.example (Bo) (work)')).toEqual([
+      { email: 'ana@x.example', name: 'Ana Lima (Acme), Lisbon' }, { email: 'bo@x.example', name: 'Bo' },
+    ]);
+  });
+
   it('a stray closing bracket does not swallow the addresses after it', () => {
     expect(addressList('Ana) <a@x.example>, b@x.example').map((a) => a.email)).toEqual(['a@x.example', 'b@x.example']);
   });
