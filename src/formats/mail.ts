@@ -287,24 +287,28 @@ export function addressList(field: string): Address[] {
   return out;
 }
 
-/** The text of the first comment, with the comments nested in it: "a@b (Ana (Acme)) (x)" -> "Ana (Acme)". */
+/**
+ * The text of the first comment, with the comments nested in it: "a@b (Ana (Acme)) (x)" -> "Ana (Acme)".
+ * A comment never closed (a header cut short) runs to the end.
+ */
 function firstComment(s: string): string | null {
   const open = s.indexOf('(');
+  if (open < 0) return null;
   let depth = 0;
-  for (let i = open; open >= 0 && i < s.length; i++) {
+  for (let i = open; i < s.length; i++) {
     if (s[i] === '(') depth++;
     else if (s[i] === ')' && --depth === 0) return s.slice(open + 1, i);
   }
-  return null;
+  return s.slice(open + 1);
 }
 
-/** The text without its comments, nested ones too (innermost first). */
+/** The text without its comments, nested ones too (innermost first), and without a comment never closed. */
 function withoutComments(s: string): string {
   for (let prev = ''; prev !== s; ) {
     prev = s;
     s = s.replace(/\([^()]*\)/g, '');
   }
-  return s;
+  return s.replace(/\(.*$/s, '');
 }
 
 /** Splits at commas outside quotes, angle brackets and comments. */

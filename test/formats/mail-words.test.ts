@@ -65,6 +65,14 @@ describe('addressList: names', () => {
     ]);
   });
 
+  it.each([
+    ['ana@x.example (Ana Lima', 'Ana Lima'],
+    ['ana@x.example (Ana (Acme) Lima', 'Ana (Acme) Lima'],
+    ['ana@x.example (Ana (Acme', 'Ana (Acme'],
+  ])('a comment cut short by the end of the header still leaves the address alone: %j', (field, name) => {
+    expect(addressList(field)).toEqual([{ email: 'ana@x.example', name }]);
+  });
+
   it('a stray closing bracket does not swallow the addresses after it', () => {
     expect(addressList('Ana) <a@x.example>, b@x.example').map((a) => a.email)).toEqual(['a@x.example', 'b@x.example']);
   });
