@@ -89,6 +89,17 @@ describe('parseMessage', () => {
   });
 
   it.each([
+    ['Mon, 02 Feb 26 10:00 +0000', '2026-02-02T10:00:00.000Z'], // two-digit year, no seconds (RFC 822)
+    ['Tue, 02 Feb 99 10:00:00 +0000', '1999-02-02T10:00:00.000Z'],
+    ['Mon, 2 Feb 2026 10:00:00 PST', '2026-02-02T18:00:00.000Z'], // an obsolete zone name
+    ['Mon, 2 Feb 2026 10:00:00 GMT', '2026-02-02T10:00:00.000Z'],
+    ['2 Feb 2026 10:00:00 +0530', '2026-02-02T04:30:00.000Z'], // no day name
+    ['Mon,  2 Feb 2026 10:00:00 -0000 (GMT Standard Time)', '2026-02-02T10:00:00.000Z'], // Outlook's comment
+  ])('the Date shapes mail programs write: %j', (date, iso) => {
+    expect(message([`Date: ${date}`]).date.toISOString()).toBe(iso);
+  });
+
+  it.each([
     [['Subject: no date'], 'no Date header'],
     [['Date: someday'], 'bad Date "someday"'],
     [['Date:'], 'bad Date ""'],
