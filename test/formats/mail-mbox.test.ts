@@ -81,6 +81,20 @@ describe('readMbox: mbox files made here', () => {
     }
   });
 
+  it('a Thunderbird folder on Windows: "From - " lines, X-Mozilla headers, CRLF, a folded To and a >From body line', async () => {
+    const tb = (n: number, to: string[], body: string[]) => [
+      `From - Tue Feb 10 09:1${n}:00 2026`, 'X-Mozilla-Status: 0001', 'X-Mozilla-Status2: 00000000', 'X-Mozilla-Keys:                                    ',
+      `Message-ID: <tb${n}@example.com>`, `Date: Tue, 10 Feb 2026 09:1${n}:00 +0100`, 'From: Me <me@example.com>', ...to,
+      `Subject: tb${n}`, 'User-Agent: Mozilla Thunderbird', '', ...body, '', '',
+    ].join('\r\n');
+    const first = tb(1, ['To: "Lima, Ana" <ana@x.example>,', ' Bo <bo@x.example>'], ['Hi both,', '>From the notes: 10:00 works.', 'From me']);
+    const items = await all(readMbox(write(first + tb(2, ['To: ana@x.example'], ['Thanks!'])), 'Inbox'));
+    expect(items.map((i) => (i.kind === 'message' ? [i.message.location, i.message.messageId, i.message.date.toISOString(), i.message.to] : i))).toEqual([
+      ['Inbox: message 1 (byte 0)', 'tb1@example.com', '2026-02-10T08:11:00.000Z', [{ email: 'ana@x.example', name: 'Lima, Ana' }, { email: 'bo@x.example', name: 'Bo' }]],
+      [`Inbox: message 2 (byte ${first.length})`, 'tb2@example.com', '2026-02-10T08:12:00.000Z', [{ email: 'ana@x.example', name: null }]],
+    ]);
+  });
+
   it('a file cut right after a From_ line adds nothing for it', async () => {
     expect(await read(`${msg(1)}${fromLine(2)}\n`)).toEqual(['box: message 1 (byte 0) m1']);
   });
