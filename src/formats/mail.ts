@@ -192,7 +192,8 @@ export function parseMessage(header: Buffer, location: string): MailItem {
     return { kind: 'broken', broken: { location, reason: fields.has('date') ? `bad Date "${fields.get('date')}"` : 'no Date header' } };
   }
   const from = addressList(fields.get('from') ?? '')[0] ?? null;
-  const mid = fields.get('message-id')?.trim().replace(/^<|>$/g, '') || null;
+  const rawId = fields.get('message-id') ?? '';
+  const mid = (/<([^>]*)>/.exec(rawId)?.[1] ?? rawId).trim() || null; // "<id> (a comment)": the id in the brackets
   return {
     kind: 'message',
     message: {

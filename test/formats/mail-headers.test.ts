@@ -80,6 +80,13 @@ describe('parseMessage', () => {
     });
   });
 
+  it.each([
+    ['<m8@example.com> (added by postmaster@mail.example)', 'm8@example.com'], // a comment after it (RFC 5322 allows one)
+    ['(sent by Acme) <m9@example.com>', 'm9@example.com'],
+  ])('a Message-ID with a comment beside it is the id in the brackets: %j', (id, out) => {
+    expect(message(['Date: Tue, 10 Feb 2026 09:15:00 +0000', `Message-ID: ${id}`]).messageId).toBe(out);
+  });
+
   it('a Message-ID without angle brackets is kept as written', () => {
     expect(message(['Date: Tue, 10 Feb 2026 09:15:00 +0000', 'Message-ID: m7@example.com']).messageId).toBe('m7@example.com');
   });
