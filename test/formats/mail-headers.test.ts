@@ -87,6 +87,10 @@ describe('parseMessage', () => {
     expect(message(['Date: Tue, 10 Feb 2026 09:15:00 +0000', `Message-ID: ${id}`]).messageId).toBe(out);
   });
 
+  it('no Message-ID header: no id, and no sender or recipients when those headers are missing too', () => {
+    expect(message(['Date: Tue, 10 Feb 2026 09:15:00 +0000', 'Subject: sent by a script'])).toMatchObject({ messageId: null, from: null, to: [], cc: [] });
+  });
+
   it('a Message-ID without angle brackets is kept as written', () => {
     expect(message(['Date: Tue, 10 Feb 2026 09:15:00 +0000', 'Message-ID: m7@example.com']).messageId).toBe('m7@example.com');
   });
