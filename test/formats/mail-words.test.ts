@@ -45,6 +45,8 @@ describe('addressList: names', () => {
     ['"Sales; EMEA" <sales@acme.example>', [{ email: 'sales@acme.example', name: 'Sales; EMEA' }]],
     // an escaped quote inside a quoted name does not end it, so the comma after it does not split
     ['"Ana \\"Nana, to friends\\" Lima" <ana@x.example>, b@x.example', [{ email: 'ana@x.example', name: 'Ana "Nana, to friends" Lima' }, { email: 'b@x.example', name: null }]],
+    // nor a colon and a semicolon inside a comment
+    ['jo@x.example (Jo: away; ask Ana)', [{ email: 'jo@x.example', name: 'Jo: away; ask Ana' }]],
     // a group whose closing ";" was cut off
     ['Team: a@x.example, b@x.example', [{ email: 'a@x.example', name: null }, { email: 'b@x.example', name: null }]],
   ])('%j', (field, out) => expect(addressList(field)).toEqual(out));
