@@ -79,8 +79,10 @@ export async function* readMbox(path: string, name = path): AsyncGenerator<MailI
       }
       if (found < 0) {
         // Keep the last, perhaps partial, line (from its "\n"); a body line with no end yet is dropped.
+        // The "\n" may be the one just before pos (headers that end the read, an empty body): without
+        // it a From_ line starting the next read would not follow a "\n" and its message would be lost.
         const last = buf.lastIndexOf(10);
-        pos = last >= pos ? last : buf.length;
+        pos = last >= Math.max(pos - 1, 0) ? last : buf.length;
         break;
       }
       msgStart = base + found;
@@ -190,7 +192,8 @@ export function parseMessage(header: Buffer, location: string): MailItem {
     return { kind: 'broken', broken: { location, reason: fields.has('date') ? `bad Date "${fields.get('date')}"` : 'no Date header' } };
   }
   const from = addressList(fields.get('from') ?? '')[0] ?? null;
-  const mid = fields.get('message-id')?.trim().replace(/^<|>$/g, '') || null;
+  const rawId = fields.get('message-id') ?? '';
+  const mid = (/<([^>]*)>/.exec(rawId)?.[1] ?? rawId).trim() || null; // "<id> (a comment)": the id in the brackets
   return {
     kind: 'message',
     message: {
@@ -278,11 +281,35 @@ export function addressList(field: string): Address[] {
       if (email.includes('@')) out.push({ email, name: name.trim() || null });
       continue;
     }
-    const comment = /\(([^)]*)\)/.exec(p);
-    const email = p.replace(/\([^)]*\)/g, '').trim();
-    if (email.includes('@')) out.push({ email, name: comment ? decodeWords(comment[1]!).trim() || null : null });
+    const comment = firstComment(p);
+    const email = withoutComments(p).trim();
+    if (email.includes('@')) out.push({ email, name: comment ? decodeWords(comment).trim() || null : null });
   }
   return out;
+}
+
+/**
+ * The text of the first comment, with the comments nested in it: "a@b (Ana (Acme)) (x)" -> "Ana (Acme)".
+ * A comment never closed (a header cut short) runs to the end.
+ */
+function firstComment(s: string): string | null {
+  const open = s.indexOf('(');
+  if (open < 0) return null;
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === '(') depth++;
+    else if (s[i] === ')' && --depth === 0) return s.slice(open + 1, i);
+  }
+  return s.slice(open + 1);
+}
+
+/** The text without its comments, nested ones too (innermost first), and without a comment never closed. */
+function withoutComments(s: string): string {
+  for (let prev = ''; prev !== s; ) {
+    prev = s;
+    s = s.replace(/\([^()]*\)/g, '');
+  }
+  return s.replace(/\(.*$/s, '');
 }
 
 /** Splits at commas outside quotes, angle brackets and comments. */

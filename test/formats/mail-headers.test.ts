@@ -32,6 +32,17 @@ describe('headerFields', () => {
     expect(f.get('precedence')).toBe('bulk');
   });
 
+  it('a blank before the colon (obsolete, still written by some old mailers) does not hide the field', () => {
+    const f = headerFields(head(['Date : Mon, 2 Feb 2026 10:00:00 +0000', 'Subject\t: Hello']));
+    expect([...f]).toEqual([['date', 'Mon, 2 Feb 2026 10:00:00 +0000'], ['subject', 'Hello']]);
+  });
+
+  it('nothing after the blank line counts, not even a field the headers lack (a forwarded message in the body)', () => {
+    const f = headerFields(head(['Date: Mon, 2 Feb 2026 10:00:00 +0000', 'To: me@example.com', '', '---------- Forwarded message ----------',
+      'From: Boss <boss@acme.example>', 'Cc: team@acme.example', 'Subject: numbers']));
+    expect([...f.keys()]).toEqual(['date', 'to']);
+  });
+
   it('8-bit headers: UTF-8 when they are UTF-8, else Latin-1', () => {
     expect(headerFields(Buffer.from('Subject: Grüße\n\n', 'utf8')).get('subject')).toBe('Grüße');
     expect(headerFields(Buffer.from('Subject: Grüße\n\n', 'latin1')).get('subject')).toBe('Grüße');
@@ -69,12 +80,34 @@ describe('parseMessage', () => {
     });
   });
 
+  it.each([
+    ['<m8@example.com> (added by postmaster@mail.example)', 'm8@example.com'], // a comment after it (RFC 5322 allows one)
+    ['(sent by Acme) <m9@example.com>', 'm9@example.com'],
+  ])('a Message-ID with a comment beside it is the id in the brackets: %j', (id, out) => {
+    expect(message(['Date: Tue, 10 Feb 2026 09:15:00 +0000', `Message-ID: ${id}`]).messageId).toBe(out);
+  });
+
+  it('no Message-ID header: no id, and no sender or recipients when those headers are missing too', () => {
+    expect(message(['Date: Tue, 10 Feb 2026 09:15:00 +0000', 'Subject: sent by a script'])).toMatchObject({ messageId: null, from: null, to: [], cc: [] });
+  });
+
   it('a Message-ID without angle brackets is kept as written', () => {
     expect(message(['Date: Tue, 10 Feb 2026 09:15:00 +0000', 'Message-ID: m7@example.com']).messageId).toBe('m7@example.com');
   });
 
   it('a comment after the date is dropped, one inside it is not', () => {
     expect(message(['Date: Tue, 10 Feb 2026 09:15:00 -0500 (EST)']).date.toISOString()).toBe('2026-02-10T14:15:00.000Z');
+  });
+
+  it.each([
+    ['Mon, 02 Feb 26 10:00 +0000', '2026-02-02T10:00:00.000Z'], // two-digit year, no seconds (RFC 822)
+    ['Tue, 02 Feb 99 10:00:00 +0000', '1999-02-02T10:00:00.000Z'],
+    ['Mon, 2 Feb 2026 10:00:00 PST', '2026-02-02T18:00:00.000Z'], // an obsolete zone name
+    ['Mon, 2 Feb 2026 10:00:00 GMT', '2026-02-02T10:00:00.000Z'],
+    ['2 Feb 2026 10:00:00 +0530', '2026-02-02T04:30:00.000Z'], // no day name
+    ['Mon,  2 Feb 2026 10:00:00 -0000 (GMT Standard Time)', '2026-02-02T10:00:00.000Z'], // Outlook's comment
+  ])('the Date shapes mail programs write: %j', (date, iso) => {
+    expect(message([`Date: ${date}`]).date.toISOString()).toBe(iso);
   });
 
   it.each([

@@ -39,6 +39,18 @@ describe('addressList: names', () => {
     expect(addressList(field)).toEqual([{ email: 'renee@x.example', name }]);
   });
 
+  it.each([
+    // a colon or a semicolon inside a quoted name is not group syntax
+    ['"Acme: Billing" <billing@acme.example>', [{ email: 'billing@acme.example', name: 'Acme: Billing' }]],
+    ['"Sales; EMEA" <sales@acme.example>', [{ email: 'sales@acme.example', name: 'Sales; EMEA' }]],
+    // an escaped quote inside a quoted name does not end it, so the comma after it does not split
+    ['"Ana \\"Nana, to friends\\" Lima" <ana@x.example>, b@x.example', [{ email: 'ana@x.example', name: 'Ana "Nana, to friends" Lima' }, { email: 'b@x.example', name: null }]],
+    // nor a colon and a semicolon inside a comment
+    ['jo@x.example (Jo: away; ask Ana)', [{ email: 'jo@x.example', name: 'Jo: away; ask Ana' }]],
+    // a group whose closing ";" was cut off
+    ['Team: a@x.example, b@x.example', [{ email: 'a@x.example', name: null }, { email: 'b@x.example', name: null }]],
+  ])('%j', (field, out) => expect(addressList(field)).toEqual(out));
+
   it('an address in angle brackets is trimmed; a display name is not an address', () => {
     expect(addressList('Ana < ana@x.example >, Bo Li')).toEqual([{ email: 'ana@x.example', name: 'Ana' }]);
   });
@@ -47,6 +59,20 @@ describe('addressList: names', () => {
     expect(addressList('a@x.example (Lima, Ana), "B" <b@x.example>')).toEqual([
       { email: 'a@x.example', name: 'Lima, Ana' }, { email: 'b@x.example', name: 'B' },
     ]);
+  });
+
+  it('a comment with a comment inside it (RFC 5322 lets them nest) is one name, not part of the address', () => {
+    expect(addressList('ana@x.example (Ana Lima (Acme), Lisbon), bo@x.example (Bo) (work)')).toEqual([
+      { email: 'ana@x.example', name: 'Ana Lima (Acme), Lisbon' }, { email: 'bo@x.example', name: 'Bo' },
+    ]);
+  });
+
+  it.each([
+    ['ana@x.example (Ana Lima', 'Ana Lima'],
+    ['ana@x.example (Ana (Acme) Lima', 'Ana (Acme) Lima'],
+    ['ana@x.example (Ana (Acme', 'Ana (Acme'],
+  ])('a comment cut short by the end of the header still leaves the address alone: %j', (field, name) => {
+    expect(addressList(field)).toEqual([{ email: 'ana@x.example', name }]);
   });
 
   it('a stray closing bracket does not swallow the addresses after it', () => {
