@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readCalendar } from '../../src/formats/calendar.js';
 import { wallClockInstant } from '../../src/formats/windows-zones.js';
 
@@ -8,11 +8,15 @@ const from = new Date('2026-01-01T00:00:00Z');
 const to = new Date('2026-03-01T09:00:00Z');
 
 describe('readCalendar: a Google Calendar export', () => {
-  const { events, broken } = readCalendar(fixture('google.ics'), 'google.ics', from, to);
-  const weekly = events.filter((e) => e.key.startsWith('weekly-maya@google.com'));
+  // Read before each test, not while the file is collected: under npm run mutate the code of a describe
+  // body never runs the mutant (test/mutate-setup.ts), so a read here let the reader's mutants survive.
+  let events: ReturnType<typeof readCalendar>['events'];
+  let broken: ReturnType<typeof readCalendar>['broken'];
+  beforeEach(() => ({ events, broken } = readCalendar(fixture('google.ics'), 'google.ics', from, to)));
+  const weekly = () => events.filter((e) => e.key.startsWith('weekly-maya@google.com'));
 
   it('expands the weekly RRULE up to now, without the EXDATE, with the overridden instance moved', () => {
-    expect(weekly.map((e) => e.start.toISOString())).toEqual([
+    expect(weekly().map((e) => e.start.toISOString())).toEqual([
       '2026-01-05T15:00:00.000Z',
       '2026-01-12T15:00:00.000Z',
       // 2026-01-19 is an EXDATE
@@ -22,11 +26,11 @@ describe('readCalendar: a Google Calendar export', () => {
       '2026-02-16T15:00:00.000Z',
       '2026-02-23T15:00:00.000Z',
     ]);
-    const moved = weekly[4]!;
+    const moved = weekly()[4]!;
     expect(moved.summary).toBe('Maya / me 1:1 (moved to Tuesday)');
     expect(moved.key).toBe('weekly-maya@google.com|2026-02-09T15:00:00.000Z'); // keyed by the original start
     expect(moved.linkText).toContain('https://meet.google.com/abc-defg-hij');
-    expect(weekly[0]!.end.toISOString()).toBe('2026-01-05T15:30:00.000Z');
+    expect(weekly()[0]!.end.toISOString()).toBe('2026-01-05T15:30:00.000Z');
   });
 
   it('reads attendees with CN and PARTSTAT, the organizer, CLASS, STATUS, all-day, and leaves rooms out', () => {
@@ -84,7 +88,11 @@ describe('readCalendar: RDATE and a series with only RDATEs', () => {
 });
 
 describe('readCalendar: Outlook / Exchange with Windows zone names', () => {
-  const { events, broken } = readCalendar(fixture('outlook.ics'), 'outlook.ics', from, to);
+  // Read before each test, not while the file is collected: under npm run mutate the code of a describe
+  // body never runs the mutant (test/mutate-setup.ts), so a read here let the reader's mutants survive.
+  let events: ReturnType<typeof readCalendar>['events'];
+  let broken: ReturnType<typeof readCalendar>['broken'];
+  beforeEach(() => ({ events, broken } = readCalendar(fixture('outlook.ics'), 'outlook.ics', from, to)));
   const byTitle = (s: string) => events.find((e) => e.summary === s)!;
 
   it('uses the VTIMEZONE the file defines for "Pacific Standard Time" and "W. Europe Standard Time"', () => {

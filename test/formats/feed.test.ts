@@ -18,13 +18,13 @@ describe('exportPeople', () => {
     const p = person({
       every_days: 14, birthday: '--03-14', last_touch: '2026-02-01', next_due: '2026-02-15', snoozed_until: '2026-04-01',
       vcard_n: 'Lima;Ana;Maria;;', facts: [{ ...stamp('f1'), text: 'likes tea', date: '2026-01-02' }],
-      touchpoints: [touch('t1', 'advice', null), touch('t2', 'intro', 'referral'), touch('t3', null, 'help'), touch('t4', null, null)],
+      touchpoints: [touch('t1', 'advice', null), touch('t2', 'intro', 'referral'), touch('t3', null, 'help'), touch('t4', null, null), touch('t5', 'gift', null)],
     });
     expect(exportPeople([p])).toEqual([{
       id: 'p1', name: 'Ana Lima', emails: ['ana@example.com'], phones: ['+351 912'], company: 'Acme', title: 'CTO', tags: ['work'],
       every_days: 14, birthday: '--03-14', met: 'school', linkedin_url: 'linkedin.com/in/ana', met_on: '2000-09-01',
       vcard_n: 'Lima;Ana;Maria;;', snoozed_until: '2026-04-01', added_on: '2026-01-01', created_at: T, updated_at: T,
-      facts: [{ text: 'likes tea', date: '2026-01-02' }], last_touch: '2026-02-01', next_due: '2026-02-15', gives: 2, asks: 2,
+      facts: [{ text: 'likes tea', date: '2026-01-02' }], last_touch: '2026-02-01', next_due: '2026-02-15', gives: 3, asks: 2,
     }]);
   });
 

@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { googleTags, parseGoogle } from '../../src/formats/google.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url), 'utf8');
 
 describe('parseGoogle, current header (First Name ... Labels, E-mail N - Value)', () => {
-  const { records, problems } = parseGoogle(fixture('google-new.csv'));
+  // Read before each test, not while the file is collected: under npm run mutate the code of a describe
+  // body never runs the mutant (test/mutate-setup.ts), so a read here let the reader's mutants survive.
+  let records: ReturnType<typeof parseGoogle>['records'];
+  let problems: ReturnType<typeof parseGoogle>['problems'];
+  beforeEach(() => ({ records, problems } = parseGoogle(fixture('google-new.csv'))));
 
   it('reads a full contact: primaries first across 3 e-mail groups, a multi-line note, tags', () => {
     expect(records[0]).toEqual({
@@ -48,7 +52,11 @@ describe('parseGoogle, current header (First Name ... Labels, E-mail N - Value)'
 });
 
 describe('parseGoogle, older header (Name, Given Name ... Group Membership, Organization 1 - Name)', () => {
-  const { records, problems } = parseGoogle(fixture('google-old.csv'));
+  // Read before each test, not while the file is collected: under npm run mutate the code of a describe
+  // body never runs the mutant (test/mutate-setup.ts), so a read here let the reader's mutants survive.
+  let records: ReturnType<typeof parseGoogle>['records'];
+  let problems: ReturnType<typeof parseGoogle>['problems'];
+  beforeEach(() => ({ records, problems } = parseGoogle(fixture('google-old.csv'))));
 
   it('reads both rows', () => {
     expect(problems).toEqual([]);

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { escapeText, foldLine, utcStamp, writeIcs } from '../../src/formats/ics.js';
 import type { CalendarEvent } from '../../src/formats/types.js';
 
@@ -23,7 +23,10 @@ function parse(ics: string): ICAL.Component {
 }
 
 describe('writeIcs', () => {
-  const ics = writeIcs(events, now);
+  // Read before each test, not while the file is collected: under npm run mutate the code of a describe
+  // body never runs the mutant (test/mutate-setup.ts), so a read here let the reader's mutants survive.
+  let ics: string;
+  beforeEach(() => (ics = writeIcs(events, now)));
 
   it('is a CRLF VCALENDAR with the calendar properties', () => {
     expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//rel//rel//EN\r\nCALSCALE:GREGORIAN\r\n')).toBe(true);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { MUTATING } from '../support.js';
 import { UsageError } from '../../src/errors.js';
 import { parseLinkedIn } from '../../src/formats/linkedin.js';
@@ -7,7 +7,11 @@ import { parseLinkedIn } from '../../src/formats/linkedin.js';
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/csv/${name}`, import.meta.url), 'utf8');
 
 describe('parseLinkedIn, current export (BOM, Notes preamble, URL, "12 Mar 2024")', () => {
-  const { records, problems } = parseLinkedIn(fixture('linkedin-current.csv'));
+  // Read before each test, not while the file is collected: under npm run mutate the code of a describe
+  // body never runs the mutant (test/mutate-setup.ts), so a read here let the reader's mutants survive.
+  let records: ReturnType<typeof parseLinkedIn>['records'];
+  let problems: ReturnType<typeof parseLinkedIn>['problems'];
+  beforeEach(() => ({ records, problems } = parseLinkedIn(fixture('linkedin-current.csv'))));
 
   it('reads every named row, names exactly as written', () => {
     expect(records.map((r) => [r.where, r.value.name, r.value.met_on])).toEqual([
