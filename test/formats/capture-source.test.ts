@@ -1,6 +1,6 @@
 // What rel capture makes of the SOURCE it is given, before it reads anything: a calendar, an mbox, a
 // Maildir, or a refusal that says why.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -52,12 +52,7 @@ describe('detectSource: files and folders made here', () => {
   let tmp: ReturnType<typeof tempDir>;
   beforeEach(() => (tmp = tempDir()));
   afterEach(() => tmp.cleanup());
-  const file = (name: string, text: string) => {
-    const path = join(tmp.dir, name);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, text);
-    return path;
-  };
+  const file = (name: string, content: string) => tmp.write(name, content);
 
   it.each([
     ['an iCalendar file', 'calendar', 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n'],
@@ -75,9 +70,8 @@ describe('detectSource: files and folders made here', () => {
   it.each([
     ['EF BB'], ['EF'], ['BB BF'], ['20 BB BF'], ['20 20 BF'], ['EF 20 BF'], ['EF BB 20'],
   ])('a calendar after the bytes %s (not a byte order mark) is not a calendar', (hex) => {
-    const path = join(tmp.dir, 'odd.ics');
     const bytes = Buffer.from(hex.split(' ').map((h) => parseInt(h, 16)));
-    writeFileSync(path, Buffer.concat([bytes, Buffer.from('\r\n\r\nBEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n')]));
+    const path = tmp.write('odd.ics', Buffer.concat([bytes, Buffer.from('\r\n\r\nBEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n')]));
     expect(refusal(path)).toMatch(/is neither a calendar/);
   });
 

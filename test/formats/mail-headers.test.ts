@@ -1,6 +1,6 @@
 // Mail for rel capture, header by header: what a message's fields become, what is a broken message,
 // and mbox / Maildir files shaped the ways mail programs leave them.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addressList, headerFields, looksLikeMbox, parseMessage, readMaildir, readMbox, type MailItem } from '../../src/formats/mail.js';
@@ -156,12 +156,7 @@ describe('mail files made here', () => {
   let tmp: ReturnType<typeof tempDir>;
   beforeEach(() => (tmp = tempDir()));
   afterEach(() => tmp.cleanup());
-  const write = (name: string, content: string | Buffer) => {
-    const path = join(tmp.dir, name);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, content);
-    return path;
-  };
+  const write = (name: string, content: string | Buffer) => tmp.write(name, content);
   const msg = (n: number, eol = '\n', body = 'Hello.') =>
     [`From a@x.example Mon Feb  2 10:0${n}:00 2026`, `Date: Mon, 2 Feb 2026 10:0${n}:00 +0000`, `Subject: m${n}`, '', body, ''].join(eol);
 

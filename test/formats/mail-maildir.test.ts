@@ -1,6 +1,6 @@
 // Maildirs shaped the ways mbsync, offlineimap and mail programs leave them, read through readMaildir and
 // recognised by isMaildir: large messages, header blocks at the size limit, folders that are not mail.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isMaildir, readMaildir, type MailItem } from '../../src/formats/mail.js';
@@ -15,12 +15,7 @@ describe('Maildir files made here', () => {
   let tmp: ReturnType<typeof tempDir>;
   beforeEach(() => (tmp = tempDir()));
   afterEach(() => tmp.cleanup());
-  const write = (name: string, content: string) => {
-    const path = join(tmp.dir, name);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, content);
-    return path;
-  };
+  const write = (name: string, content: string) => tmp.write(name, content);
   const read = () => summary([...readMaildir(join(tmp.dir, 'md'), 'md')]);
 
   it('a message with a large attachment (a body over the header limit) is read from its headers', () => {

@@ -1,7 +1,5 @@
 // mbox files shaped the ways mail programs and odd exports leave them, read through readMbox: where a
 // message starts and ends, across the 1 MiB reads, and what a cut or empty header block gives.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readMbox, type MailItem } from '../../src/formats/mail.js';
 import { tempDir } from './temp-dir.js';
@@ -31,12 +29,7 @@ describe('readMbox: mbox files made here', () => {
   let tmp: ReturnType<typeof tempDir>;
   beforeEach(() => (tmp = tempDir()));
   afterEach(() => tmp.cleanup());
-  const write = (content: string) => {
-    const path = join(tmp.dir, 'box.mbox');
-    writeFileSync(path, content);
-    return path;
-  };
-  const read = async (content: string) => summary(await all(readMbox(write(content), 'box')));
+  const read = async (content: string) => summary(await all(readMbox(tmp.write('box.mbox', content), 'box')));
 
   it.each([
     ['inside the From_ line', MiB - 10],
@@ -88,7 +81,7 @@ describe('readMbox: mbox files made here', () => {
       `Subject: tb${n}`, 'User-Agent: Mozilla Thunderbird', '', ...body, '', '',
     ].join('\r\n');
     const first = tb(1, ['To: "Lima, Ana" <ana@x.example>,', ' Bo <bo@x.example>'], ['Hi both,', '>From the notes: 10:00 works.', 'From me']);
-    const items = await all(readMbox(write(first + tb(2, ['To: ana@x.example'], ['Thanks!'])), 'Inbox'));
+    const items = await all(readMbox(tmp.write('box.mbox', first + tb(2, ['To: ana@x.example'], ['Thanks!'])), 'Inbox'));
     expect(items.map((i) => (i.kind === 'message' ? [i.message.location, i.message.messageId, i.message.date.toISOString(), i.message.to] : i))).toEqual([
       ['Inbox: message 1 (byte 0)', 'tb1@example.com', '2026-02-10T08:11:00.000Z', [{ email: 'ana@x.example', name: 'Lima, Ana' }, { email: 'bo@x.example', name: 'Bo' }]],
       [`Inbox: message 2 (byte ${first.length})`, 'tb2@example.com', '2026-02-10T08:12:00.000Z', [{ email: 'ana@x.example', name: null }]],

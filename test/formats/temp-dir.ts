@@ -3,11 +3,27 @@
  * test/helpers.ts, kept apart because helpers.ts loads the whole application (main, the store): about 3 s
  * for each test run, which under npm run mutate is paid again for every mutant these tests reach.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-export function tempDir(): { dir: string; cleanup(): void } {
+export interface TempDir {
+  dir: string;
+  /** Writes `content` at `name` (a path inside the folder, its folders made as needed); returns the full path. */
+  write(name: string, content: string | Buffer): string;
+  cleanup(): void;
+}
+
+export function tempDir(): TempDir {
   const dir = mkdtempSync(join(tmpdir(), 'rel-test-'));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    write(name, content) {
+      const path = join(dir, name);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content);
+      return path;
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
