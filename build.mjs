@@ -31,29 +31,19 @@ const lazyChildProcess = {
 /**
  * chalk's supports-color asks node:tty whether stdout and stderr are terminals when chalk is first
  * imported, and node:tty loads node:net and the streams: ~6 ms of `rel due` drawing its table into a
- * pipe, where there is no colour to decide. Hand it an isatty that says "no" from fstat alone for a
- * pipe or a file (as src/deps.ts does) and loads node:tty only for a character device; and node:os
- * (used only on Windows) on first use.
+ * pipe, where there is no colour to decide. Hand it rel's own isatty (src/isatty.ts), which answers
+ * from fstat for a pipe, a file or /dev/null and loads node:tty only for another character device; and
+ * node:os (used only on Windows) on first use.
  */
 const lazyTerminal = {
   name: 'lazy-terminal',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?(tty|os)$/ }, (args) =>
-      args.importer.includes('node_modules/chalk') ? { path: args.path.replace('node:', ''), namespace: 'lazy-terminal' } : undefined,
+    b.onResolve({ filter: /^(node:)?tty$/ }, (args) =>
+      args.importer.includes('node_modules/chalk') ? { path: resolve('src/isatty.ts') } : undefined,
     );
-    b.onLoad({ filter: /^tty$/, namespace: 'lazy-terminal' }, () => ({
-      contents: `const { fstatSync } = require('node:fs');
-        let tty;
-        exports.isatty = (fd) => {
-          try {
-            if (!fstatSync(fd).isCharacterDevice()) return false;
-          } catch {
-            return false;
-          }
-          return (tty ??= require('node:tty')).isatty(fd);
-        };`,
-      loader: 'js',
-    }));
+    b.onResolve({ filter: /^(node:)?os$/ }, (args) =>
+      args.importer.includes('node_modules/chalk') ? { path: 'os', namespace: 'lazy-terminal' } : undefined,
+    );
     b.onLoad({ filter: /^os$/, namespace: 'lazy-terminal' }, () => ({
       contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:os')[key] });",
       loader: 'js',

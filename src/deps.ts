@@ -2,9 +2,9 @@
  * Everything a command may touch, injected so that tests are fast and exact (cli/cli's iostreams.Test()).
  * realDeps() is the only place that reads process.*; tests build their own with test/helpers.ts.
  */
-import { fstatSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeSync } from 'node:fs';
 import { QuietExit } from './errors.js';
+import { isatty } from './isatty.js';
 import type { Prompter } from './prompt.js';
 
 export interface Writer {
@@ -35,16 +35,6 @@ export interface Deps {
 }
 
 export function realDeps(): Deps {
-  let tty: typeof import('node:tty') | undefined;
-  // A pipe or a file is no terminal: fstat says so without loading node:tty (which loads node:net).
-  const isatty = (fd: number) => {
-    try {
-      if (!fstatSync(fd).isCharacterDevice()) return false;
-    } catch {
-      return false; // closed
-    }
-    return (tty ??= createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
-  };
   return {
     env: process.env,
     now: () => new Date(),
