@@ -56,6 +56,9 @@ describe('addDays, daysBetween, weekdayOf', () => {
     ['2026-03-28', 2, '2026-03-30'], ['2026-10-24', 2, '2026-10-26'], ['2026-03-07', 2, '2026-03-09'],
     ['2026-03-11', 365, '2027-03-11'], ['2024-01-01', 366, '2025-01-01'], ['0001-01-01', -1, '0000-12-31'],
     ['0099-12-31', 1, '0100-01-01'], ['1970-01-01', -1, '1969-12-31'], ['9999-12-30', 1, '9999-12-31'],
+    // century years: 1900 and 2100 are not leap years, 0000, 0400 and 2000 are
+    ['1900-02-28', 1, '1900-03-01'], ['2100-02-28', 1, '2100-03-01'], ['2000-02-28', 1, '2000-02-29'],
+    ['0000-02-28', 1, '0000-02-29'], ['0400-03-01', -1, '0400-02-29'], ['0000-01-01', 3652424, '9999-12-31'],
   ])('%s + %i = %s', (day, n, want) => {
     expect(addDays(day, n)).toBe(want);
     expect(daysBetween(day, want)).toBe(n);
@@ -302,6 +305,9 @@ describe('dates: what a user is told, month by month and at the edges', () => {
 
   it('says what is wrong when the code is handed something that is not a day', () => {
     expect(() => daysBetween('2026-3-1', TODAY)).toThrow(new RangeError('not a day: 2026-3-1'));
+    for (const bad of ['2026/03/11', '2026-03-1x', ' 2026-03-11', '2026-03-111', '20x6-03-11', '2026-0x-11', '2026-03-11 ', '']) {
+      expect(() => daysBetween(bad, TODAY), bad).toThrow(new RangeError(`not a day: ${bad}`));
+    }
     expect(() => todayOf(new Date('nope'))).toThrow(new RangeError('todayOf: invalid Date'));
     expect(() => addDays('9999-12-31', 1)).toThrow(new RangeError('addDays: 9999-12-31 + 1 is out of range'));
     expect(() => addDays(TODAY, 0.5)).toThrow(new RangeError('addDays: 2026-03-11 + 0.5 is out of range'));
