@@ -6,6 +6,12 @@
 const FOLDS: Record<string, string> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
 };
+/**
+ * Any of those letters. Built from the keys rather than written as a literal: a regular expression
+ * with non-ASCII letters in it reaches the bundle as it is, which makes all of dist/rel.js a two-byte
+ * string when it loads (build.mjs refuses a bundle that is not ASCII).
+ */
+const FOLDED = new RegExp(`[${Object.keys(FOLDS).join('')}]`, 'g');
 
 /**
  * The key names are matched on: compatibility-decomposed (NFKD, so `ﬁ` → `fi` and full-width
@@ -18,7 +24,7 @@ export function foldName(s: string): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[ßæœøłđðþı]/g, (c) => FOLDS[c] ?? c)
+    .replace(FOLDED, (c) => FOLDS[c] ?? c)
     .replace(/\s+/g, ' ')
     .trim();
 }
