@@ -6,7 +6,7 @@
 import { UsageError } from '../errors.js';
 import { addInterval, parseInterval, type Interval } from './interval.js';
 import { quoteInput } from './text.js';
-import { dayParts } from './day.js';
+import { dayParts, digitsAt } from './day.js';
 import type { Day } from './types.js';
 
 export { dayParts } from './day.js';
@@ -30,7 +30,7 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 const format = (y: number, m: number, d: number): Day => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const daysInMonth = (y: number, m: number): number =>
-  m === 2 ? (isLeap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  m === 2 ? (isLeap(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 const norm = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** Why a `YYYY-MM-DD`-shaped text is not a real date, or null when it is one. */
@@ -39,17 +39,6 @@ function unreal(y: number, m: number, d: number): string | null {
   const max = daysInMonth(y, m);
   if (d < 1 || d > max) return `${MONTHS[m - 1]} ${pad(y, 4)} has ${max} days`;
   return null;
-}
-
-/** The number the `width` digits of `text` at `at` spell, or -1 when one of them is not a digit. */
-function digitsAt(text: string, at: number, width: number): number {
-  let n = 0;
-  for (let i = at; i < at + width; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (!(c >= 0 && c <= 9)) return -1;
-    n = n * 10 + c;
-  }
-  return n;
 }
 
 /**
@@ -64,22 +53,27 @@ function parts(day: Day): [number, number, number] {
   return [y, m, d];
 }
 
-/**
- * Days since 1970-01-01, by integer arithmetic (H. Hinnant's days_from_civil): no Date is built,
- * which matters when rel due computes this for every person.
- */
-export function dayNumber(day: Day): number {
-  const [y0, m, d] = parts(day);
+/** Days since 1970-01-01 of year `y0`, month `m`, day `d` (H. Hinnant's days_from_civil). */
+function daysFromCivil(y0: number, m: number, d: number): number {
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
   return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 }
+
+/**
+ * Days since 1970-01-01, by integer arithmetic: no Date is built, which matters when rel due computes
+ * this for every person.
+ */
+export function dayNumber(day: Day): number {
+  const p = parts(day); // not destructured: an array pattern runs the iterator protocol, slow in cold code
+  return daysFromCivil(p[0], p[1], p[2]);
+}
 const ordinal = dayNumber;
 
-/** The day `n` days after 1970-01-01 (H. Hinnant's civil_from_days), null outside 0000-9999. */
-function fromOrdinal(n: number): Day | null {
+/** The day `n` days after 1970-01-01 (H. Hinnant's civil_from_days), as [year, month, day]. */
+function civilFromDays(n: number): [number, number, number] {
   const z = n + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -88,8 +82,20 @@ function fromOrdinal(n: number): Day | null {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return y >= 0 && y <= 9999 ? format(y, m, d) : null;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+/** The day `n` days after 1970-01-01, null outside 0000-9999. */
+function fromOrdinal(n: number): Day | null {
+  const c = civilFromDays(n);
+  return c[0] >= 0 && c[0] <= 9999 ? format(c[0], c[1], c[2]) : null;
+}
+
+/** The day numbered `n` (dayNumber's inverse). RangeError outside 0000-9999. */
+export function dayOfNumber(n: number): Day {
+  const out = Number.isInteger(n) ? fromOrdinal(n) : null;
+  if (out === null) throw new RangeError(`dayOfNumber: ${n} is out of range`);
+  return out;
 }
 
 /** The local calendar day of an instant (not the UTC day). */
@@ -280,11 +286,21 @@ export function parseBirthday(text: string, today?: Day): string {
  * on or after `today`. Feb 29 falls on Feb 28 in non-leap years.
  */
 export function nextAnniversary(date: string, today: Day): Day {
+  const todayN = dayNumber(today);
+  const c = civilFromDays(todayN + daysToAnniversary(date, parts(today)[0], todayN));
+  return format(c[0], c[1], c[2]); // not range-checked: the day after 9999-12-31's birthday is in year 10000
+}
+
+/**
+ * How many days from the day numbered `todayN` (in `year`) to the next occurrence of the birthday or
+ * anniversary `date` (nextAnniversary's rule), in numbers: rel due asks this for every candidate with a
+ * birthday, and formatting the day only to read it back cost more than the rest of the ranking.
+ */
+export function daysToAnniversary(date: string, year: number, todayN: number): number {
   const yearly = dayParts(date);
   if (!yearly) throw new RangeError(`nextAnniversary: not a date: ${date}`);
   const { month, day } = yearly;
-  const on = (y: number): Day => format(y, month, Math.min(day, daysInMonth(y, month)));
-  const year = parts(today)[0];
+  const on = (y: number) => daysFromCivil(y, month, Math.min(day, daysInMonth(y, month)));
   const here = on(year);
-  return here >= today ? here : on(year + 1);
+  return (here >= todayN ? here : on(year + 1)) - todayN;
 }

@@ -16,7 +16,7 @@
  * then decides. test/store/due.test.ts ("the same items as ranking everyone") proves, over random
  * networks and days, that the prefilters never leave out anyone this function would list.
  */
-import { addDays, dayNumber, daysBetween, nextAnniversary } from './dates.js';
+import { addDays, dayNumber, dayOfNumber, daysToAnniversary } from './dates.js';
 import { nextOccurrence } from './important-dates.js';
 import type { Day, PersonWithLastTouch } from './types.js';
 
@@ -91,6 +91,7 @@ export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: Ra
   const { today } = opts;
   // Day numbers, not Day strings, in the loop over everyone: it runs for 10,000 people on every rel due.
   const todayN = dayNumber(today);
+  const year = Number(today.slice(0, 4)); // a real day: dayNumber() read it
   const horizon = addDays(today, opts.withinDays);
   const horizonN = todayN + opts.withinDays;
   const byId = new Map<string, DuePerson>();
@@ -107,22 +108,21 @@ export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: Ra
         const score = round2(days / p.every_days);
         const what = p.last_touch ? 'since the last touch' : 'since added, never touched';
         const why = `${days} days ${what}, rhythm ${p.every_days}d: ${days} / ${p.every_days} = ${score.toFixed(2)}`;
-        items.push(item(p, 'overdue', addDays(since, p.every_days), days - p.every_days, score, why, null));
+        items.push(item(p, 'overdue', dayOfNumber(sinceN + p.every_days), days - p.every_days, score, why, null));
       }
     }
     if (p.birthday !== null) {
-      const date = nextAnniversary(p.birthday, today);
-      const ahead = dayNumber(date) - todayN;
+      const ahead = daysToAnniversary(p.birthday, year, todayN);
       if (ahead <= opts.birthdayDays) {
         const { score, why } = anniversary('birthday', ahead, opts.birthdayDays);
-        items.push(item(p, 'birthday', date, ahead === 0 ? 0 : -ahead, score, why, null));
+        items.push(item(p, 'birthday', dayOfNumber(todayN + ahead), ahead === 0 ? 0 : -ahead, score, why, null));
       }
     }
   }
   for (const f of followUps) {
     const p = byId.get(f.person_id);
     if (!p || f.due_on > horizon) continue;
-    const late = daysBetween(f.due_on, today);
+    const late = todayN - dayNumber(f.due_on);
     const score = round2(SCORE.followUpDue + late / SCORE.followUpDaysPerPoint);
     const why = `follow-up ${late >= 0 ? `${late} days late` : `in ${-late} days`}: ${SCORE.followUpDue} + ${late} / ${SCORE.followUpDaysPerPoint} = ${score.toFixed(2)}`;
     items.push(item(p, 'follow-up', f.due_on, late, score, why, f.note));

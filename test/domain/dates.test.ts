@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import {
-  addDays, daysBetween, nextAnniversary, parseBirthday, parseDay, parseFutureDay, parsePastDay, todayOf, weekdayOf,
+  addDays, dayNumber, dayOfNumber, daysBetween, daysToAnniversary, nextAnniversary, parseBirthday, parseDay, parseFutureDay, parsePastDay, todayOf, weekdayOf,
 } from '../../src/domain/dates.js';
 import { MUTATING, rng, usage, RANDOM_STRINGS } from '../support.js';
 
@@ -63,6 +63,16 @@ describe('addDays, daysBetween, weekdayOf', () => {
     expect(addDays(day, n)).toBe(want);
     expect(daysBetween(day, want)).toBe(n);
     expect(daysBetween(want, day)).toBe(0 - n); // not -n: -0 is not 0 to toBe
+  });
+
+  it('dayOfNumber names the day dayNumber numbered, and refuses what is outside 0000-9999', () => {
+    for (const day of ['0000-01-01', '1969-12-31', '1970-01-01', '2000-02-29', '2026-11-30', '9999-12-31']) {
+      expect(dayOfNumber(dayNumber(day))).toBe(day);
+    }
+    expect(dayNumber('1970-01-02')).toBe(1);
+    expect(() => dayOfNumber(dayNumber('9999-12-31') + 1)).toThrow(new RangeError(`dayOfNumber: ${dayNumber('9999-12-31') + 1} is out of range`));
+    expect(() => dayOfNumber(dayNumber('0000-01-01') - 1)).toThrow(RangeError);
+    expect(() => dayOfNumber(1.5)).toThrow(RangeError);
   });
 
   it('refuses results outside 0000–9999, fractional n and malformed days (caller bugs)', () => {
@@ -243,6 +253,12 @@ describe('nextAnniversary', () => {
     ['2030-06-01', '2026-03-11', '2026-06-01'],
   ])('%s from %s → %s', (date, today, want) => {
     expect(nextAnniversary(date, today)).toBe(want);
+    // the same rule in numbers (rel due): days from today to it
+    expect(daysToAnniversary(date, Number(today.slice(0, 4)), dayNumber(today))).toBe(daysBetween(today, want));
+  });
+
+  it('past 9999-12-31 the day is still named (year 10000), not refused', () => {
+    expect(nextAnniversary('--01-01', '9999-12-31')).toBe('10000-01-01');
   });
 
   it('refuses malformed stored dates (a caller bug)', () => {
