@@ -2,82 +2,62 @@
  * rel's command line in one screen: the global options and every subcommand, in the order `rel --help`
  * lists them. Each subcommand lives in src/commands/<name>.ts and declares its own flags there (an
  * options type, a builder that only declares and checks flags, and run()). All are bundled into the
- * start-up file: measured, declaring every command costs ~2 ms, while loading each as its own chunk
- * cost more (an ESM dynamic import per command). What is heavy and rarely needed (inquirer, parsers,
- * table rendering) is imported lazily inside the commands instead.
+ * start-up file (separate chunks cost more: an ESM dynamic import each), where each command's module
+ * is evaluated only when imported (COMMANDS). What is heavy and rarely needed (inquirer, parsers,
+ * table rendering) is imported lazily inside the commands too.
  */
 import { Command } from 'commander';
 import type { App } from './app.js';
 import type { Deps } from './deps.js';
-import * as add from './commands/add.js';
-import * as backup from './commands/backup.js';
-import * as brief from './commands/brief.js';
-import * as capture from './commands/capture.js';
-import * as completion from './commands/completion.js';
-import * as config from './commands/config.js';
-import * as date from './commands/date.js';
-import * as doctor from './commands/doctor.js';
-import * as due from './commands/due.js';
-import * as edit from './commands/edit.js';
-import * as exporter from './commands/export.js';
-import * as importer from './commands/import.js';
-import * as intro from './commands/intro.js';
-import * as ledger from './commands/ledger.js';
-import * as list from './commands/list.js';
-import * as log from './commands/log.js';
-import * as match from './commands/match.js';
-import * as merge from './commands/merge.js';
-import * as need from './commands/need.js';
-import * as note from './commands/note.js';
-import * as offer from './commands/offer.js';
-import * as restore from './commands/restore.js';
-import * as rm from './commands/rm.js';
-import * as show from './commands/show.js';
-import * as snooze from './commands/snooze.js';
-import * as stats from './commands/stats.js';
-import * as suggest from './commands/suggest.js';
-import * as sync from './commands/sync.js';
-import * as undo from './commands/undo.js';
 
 export const VERSION = '0.1.0';
 
-/** Every subcommand by name, in the order `rel --help` lists them. */
-export const COMMANDS: [string, (app: App) => void][] = [
+/** A subcommand's module: its register() declares it on the program. */
+export interface CommandModule {
+  register(app: App): void;
+}
+
+/**
+ * Every subcommand by name, in the order `rel --help` lists them, with the import that loads it. The
+ * bundle keeps all of them in one file, but a module is evaluated only when imported: `rel due` runs
+ * the top-level code of due and what it needs, not of 29 other commands and their parsers.
+ */
+export const COMMANDS: [string, () => Promise<CommandModule>][] = [
   // the daily loop
-  ['log', log.register],
-  ['due', due.register],
-  ['add', add.register],
-  ['list', list.register],
-  ['show', show.register],
-  ['edit', edit.register],
-  ['note', note.register],
-  ['ledger', ledger.register],
-  ['snooze', snooze.register],
-  ['rm', rm.register],
+  ['log', () => import('./commands/log.js')],
+  ['due', () => import('./commands/due.js')],
+  ['add', () => import('./commands/add.js')],
+  ['list', () => import('./commands/list.js')],
+  ['show', () => import('./commands/show.js')],
+  ['edit', () => import('./commands/edit.js')],
+  ['note', () => import('./commands/note.js')],
+  ['ledger', () => import('./commands/ledger.js')],
+  ['snooze', () => import('./commands/snooze.js')],
+  ['rm', () => import('./commands/rm.js')],
   // knowing your people
-  ['brief', brief.register],
-  ['date', date.register],
-  ['need', need.register],
-  ['offer', offer.register],
-  ['match', match.register],
-  ['intro', intro.register],
-  ['stats', stats.register],
-  ['suggest', suggest.register],
+  ['brief', () => import('./commands/brief.js')],
+  ['date', () => import('./commands/date.js')],
+  ['need', () => import('./commands/need.js')],
+  ['offer', () => import('./commands/offer.js')],
+  ['match', () => import('./commands/match.js')],
+  ['intro', () => import('./commands/intro.js')],
+  ['stats', () => import('./commands/stats.js')],
+  ['suggest', () => import('./commands/suggest.js')],
   // bringing people in (and joining the duplicates an import reports), taking them out; touches from
   // calendars and mail; keeping devices in step
-  ['import', importer.register],
-  ['merge', merge.register],
-  ['export', exporter.register],
-  ['capture', capture.register],
-  ['sync', sync.register],
+  ['import', () => import('./commands/import.js')],
+  ['merge', () => import('./commands/merge.js')],
+  ['export', () => import('./commands/export.js')],
+  ['capture', () => import('./commands/capture.js')],
+  ['sync', () => import('./commands/sync.js')],
   // your data
-  ['undo', undo.register],
-  ['backup', backup.register],
-  ['restore', restore.register],
-  ['doctor', doctor.register],
+  ['undo', () => import('./commands/undo.js')],
+  ['backup', () => import('./commands/backup.js')],
+  ['restore', () => import('./commands/restore.js')],
+  ['doctor', () => import('./commands/doctor.js')],
   // rel in the shell
-  ['config', config.register],
-  ['completion', completion.register],
+  ['config', () => import('./commands/config.js')],
+  ['completion', () => import('./commands/completion.js')],
 ];
 
 /** Other names a command answers to (its .alias()); test/cli.test.ts checks both lists against the program. */
@@ -88,7 +68,7 @@ export const ALIASES: Record<string, string> = { ls: 'list' };
  * name it does not have (those list or suggest every command). Declaring all ~30 commands and their
  * options costs ~2 ms that `rel due` need not pay.
  */
-export function onlyCommand(argv: readonly string[]): ((app: App) => void) | undefined {
+export function onlyCommand(argv: readonly string[]): (() => Promise<CommandModule>) | undefined {
   let i = 0;
   while (i < argv.length && argv[i]!.startsWith('-')) {
     if (argv[i] === '--db') i++; // its value

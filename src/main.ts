@@ -33,8 +33,8 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
       },
   };
   const only = onlyCommand(argv);
-  if (only) only(app);
-  else for (const [, register] of COMMANDS) register(app);
+  if (only) (await only()).register(app);
+  else for (const [, load] of COMMANDS) (await load()).register(app);
   refuseRepeatedOptions(program);
   const unknown = unknownHelpTopic(program, argv);
   if (unknown !== undefined) {

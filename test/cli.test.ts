@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
 import type { App } from '../src/app.js';
-import { ALIASES, COMMANDS, onlyCommand, program } from '../src/cli.js';
+import { ALIASES, COMMANDS, onlyCommand, program, type CommandModule } from '../src/cli.js';
 import { testDeps, useTempRel } from './helpers.js';
 
 const declared = (register: (app: App) => void): readonly Command[] => {
@@ -12,15 +12,15 @@ const declared = (register: (app: App) => void): readonly Command[] => {
 };
 
 describe('COMMANDS and ALIASES say what each register function declares', () => {
-  it.each(COMMANDS)('%s declares the command of that name, with exactly the aliases ALIASES gives it', (name, register) => {
-    const own = declared(register).filter((c) => !c.name().startsWith('__')); // completion's hidden helpers
+  it.each(COMMANDS)('%s declares the command of that name, with exactly the aliases ALIASES gives it', async (name, load) => {
+    const own = declared((await load()).register).filter((c) => !c.name().startsWith('__')); // completion's hidden helpers
     expect(own.map((c) => c.name())).toEqual([name]);
     expect(own[0]!.aliases()).toEqual(Object.keys(ALIASES).filter((a) => ALIASES[a] === name));
   });
 });
 
 describe('onlyCommand: the one command argv runs', () => {
-  const named = (register: ((app: App) => void) | undefined) => COMMANDS.find(([, r]) => r === register)?.[0];
+  const named = (load: (() => Promise<CommandModule>) | undefined) => COMMANDS.find(([, l]) => l === load)?.[0];
 
   it.each([
     [['due'], 'due'],
