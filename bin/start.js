@@ -5,10 +5,12 @@
 // compiled when the file loads, not the functions a command then runs, and was 5-45% slower per command.
 // So rel keeps its own cache, made on the user's machine, never shipped:
 // - it lives in $XDG_CACHE_HOME/rel, else ~/.cache/rel (0700 folder, 0600 files), one file per build of
-//   rel and Node version; where that cannot be written (a read-only home), rel runs without a cache;
+//   rel, Node version and command; where that cannot be written (a read-only home), rel runs without one;
+// - one per command (due, log, show...): V8 reads a whole cache before the command starts, and one
+//   holding what every command ran made `rel due` read 556 KB instead of its own 356 KB;
 // - after a command runs, the compiled code is saved when there was no usable cache (V8 checks it against
-//   the source and its own version and flags) or when this kind of command had not been seen before, so
-//   the cache comes to hold what the commands the user really runs need;
+//   the source and its own version and flags) or when this kind of command (its flags) had not been seen
+//   before, so the cache comes to hold what the command, as the user really runs it, needs;
 // - REL_DEBUG=1 loads the bundle plainly, with its source map, so a stack trace names src/*.ts lines.
 'use strict';
 const fs = require('node:fs');
@@ -24,11 +26,26 @@ function cacheDir(env) {
   return env.HOME ? path.join(env.HOME, '.cache', 'rel') : undefined;
 }
 
+/** The command's name in argv (after rel's own --db FILE), or undefined: `rel --help`, `rel`. */
+function commandWord(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--db') i++;
+    else if (!argv[i].startsWith('-')) return argv[i];
+  }
+  return undefined;
+}
+
 /** The command and its flags, without values: "due --json". A new kind is worth saving the cache for. */
 function kindOf(argv) {
-  const words = argv.filter((a) => !a.startsWith('-')).slice(0, 1);
-  const flags = argv.filter((a) => a.startsWith('--')).map((a) => a.split('=')[0]);
-  return [...words, ...new Set(flags.sort())].join(' ').slice(0, 200);
+  const word = commandWord(argv);
+  const flags = argv.filter((a) => a.startsWith('--') && a !== '--db' && !a.startsWith('--db=')).map((a) => a.split('=')[0]);
+  return [...(word === undefined ? [] : [word]), ...new Set(flags.sort())].join(' ').slice(0, 200);
+}
+
+/** Which cache a run uses: its command's (a name of letters), else one for the rest (`rel --help`). */
+function cacheName(argv) {
+  const word = commandWord(argv);
+  return word !== undefined && /^[a-z]{1,20}$/.test(word) ? word : 'rel';
 }
 
 function read(file, encoding) {
@@ -52,12 +69,14 @@ function writeAtomic(write, file, data) {
 }
 
 /**
- * Caches of other builds of rel, untouched for a week, are removed when a new one is started, and so are
- * temporary files left by a rel killed while writing one (.NAME.rel-tmp-PID-N, src/files.ts).
+ * Caches of other builds of rel (or Node), untouched for a week, are removed when a new cache is started,
+ * and so are temporary files left by a rel killed while writing one (.NAME.rel-tmp-PID-N, src/files.ts).
+ * This build's caches of other commands stay, however long since they were written.
  */
-function forgetOld(dir) {
+function forgetOld(dir, build) {
   const weekAgo = Date.now() - 7 * 86400e3;
   for (const name of safeList(dir)) {
+    if (name.startsWith(build)) continue; // this build's cache of another command
     const file = path.join(dir, name);
     try {
       if (/^(rel-.*\.(v8cache|kinds)|\.rel-.*\.rel-tmp-\d+-\d+)$/.test(name) && fs.statSync(file).mtimeMs < weekAgo) fs.unlinkSync(file);
@@ -79,16 +98,18 @@ function loadCached(argv) {
   const source = fs.readFileSync(BUNDLE, 'utf8');
   const dir = cacheDir(process.env);
   const stat = fs.statSync(BUNDLE);
-  const key = `${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}`;
-  const cacheFile = dir && path.join(dir, `rel-${key}.v8cache`);
-  const kindsFile = dir && path.join(dir, `rel-${key}.kinds`);
+  const build = `rel-${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}-`;
+  const key = `${build}${cacheName(argv)}`;
+  const cacheFile = dir && path.join(dir, `${key}.v8cache`);
+  const kindsFile = dir && path.join(dir, `${key}.kinds`);
   const cachedData = cacheFile && read(cacheFile);
   const script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData });
   const mod = { exports: {} };
   script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(BUNDLE), mod, BUNDLE, path.dirname(BUNDLE));
 
-  const save = () => {
-    if (!dir) return;
+  /** After the command: `code` 2 is a usage error (a mistyped command name too), not worth a cache. */
+  const save = (code) => {
+    if (!dir || code === 2) return;
     const kind = kindOf(argv);
     const kinds = cachedData && !script.cachedDataRejected ? (read(kindsFile, 'utf8') || '').split('\n').filter(Boolean) : [];
     if (cachedData && !script.cachedDataRejected && (kinds.includes(kind) || kinds.length >= MAX_KINDS)) return;
@@ -97,7 +118,7 @@ function loadCached(argv) {
     } catch {
       return; // nowhere to write: run without a cache
     }
-    if (!cachedData) forgetOld(dir);
+    if (!cachedData) forgetOld(dir, build);
     writeAtomic(mod.exports.writeFileAtomic, cacheFile, script.createCachedData());
     writeAtomic(mod.exports.writeFileAtomic, kindsFile, [...kinds, kind].join('\n') + '\n');
   };
@@ -114,5 +135,5 @@ if (process.env.REL_DEBUG === '1') {
 }
 rel.main(argv, rel.realDeps()).then((code) => {
   process.exitCode = code;
-  rel.save();
+  rel.save(code);
 });

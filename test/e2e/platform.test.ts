@@ -49,19 +49,24 @@ describe('an old Node', () => {
 });
 
 describe('the code cache', () => {
-  it('is made in $XDG_CACHE_HOME/rel, private, and learns each kind of command once', () => {
+  it('is made in $XDG_CACHE_HOME/rel, private, one per command, and learns each kind of command once', () => {
     const cache = join(tmp.dir, 'cache');
     const env = { REL_DB: join(tmp.dir, 'cache.db'), XDG_CACHE_HOME: cache };
     expect(spawnRel(['add', 'Maya Chen', '--every', '2w'], env).code).toBe(0);
     expect(spawnRel(['due', '--json'], env).code).toBe(0);
     expect(spawnRel(['due', '--json'], env).code).toBe(0);
+    expect(spawnRel(['--db', env.REL_DB, 'due', '--all'], env).code).toBe(0);
+    expect(spawnRel(['dur'], env).code).toBe(2); // a mistyped command makes no cache
+    expect(spawnRel(['--version'], env).code).toBe(0);
     const dir = join(cache, 'rel');
     expect(statSync(dir).mode & 0o777).toBe(0o700);
-    const files = readdirSync(dir);
-    expect(files.filter((f) => f.endsWith('.v8cache'))).toHaveLength(1);
+    const files = readdirSync(dir).sort();
+    expect(files.filter((f) => f.endsWith('.v8cache')).map((f) => f.split('-').at(-1))).toEqual(['add.v8cache', 'due.v8cache', 'rel.v8cache']);
     for (const f of files) expect(statSync(join(dir, f)).mode & 0o777, f).toBe(0o600);
-    const kinds = readFileSync(join(dir, files.find((f) => f.endsWith('.kinds'))!), 'utf8');
-    expect(kinds).toBe('add --every\ndue --json\n');
+    const kinds = (name: string) => readFileSync(join(dir, files.find((f) => f.endsWith(`-${name}.kinds`))!), 'utf8');
+    expect(kinds('add')).toBe('add --every\n');
+    expect(kinds('due')).toBe('due --json\ndue --all\n');
+    expect(kinds('rel')).toBe('--version\n');
   });
 
   it('removes a temporary file a killed rel left there a week ago, and leaves none of its own', () => {
@@ -77,6 +82,22 @@ describe('the code cache', () => {
     const files = readdirSync(dir).sort();
     expect(files.filter((f) => f.startsWith('.'))).toEqual(['.rel-v24.0.0-x64-1-1.v8cache.rel-tmp-4243-0']);
     expect(files.filter((f) => /\.(v8cache|kinds)$/.test(f))).toHaveLength(2);
+  });
+
+  it('keeps the caches of this build (of every command), and removes those of another build after a week', () => {
+    const cache = join(tmp.dir, 'cache-week');
+    const env = { REL_DB: join(tmp.dir, 'week.db'), XDG_CACHE_HOME: cache };
+    expect(spawnRel(['add', 'Maya'], env).code).toBe(0);
+    const dir = join(cache, 'rel');
+    const weekAgo = new Date(Date.now() - 8 * 86400e3);
+    for (const f of readdirSync(dir)) utimesSync(join(dir, f), weekAgo, weekAgo);
+    const other = join(dir, 'rel-v24.0.0-x64-1-1-due.v8cache');
+    writeFileSync(other, 'an old build');
+    utimesSync(other, weekAgo, weekAgo);
+    expect(spawnRel(['due'], env).code).toBe(0); // a new cache (due's) is started: old ones are looked at
+    const files = readdirSync(dir);
+    expect(files.filter((f) => f.endsWith('.v8cache')).map((f) => f.split('-').at(-1)).sort()).toEqual(['add.v8cache', 'due.v8cache']);
+    expect(files).not.toContain('rel-v24.0.0-x64-1-1-due.v8cache');
   });
 
   it('falls back to ~/.cache/rel, and rel runs without one where it may not write', () => {
