@@ -43,6 +43,15 @@ describe('WHO matching', () => {
     expect(r.asked).toEqual(['"ma" matches 4 people. Which one?']);
   });
 
+  it('a namesake named by id is not matched again: rel merge ID "maya chen" takes the other Maya Chen', async () => {
+    const keep = (await rel(['add', 'Maya Chen', '--email', 'maya@two.example', '--json'])).json().id as string;
+    const r = await rel(['merge', keep, 'maya chen', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const left = (await rel(['list', '--json'])).json().map((p: { name: string }) => p.name);
+    expect(left.filter((n: string) => n === 'Maya Chen')).toHaveLength(1);
+    expect((await rel(['show', keep, '--json'])).json().emails).toEqual(['maya@two.example']);
+  });
+
   it('unknown: exit 2 with suggestions', async () => {
     const r = await rel(['show', 'mayz']);
     expect(r.code).toBe(2);

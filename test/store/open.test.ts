@@ -77,6 +77,19 @@ describe('openDb', () => {
   );
 });
 
+describe('reading through a memory map', () => {
+  it('is on, up to 256 MiB, for a database rel opened', () => {
+    const path = join(tmp.dir, 'rel.db');
+    openDb(path, { now: T0 }).close();
+    const db = openDb(path, { now: T0 });
+    try {
+      expect(db.pragma('mmap_size', { simple: true })).toBe(256 * 1024 * 1024);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('the busy timeout', () => {
   it('is 5 s unless told, and the given wait when told (busyTimeoutMs)', () => {
     const path = join(tmp.dir, 'rel.db');

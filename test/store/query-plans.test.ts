@@ -82,6 +82,24 @@ describe('query plans of the daily commands', () => {
     }
   });
 
+  it('a name is looked for in the name index, not in the whole people table', async () => {
+    await t.rel(['add', 'Maya Chen']);
+    seen.length = 0;
+    expect((await t.rel(['show', 'maya chen', '--json'])).json().name).toBe('Maya Chen');
+    expect(seen.filter((sql) => /name_key LIKE/.test(sql))).toEqual([]); // a whole name: looked up, not searched for
+    seen.length = 0;
+    expect((await t.rel(['show', 'chen', '--json'])).json().name).toBe('Maya Chen');
+    const search = [...new Set(seen)].filter((sql) => /name_key LIKE/.test(sql));
+    expect(search).toHaveLength(1);
+    const db = new Database(t.db, { readonly: true });
+    try {
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${search[0]}`).all(...nulls(search[0]!)) as { detail: string }[];
+      expect(plan.map((p) => p.detail)).toContain('SCAN people USING INDEX people_name_key');
+    } finally {
+      db.close();
+    }
+  });
+
   it('rel due counts the snoozed from their own index, not from every person', async () => {
     await t.rel(['add', 'Maya Chen', '--every', '2w']);
     await t.rel(['add', 'José Núñez', '--every', '1m']);
