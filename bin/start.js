@@ -136,4 +136,8 @@ if (process.env.REL_DEBUG === '1') {
 rel.main(argv, rel.realDeps()).then((code) => {
   process.exitCode = code;
   rel.save(code);
+  // Everything is written (rel writes its output synchronously) and the database is closed: leave
+  // rather than tear the heap down, ~1.5 ms of every command. Not on Windows, where Node writes to a
+  // terminal asynchronously and a prompt's last line could still be on its way.
+  if (process.platform !== 'win32') process.exit(code);
 });
