@@ -2,7 +2,7 @@
 import type { App, Ctx } from '../app.js';
 import { ledgerRows, ledgerTotals, type LedgerRow } from '../domain/ledger.js';
 import type { Channel, Day, Kind } from '../domain/types.js';
-import { ledgerEntries } from '../store/touchpoints.js';
+import { ledgerTally } from '../store/touchpoints.js';
 import { formatOption, parseFormat, QUIET, type RawOutput } from './shared/output.js';
 import { personLedger as one } from './shared/person-ledger.js';
 import { resolveWho } from './shared/who.js';
@@ -42,7 +42,7 @@ export function register(app: App): void {
 }
 
 export function all(ctx: Ctx): LedgerRow[] {
-  return ledgerRows(ledgerEntries(ctx.db()));
+  return ledgerRows(ledgerTally(ctx.db()));
 }
 
 

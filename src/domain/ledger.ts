@@ -2,6 +2,7 @@
  * The give-before-ask ledger: a mirror of what you have given each person against what you asked.
  * Pure: entries in, rows out.
  */
+import { foldName } from './names.js';
 import type { Day, Kind } from './types.js';
 
 export interface LedgerEntry {
@@ -13,6 +14,8 @@ export interface LedgerEntry {
   give: Kind | null;
   ask: Kind | null;
   note: string | null;
+  /** The person's folded name (people.name_key), when the caller has it: ties are ordered by it. */
+  name_key?: string;
 }
 
 export interface LedgerRow {
@@ -39,15 +42,23 @@ export interface LedgerTotals {
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const chronological = (a: LedgerEntry, b: LedgerEntry) => byText(a.date, b.date) || byText(a.created_at, b.created_at);
 
+/** Is every entry on or after the one before it? (The store hands them over in order.) */
+function inOrder(entries: LedgerEntry[]): boolean {
+  for (let i = 1; i < entries.length; i++) if (chronological(entries[i - 1]!, entries[i]!) > 0) return false;
+  return true;
+}
+
 /** One row per person with any give or ask, the most recently active first. */
 export function ledgerRows(entries: LedgerEntry[]): LedgerRow[] {
   const rows = new Map<string, LedgerRow>();
-  for (const e of [...entries].sort(chronological)) {
+  const keys = new Map<LedgerRow, string>();
+  for (const e of inOrder(entries) ? entries : [...entries].sort(chronological)) {
     if (!e.give && !e.ask) continue;
     let row = rows.get(e.person_id);
     if (!row) {
       row = { id: e.person_id, name: e.name, gives: 0, asks: 0, balance: 0, last_give: null, last_ask: null, asked_first: false };
       rows.set(e.person_id, row);
+      keys.set(row, e.name_key ?? foldName(e.name));
     }
     // A touch with both a give and an ask counts the give first: you gave in that same meeting.
     if (e.give) {
@@ -61,14 +72,13 @@ export function ledgerRows(entries: LedgerEntry[]): LedgerRow[] {
     }
     row.balance = row.gives - row.asks;
   }
-  // The most recently active first, then by name (as localeCompare orders names), then id. The collator
-  // is made only when two people tie on their last activity: the first one loads ICU's data, 12-40 ms of
-  // a cold start, which rel show and rel brief (one person's ledger line) never need.
-  let names: Intl.Collator | undefined;
-  const lastActive = new Map([...rows.values()].map((r) => [r, byText(r.last_give ?? '', r.last_ask ?? '') > 0 ? r.last_give! : (r.last_ask ?? '')]));
+  // The most recently active first, then by name as a person reads it (folded: case and accents aside,
+  // so Émile comes before Zoe), then as written, then id. Not Intl.Collator: making the first one loads
+  // ICU's collation data, 7-40 ms of a cold start, and the whole ledger has ties on most days.
+  const lastActive = (r: LedgerRow) => (byText(r.last_give ?? '', r.last_ask ?? '') > 0 ? r.last_give! : (r.last_ask ?? ''));
+  const active = new Map([...rows.values()].map((r) => [r, lastActive(r)]));
   return [...rows.values()].sort(
-    (a, b) =>
-      byText(lastActive.get(b)!, lastActive.get(a)!) || (names ??= new Intl.Collator()).compare(a.name, b.name) || a.id.localeCompare(b.id),
+    (a, b) => byText(active.get(b)!, active.get(a)!) || byText(keys.get(a)!, keys.get(b)!) || byText(a.name, b.name) || byText(a.id, b.id),
   );
 }
 
