@@ -1,5 +1,5 @@
 // Bundles src/ into dist/rel.js with esbuild, as one CommonJS file, started by bin/rel.js through
-// Node's compile cache (bin/start.js). Measured on the bench database (10,000 people): ES modules with
+// a V8 code cache (bin/rel.js). Measured on the bench database (10,000 people): ES modules with
 // lazy chunks ran `rel due --json` in 1.66x bare node, one CommonJS file in 1.60x, the same with a code
 // cache in about 1.4x. Modules only some commands need (renderers, file formats, inquirer) are in the
 // bundle but evaluated only when first imported; ical.js and csv-parse, used by import alone, stay in

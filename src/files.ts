@@ -1,7 +1,7 @@
 /**
  * Writing a whole file so that no one ever sees it half-written: the one way rel does it (settings,
  * exports, the database's creation, its health mark, vdir items of rel sync, the code cache of
- * bin/start.js). The content goes to a temporary file in the same folder (private, 0600, unless told
+ * bin/rel.js). The content goes to a temporary file in the same folder (private, 0600, unless told
  * otherwise), is synced to disk, then renamed over the target or, when an existing file must not be
  * replaced, linked into place, which refuses a file that appeared meanwhile. On any failure the
  * temporary file is removed and the error names the user's path, never the temporary one.

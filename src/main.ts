@@ -13,7 +13,7 @@ import { refuseRepeatedOptions } from './commands/shared/options.js';
 
 export { realDeps } from './deps.js';
 export { VERSION } from './cli.js';
-export { writeFileAtomic } from './files.js'; // for bin/start.js, which writes the code cache with it
+export { writeFileAtomic } from './files.js'; // for bin/rel.js, which writes the code cache with it
 
 export async function main(argv: string[], deps: Deps): Promise<number> {
   const program = cliProgram(deps);

@@ -3,7 +3,7 @@
  * - refuse to run against a stale build: the end-to-end tests spawn bin/rel.js, which runs dist/, so a
  *   dist/rel.js older than a file in src/ would test yesterday's code (`npm test` builds first);
  * - a private cache folder for the rel processes the tests spawn, so that their code caches
- *   (bin/start.js) never land in the developer's own ~/.cache.
+ *   (bin/rel.js) never land in the developer's own ~/.cache.
  */
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
