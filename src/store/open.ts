@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RelError } from '../errors.js';
 import { placeFile, WriteError } from '../files.js';
+import { onMusl } from './libc.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type Db = Database.Database;
@@ -22,7 +23,7 @@ export const BUSY_TIMEOUT_MS = 5000;
  * The SQLite addon, named directly. rel's bundle carries better-sqlite3's JavaScript, so the package's
  * own search (relative to its __dirname) would look inside dist/; name the file instead. better-sqlite3
  * 13 ships Node-API binaries for each platform in `prebuilds/`; a build compiled on purpose
- * (`build/Release`) wins, as in better-sqlite3's own search. musl is told from the loader in use.
+ * (`build/Release`) wins, as in better-sqlite3's own search. musl is told from Node's ELF header (libc.ts).
  */
 let addon: string | undefined;
 function nativeBinding(): string | undefined {
@@ -47,13 +48,7 @@ function packageDir(): string | undefined {
 
 function platformTarget(): string {
   if (process.platform !== 'linux') return `${process.platform}-${process.arch}`;
-  let musl = false;
-  try {
-    musl = /\/ld-musl-[^/\s]*\.so/.test(readFileSync('/proc/self/maps', 'latin1'));
-  } catch {
-    /* no /proc: assume glibc */
-  }
-  return `${musl ? 'linuxmusl' : 'linux'}-${process.arch}`;
+  return `${onMusl() ? 'linuxmusl' : 'linux'}-${process.arch}`;
 }
 
 export const sqlite = (path: string, options: Database.Options = {}) =>
