@@ -9,7 +9,7 @@ import { fstatSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 let tty: typeof import('node:tty') | undefined;
-let devNull: number | undefined | null;
+let devNull: number | null | undefined; // null: there is none (Windows)
 
 function nullDevice(): number | null {
   try {
@@ -28,7 +28,8 @@ export function isatty(fd: number): boolean {
   } catch {
     return false; // closed
   }
-  if (rdev === (devNull ??= nullDevice())) return false;
+  if (devNull === undefined) devNull = nullDevice();
+  if (rdev === devNull) return false;
   return (tty ??= createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
 }
 

@@ -5,6 +5,7 @@
  * Ambiguous or unknown without one: a UsageError (exit 2) listing the candidates.
  */
 import type { Ctx } from '../../app.js';
+import type { Db } from '../../store/open.js';
 import { foldName, matchName } from '../../domain/names.js';
 import { UsageError } from '../../errors.js';
 import { peopleByIdPrefix, peopleByNameKey, peopleNamed } from '../../store/people.js';
@@ -31,7 +32,7 @@ export async function resolveWho(ctx: Ctx, query: string | string[], except?: st
     if (byId.length === 1) return byId[0]!;
   }
   const folded = foldName(q);
-  const found = folded === '' ? [] : matchName(q, candidates(ctx, folded, except));
+  const found = folded === '' ? [] : matchName(q, candidates(db, folded, except));
   if (found.length === 1) return found[0]!;
   if (found.length > 1) {
     if (ctx.deps.stdinIsTTY) {
@@ -55,8 +56,7 @@ export async function resolveWho(ctx: Ctx, query: string | string[], except?: st
  * has it no later stage is tried: an indexed lookup then, not a scan of everyone's name (2.6 ms of
  * `rel show "Maya Chen"` among 10,000 people). Otherwise everyone whose name contains it.
  */
-function candidates(ctx: Ctx, folded: string, except: string | undefined): Who[] {
-  const db = ctx.db();
+function candidates(db: Db, folded: string, except: string | undefined): Who[] {
   const exact = peopleNamed(db, folded).filter((p) => p.id !== except);
   return exact.length > 0 ? exact : peopleByNameKey(db, folded).filter((p) => p.id !== except);
 }
