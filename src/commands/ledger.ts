@@ -1,8 +1,8 @@
 /** rel ledger [WHO] [--json | --format table|plain|tsv|json] [-q]: what you have given against what you have asked. */
 import type { App, Ctx } from '../app.js';
-import { ledgerRows, ledgerTotals, type LedgerRow } from '../domain/ledger.js';
+import { inLedgerOrder, ledgerTotals, type LedgerRow } from '../domain/ledger.js';
 import type { Channel, Day, Kind } from '../domain/types.js';
-import { ledgerTally } from '../store/touchpoints.js';
+import { ledgerLines } from '../store/touchpoints.js';
 import { formatOption, parseFormat, QUIET, type RawOutput } from './shared/output.js';
 import { personLedger as one } from './shared/person-ledger.js';
 import { resolveWho } from './shared/who.js';
@@ -42,7 +42,7 @@ export function register(app: App): void {
 }
 
 export function all(ctx: Ctx): LedgerRow[] {
-  return ledgerRows(ledgerTally(ctx.db()));
+  return inLedgerOrder(ledgerLines(ctx.db()));
 }
 
 

@@ -14,8 +14,6 @@ export interface LedgerEntry {
   give: Kind | null;
   ask: Kind | null;
   note: string | null;
-  /** The person's folded name (people.name_key), when the caller has it: ties are ordered by it. */
-  name_key?: string;
 }
 
 export interface LedgerRow {
@@ -48,18 +46,18 @@ function inOrder(entries: LedgerEntry[]): boolean {
   return true;
 }
 
-/** One row per person with any give or ask, the most recently active first. */
+/** One row per person with any give or ask, the most recently active first (inLedgerOrder). */
 export function ledgerRows(entries: LedgerEntry[]): LedgerRow[] {
-  const rows = new Map<string, LedgerRow>();
-  const keys = new Map<LedgerRow, string>();
+  const rows = new Map<string, KeyedLedgerRow>();
   for (const e of inOrder(entries) ? entries : [...entries].sort(chronological)) {
     if (!e.give && !e.ask) continue;
-    let row = rows.get(e.person_id);
-    if (!row) {
-      row = { id: e.person_id, name: e.name, gives: 0, asks: 0, balance: 0, last_give: null, last_ask: null, asked_first: false };
-      rows.set(e.person_id, row);
-      keys.set(row, e.name_key ?? foldName(e.name));
+    let keyed = rows.get(e.person_id);
+    if (!keyed) {
+      const row = { id: e.person_id, name: e.name, gives: 0, asks: 0, balance: 0, last_give: null, last_ask: null, asked_first: false };
+      keyed = { row, key: foldName(e.name) };
+      rows.set(e.person_id, keyed);
     }
+    const { row } = keyed;
     // A touch with both a give and an ask counts the give first: you gave in that same meeting.
     if (e.give) {
       row.gives++;
@@ -72,14 +70,25 @@ export function ledgerRows(entries: LedgerEntry[]): LedgerRow[] {
     }
     row.balance = row.gives - row.asks;
   }
-  // The most recently active first, then by name as a person reads it (folded: case and accents aside,
-  // so Émile comes before Zoe), then as written, then id. Not Intl.Collator: making the first one loads
-  // ICU's collation data, 7-40 ms of a cold start, and the whole ledger has ties on most days.
+  return inLedgerOrder([...rows.values()]);
+}
+
+/** A ledger row with the person's folded name (people.name_key), which orders ties. */
+export interface KeyedLedgerRow {
+  row: LedgerRow;
+  key: string;
+}
+
+/**
+ * The ledger's order: the most recently active first, then by name as a person reads it (folded: case
+ * and accents aside, so Émile comes before Zoe), then as written, then id. Not Intl.Collator: making the
+ * first one loads ICU's collation data, 7-40 ms of a cold start, and the whole ledger has ties on most days.
+ */
+export function inLedgerOrder(keyed: KeyedLedgerRow[]): LedgerRow[] {
   const lastActive = (r: LedgerRow) => (byText(r.last_give ?? '', r.last_ask ?? '') > 0 ? r.last_give! : (r.last_ask ?? ''));
-  const active = new Map([...rows.values()].map((r) => [r, lastActive(r)]));
-  return [...rows.values()].sort(
-    (a, b) => byText(active.get(b)!, active.get(a)!) || byText(keys.get(a)!, keys.get(b)!) || byText(a.name, b.name) || byText(a.id, b.id),
-  );
+  const sorted = keyed.map((k) => ({ ...k, active: lastActive(k.row) }));
+  sorted.sort((a, b) => byText(b.active, a.active) || byText(a.key, b.key) || byText(a.row.name, b.row.name) || byText(a.row.id, b.row.id));
+  return sorted.map((k) => k.row);
 }
 
 export function ledgerTotals(rows: LedgerRow[]): LedgerTotals {

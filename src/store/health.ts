@@ -11,7 +11,7 @@ import { addDays, EARLIEST_DAY } from '../domain/dates.js';
 import { RelError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
 import type { Db } from './open.js';
-import { refreshDerived, STALE_DERIVED, STALE_MONTHS } from './people.js';
+import { refreshDerived, STALE_DERIVED, STALE_LEDGER, STALE_MONTHS } from './people.js';
 
 const DAY_MS = 86_400_000;
 
@@ -148,11 +148,11 @@ export function diagnose(db: Db, today: string): Finding[] {
     detail: outOfRange === 0 ? 'none' : `${outOfRange} date(s) before ${EARLIEST_DAY} or birthday(s) after today`,
     fix: outOfRange === 0 ? null : 'typos rel now refuses: rel show the people and fix them (rel edit WHO --birthday DATE)',
   });
-  const stale = count(`SELECT COUNT(*) FROM people WHERE ${STALE_DERIVED}`) + count(`SELECT COUNT(*) FROM (${STALE_MONTHS})`);
+  const stale = count(`SELECT COUNT(*) FROM people WHERE ${STALE_DERIVED}`) + count(`SELECT COUNT(*) FROM (${STALE_MONTHS})`) + count(STALE_LEDGER);
   findings.push({
     check: 'last touch up to date',
     ok: stale === 0,
-    detail: stale === 0 ? 'yes' : `${stale} person(s) or month(s) whose derived counts are stale`,
+    detail: stale === 0 ? 'yes' : `${stale} person(s), month(s) or ledger line(s) whose derived counts are stale`,
     fix: stale === 0 ? null : 'rel doctor --fix recomputes it',
   });
   const open = count('SELECT COUNT(*) FROM changes WHERE open = 1');

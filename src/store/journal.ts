@@ -20,7 +20,10 @@ export interface Change {
 /** The tables the journal covers (store/migrations.ts step 3). */
 const JOURNALED = ['people', 'touchpoints', 'facts', 'follow_ups', 'dates', 'wishes'] as const;
 /** What fires when a touch is deleted: nothing an undo needs, and recomputed once after a large one. */
-const TOUCH_DELETE_TRIGGERS = ['touchpoints_journal_delete', 'touchpoints_last_touch_delete', 'touchpoints_span_delete', 'touchpoints_month_delete'];
+const TOUCH_DELETE_TRIGGERS = [
+  'touchpoints_journal_delete', 'touchpoints_last_touch_delete', 'touchpoints_span_delete', 'touchpoints_month_delete',
+  'touchpoints_ledger_delete',
+];
 /** An undo of this many records or more deletes touches without their triggers. */
 const BULK = 1_000;
 /** Tables whose rows belong to a person (person_id). */

@@ -3,6 +3,7 @@ import type { Day, ListedPerson, Person, PersonWithLastTouch } from '../domain/t
 import { addDays } from '../domain/dates.js';
 import type { DuePerson } from '../domain/due.js';
 import { foldName } from '../domain/names.js';
+import { ledgerTally } from './migrations.js';
 import type { Db } from './open.js';
 
 interface PersonRow {
@@ -207,17 +208,44 @@ export function refreshMonths(db: Db, months: Iterable<string>): void {
   for (const month of months) count.run({ month });
 }
 
-/** Recomputes the derived columns: of these people, or of everyone whose columns are stale. */
+/** Ledger lines (ledger_people, migration 11) that are not what the touches say, and those missing. */
+export const STALE_LEDGER = `SELECT
+    (SELECT COUNT(*) FROM (SELECT * FROM (${ledgerTally()} GROUP BY t.person_id)
+      EXCEPT SELECT person_id, gives, asks, last_give, last_ask, asked_first FROM ledger_people))
+  + (SELECT COUNT(*) FROM (SELECT person_id, gives, asks, last_give, last_ask, asked_first FROM ledger_people
+      EXCEPT SELECT * FROM (${ledgerTally()} GROUP BY t.person_id)))`;
+
+/**
+ * Recomputes what touches derive (the derived columns, the month counts, the ledger lines): of these
+ * people, or of everyone.
+ */
 export function refreshDerived(db: Db, ids?: Iterable<string>): void {
+  const tally = `INSERT INTO ledger_people (person_id, gives, asks, last_give, last_ask, asked_first) ${ledgerTally()}`;
   if (ids === undefined) {
     db.exec(`UPDATE people SET ${DERIVED} WHERE ${STALE_DERIVED}`);
     db.exec(`DELETE FROM touch_months;
       INSERT INTO touch_months (month, touches) SELECT substr(date, 1, 7), COUNT(*) FROM touchpoints GROUP BY 1`);
+    db.exec(`DELETE FROM ledger_people; ${tally} GROUP BY t.person_id`);
     return;
   }
   const one = db.prepare(`UPDATE people SET ${DERIVED} WHERE id = ?`);
-  for (const id of ids) one.run(id);
+  const people = [...ids];
+  for (const id of people) one.run(id);
+  // Many people (an import, the undo of one): one pass over every give and ask beats one per person.
+  if (people.length > LEDGER_IN_ONE_PASS) {
+    db.exec(`DELETE FROM ledger_people; ${tally} GROUP BY t.person_id`);
+    return;
+  }
+  const drop = db.prepare('DELETE FROM ledger_people WHERE person_id = ?');
+  const line = db.prepare(`${tally} AND t.person_id = @id AND EXISTS (SELECT 1 FROM people WHERE id = @id) GROUP BY t.person_id`);
+  for (const id of people) {
+    drop.run(id);
+    line.run({ id });
+  }
 }
+
+/** From how many people refreshDerived retallies the whole ledger rather than each person's line. */
+export const LEDGER_IN_ONE_PASS = 2000;
 
 /** Everyone's id, name, emails and phones: what add and edit check a new contact against. */
 export function contactCards(db: Db): { id: string; name: string; emails: string[]; phones: string[] }[] {

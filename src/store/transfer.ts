@@ -220,11 +220,12 @@ export function writeRelRecords(db: Db, items: { personId: string; records: Pick
 
 /**
  * The triggers that run for every touchpoint inserted: the undo journal's (migration 5) and those that
- * keep what touches derive (migrations 2 to 5). test/store/bulk-touches.test.ts fails when another
+ * keep what touches derive (migrations 2 to 5, 11). test/store/bulk-touches.test.ts fails when another
  * AFTER INSERT trigger on touchpoints appears, so that it is added here (and its work below) on purpose.
  */
 export const TOUCH_INSERT_TRIGGERS = [
   'touchpoints_journal_insert', 'touchpoints_last_touch_insert', 'touchpoints_span_insert', 'touchpoints_month_insert',
+  'touchpoints_ledger_insert',
 ] as const;
 
 /** From how many new touches (and no fewer than the table holds) an import builds the touchpoints indexes afresh. */

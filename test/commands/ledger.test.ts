@@ -20,6 +20,23 @@ describe('rel ledger', () => {
     expect(table).toMatch(/You gave 2 times and asked 2 times/);
   });
 
+  it('follows rel rm, rel undo and rel merge', async () => {
+    await rel(['log', 'maya', '--give', 'intro', '--on', '2026-02-01']);
+    await rel(['log', 'ana', '--ask', 'help', '--on', '2026-02-20']);
+    const lines = async () => (await rel(['ledger', '--json'])).json().map((r: { name: string; gives: number; asks: number; asked_first: boolean }) =>
+      [r.name, r.gives, r.asks, r.asked_first]);
+    const both = [['Ana', 0, 1, true], ['Maya Chen', 1, 0, false]];
+    expect(await lines()).toEqual(both);
+    expect((await rel(['rm', 'ana', '--yes'])).code).toBe(0);
+    expect(await lines()).toEqual([['Maya Chen', 1, 0, false]]);
+    expect((await rel(['undo'])).code).toBe(0);
+    expect(await lines()).toEqual(both);
+    expect((await rel(['merge', 'maya', 'ana'])).code).toBe(0); // Ana's ask becomes Maya's, after her give
+    expect(await lines()).toEqual([['Maya Chen', 1, 1, false]]);
+    expect((await rel(['undo'])).code).toBe(0);
+    expect(await lines()).toEqual(both);
+  });
+
   it('one person: entries in order with kinds and notes, and totals', async () => {
     await rel(['log', 'maya', '--give', 'intro', '-m', 'to Ana', '--on', '2026-02-01']);
     await rel(['log', 'maya', '--ask', 'advice', '-m', 'pricing', '--on', '2026-02-03']);

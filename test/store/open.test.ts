@@ -36,7 +36,7 @@ describe('openDb', () => {
   it('has exactly the expected tables after migrating a blank database', () => {
     const db = openDb(join(tmp.dir, 'rel.db'), { now: T0 });
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['captures', 'change_rows', 'changes', 'dates', 'derived_paused', 'facts', 'follow_ups', 'people', 'sqlite_sequence', 'sync_state', 'touch_months', 'touchpoints', 'wishes']);
+    expect(tables).toEqual(['captures', 'change_rows', 'changes', 'dates', 'derived_paused', 'facts', 'follow_ups', 'ledger_people', 'people', 'sqlite_sequence', 'sync_state', 'touch_months', 'touchpoints', 'wishes']);
     db.close();
   });
 
