@@ -208,11 +208,12 @@ export function refreshMonths(db: Db, months: Iterable<string>): void {
   for (const month of months) count.run({ month });
 }
 
-/** Ledger lines (ledger_people, migration 11) that are not what the touches say, and those missing. */
-export const STALE_LEDGER = `SELECT
-    (SELECT COUNT(*) FROM (SELECT * FROM (${ledgerTally()} GROUP BY t.person_id)
-      EXCEPT SELECT person_id, gives, asks, last_give, last_ask, asked_first FROM ledger_people))
-  + (SELECT COUNT(*) FROM (SELECT person_id, gives, asks, last_give, last_ask, asked_first FROM ledger_people
+/** People whose ledger line (ledger_people, migration 11) is not what their touches say, or is missing or left over. */
+export const STALE_LEDGER = `SELECT COUNT(*) FROM (
+    SELECT person_id FROM (SELECT * FROM (${ledgerTally()} GROUP BY t.person_id)
+      EXCEPT SELECT person_id, gives, asks, last_give, last_ask, asked_first FROM ledger_people)
+    UNION
+    SELECT person_id FROM (SELECT person_id, gives, asks, last_give, last_ask, asked_first FROM ledger_people
       EXCEPT SELECT * FROM (${ledgerTally()} GROUP BY t.person_id)))`;
 
 /**

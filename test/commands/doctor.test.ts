@@ -19,6 +19,23 @@ describe('rel doctor', () => {
     expect(r.out).toMatch(/BAD {2}dates before 1900, birthdays in the future: 2 date\(s\) before 1900-01-01 or birthday\(s\) after today/);
   });
 
+  it('finds stale derived counts (a last touch, a ledger line) and --fix makes them again', async () => {
+    await t.rel(['add', 'Maya Chen']);
+    await t.rel(['log', 'maya', '--give', 'intro', '--on', '2026-02-01']);
+    const ledger = async () => (await t.rel(['ledger', '--json'])).json();
+    const right = await ledger();
+    const db = new Database(t.db);
+    db.exec(`UPDATE ledger_people SET gives = 7, asked_first = 1; UPDATE people SET last_touch = '2020-01-01'`);
+    db.close();
+    const r = await t.rel(['doctor']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/BAD {2}last touch up to date: 2 person\(s\), month\(s\) or ledger line\(s\) whose derived counts are stale/);
+    const fixed = await t.rel(['doctor', '--fix']);
+    expect(fixed.code, fixed.out).toBe(0);
+    expect(await ledger()).toEqual(right);
+    expect((await t.rel(['show', 'maya', '--json'])).json().last_touch).toBe('2026-02-01');
+  });
+
   it('a touch dated tomorrow (logged in a time zone ahead) is not damage; two days ahead is', async () => {
     await t.rel(['add', 'Maya Chen']);
     await t.rel(['log', 'maya'], { now: '2026-03-02T00:30' });
