@@ -342,8 +342,7 @@ export const MIGRATIONS: readonly string[] = [
     asked_first  INTEGER NOT NULL
   ) STRICT, WITHOUT ROWID;
   ${ledgerTriggers()}
-  INSERT INTO ledger_people (person_id, gives, asks, last_give, last_ask, asked_first)
-    ${ledgerTally()} GROUP BY t.person_id;
+  INSERT INTO ledger_people (person_id, gives, asks, last_give, last_ask, asked_first) ${ledgerTallyAll()};
   `,
 ];
 
@@ -381,17 +380,22 @@ function journalOnce(tables: Record<string, string[]>, replace = true): string {
 
 /**
  * A person's ledger line from their touches (alias t, filtered by the caller's WHERE or GROUP BY):
- * gives, asks, the last day of each, and whether their first ask came before their first give.
+ * gives, asks, the last day of each, and whether their first ask came before their first give. Touches
+ * are ordered by date, created_at and id, compared as one text joined by NUL (which sorts below every
+ * character they hold), so one pass of MIN finds each first without a subquery per person. `from` names
+ * the table: the whole ledger reads touchpoints_ledger, the index of the gives and asks alone.
  */
-export function ledgerTally(): string {
+export function ledgerTally(from = 'touchpoints t'): string {
+  const first = (col: string) => `MIN(CASE WHEN t.${col} IS NOT NULL THEN t.date || char(0) || t.created_at || char(0) || t.id END)`;
   return `SELECT t.person_id, COUNT(t.give), COUNT(t.ask),
       MAX(CASE WHEN t.give IS NOT NULL THEN t.date END), MAX(CASE WHEN t.ask IS NOT NULL THEN t.date END),
-      COALESCE((SELECT a.date, a.created_at, a.id FROM touchpoints a WHERE a.person_id = t.person_id AND a.ask IS NOT NULL
-                ORDER BY a.date, a.created_at, a.id LIMIT 1)
-             < (SELECT g.date, g.created_at, g.id FROM touchpoints g WHERE g.person_id = t.person_id AND g.give IS NOT NULL
-                ORDER BY g.date, g.created_at, g.id LIMIT 1),
-               COUNT(t.give) = 0)
-    FROM touchpoints t WHERE (t.give IS NOT NULL OR t.ask IS NOT NULL)`;
+      COALESCE(${first('ask')} < ${first('give')}, COUNT(t.give) = 0)
+    FROM ${from} WHERE (t.give IS NOT NULL OR t.ask IS NOT NULL)`;
+}
+
+/** The whole ledger's lines, one pass over the index of the gives and asks. */
+export function ledgerTallyAll(): string {
+  return `${ledgerTally('touchpoints t INDEXED BY touchpoints_ledger')} GROUP BY t.person_id`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Day, ListedPerson, Person, PersonWithLastTouch } from '../domain/t
 import { addDays } from '../domain/dates.js';
 import type { DuePerson } from '../domain/due.js';
 import { foldName } from '../domain/names.js';
-import { ledgerTally } from './migrations.js';
+import { ledgerTally, ledgerTallyAll } from './migrations.js';
 import type { Db } from './open.js';
 
 interface PersonRow {
@@ -210,23 +210,24 @@ export function refreshMonths(db: Db, months: Iterable<string>): void {
 
 /** People whose ledger line (ledger_people, migration 11) is not what their touches say, or is missing or left over. */
 export const STALE_LEDGER = `SELECT COUNT(*) FROM (
-    SELECT person_id FROM (SELECT * FROM (${ledgerTally()} GROUP BY t.person_id)
+    SELECT person_id FROM (SELECT * FROM (${ledgerTallyAll()})
       EXCEPT SELECT person_id, gives, asks, last_give, last_ask, asked_first FROM ledger_people)
     UNION
     SELECT person_id FROM (SELECT person_id, gives, asks, last_give, last_ask, asked_first FROM ledger_people
-      EXCEPT SELECT * FROM (${ledgerTally()} GROUP BY t.person_id)))`;
+      EXCEPT SELECT * FROM (${ledgerTallyAll()})))`;
 
 /**
  * Recomputes what touches derive (the derived columns, the month counts, the ledger lines): of these
  * people, or of everyone.
  */
 export function refreshDerived(db: Db, ids?: Iterable<string>): void {
-  const tally = `INSERT INTO ledger_people (person_id, gives, asks, last_give, last_ask, asked_first) ${ledgerTally()}`;
+  const into = 'INSERT INTO ledger_people (person_id, gives, asks, last_give, last_ask, asked_first)';
+  const all = `${into} ${ledgerTallyAll()}`;
   if (ids === undefined) {
     db.exec(`UPDATE people SET ${DERIVED} WHERE ${STALE_DERIVED}`);
     db.exec(`DELETE FROM touch_months;
       INSERT INTO touch_months (month, touches) SELECT substr(date, 1, 7), COUNT(*) FROM touchpoints GROUP BY 1`);
-    db.exec(`DELETE FROM ledger_people; ${tally} GROUP BY t.person_id`);
+    db.exec(`DELETE FROM ledger_people; ${all}`);
     return;
   }
   const one = db.prepare(`UPDATE people SET ${DERIVED} WHERE id = ?`);
@@ -234,11 +235,11 @@ export function refreshDerived(db: Db, ids?: Iterable<string>): void {
   for (const id of people) one.run(id);
   // Many people (an import, the undo of one): one pass over every give and ask beats one per person.
   if (people.length > LEDGER_IN_ONE_PASS) {
-    db.exec(`DELETE FROM ledger_people; ${tally} GROUP BY t.person_id`);
+    db.exec(`DELETE FROM ledger_people; ${all}`);
     return;
   }
   const drop = db.prepare('DELETE FROM ledger_people WHERE person_id = ?');
-  const line = db.prepare(`${tally} AND t.person_id = @id AND EXISTS (SELECT 1 FROM people WHERE id = @id) GROUP BY t.person_id`);
+  const line = db.prepare(`${into} ${ledgerTally()} AND t.person_id = @id AND EXISTS (SELECT 1 FROM people WHERE id = @id) GROUP BY t.person_id`);
   for (const id of people) {
     drop.run(id);
     line.run({ id });
