@@ -405,8 +405,13 @@ export function ledgerTallyAll(): string {
 function retally(who: string): string {
   return `
     DELETE FROM ledger_people WHERE person_id = ${who};
-    INSERT INTO ledger_people (person_id, gives, asks, last_give, last_ask, asked_first)
-      ${ledgerTally()} AND t.person_id = ${who} AND EXISTS (SELECT 1 FROM people WHERE id = ${who}) GROUP BY t.person_id;`;
+    ${ledgerLineOf(who)};`;
+}
+
+/** Inserts `who`'s ledger line (a column or a parameter), when they have a give or an ask and still exist. */
+export function ledgerLineOf(who: string): string {
+  return `INSERT INTO ledger_people (person_id, gives, asks, last_give, last_ask, asked_first)
+      ${ledgerTally()} AND t.person_id = ${who} AND EXISTS (SELECT 1 FROM people WHERE id = ${who}) GROUP BY t.person_id`;
 }
 
 /** The triggers that keep ledger_people: a give or an ask added, removed, moved, or changed. */

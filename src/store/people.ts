@@ -3,7 +3,7 @@ import type { Day, ListedPerson, Person, PersonWithLastTouch } from '../domain/t
 import { addDays } from '../domain/dates.js';
 import type { DuePerson } from '../domain/due.js';
 import { foldName } from '../domain/names.js';
-import { ledgerTally, ledgerTallyAll } from './migrations.js';
+import { ledgerLineOf, ledgerTallyAll } from './migrations.js';
 import type { Db } from './open.js';
 
 interface PersonRow {
@@ -221,8 +221,7 @@ export const STALE_LEDGER = `SELECT COUNT(*) FROM (
  * people, or of everyone.
  */
 export function refreshDerived(db: Db, ids?: Iterable<string>): void {
-  const into = 'INSERT INTO ledger_people (person_id, gives, asks, last_give, last_ask, asked_first)';
-  const all = `${into} ${ledgerTallyAll()}`;
+  const all = `INSERT INTO ledger_people (person_id, gives, asks, last_give, last_ask, asked_first) ${ledgerTallyAll()}`;
   if (ids === undefined) {
     db.exec(`UPDATE people SET ${DERIVED} WHERE ${STALE_DERIVED}`);
     db.exec(`DELETE FROM touch_months;
@@ -239,7 +238,7 @@ export function refreshDerived(db: Db, ids?: Iterable<string>): void {
     return;
   }
   const drop = db.prepare('DELETE FROM ledger_people WHERE person_id = ?');
-  const line = db.prepare(`${into} ${ledgerTally()} AND t.person_id = @id AND EXISTS (SELECT 1 FROM people WHERE id = @id) GROUP BY t.person_id`);
+  const line = db.prepare(ledgerLineOf('@id'));
   for (const id of people) {
     drop.run(id);
     line.run({ id });
