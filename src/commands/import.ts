@@ -7,7 +7,8 @@ import { tidyRecord } from '../domain/tidy.js';
 import { UsageError } from '../errors.js';
 import type { Problem } from '../formats/types.js';
 import { newId } from '../store/ids.js';
-import { newRecordsOf, peopleForMerge, writePlan, writeRelRecords, type NewPersonExtras } from '../store/transfer.js';
+import { knownRecords, peopleForMerge, writePlan, writeRelRecords, type NewPersonExtras, type RelItem } from '../store/transfer.js';
+import { OWNED } from '../formats/json.js';
 import { formatNamed, formatsHelp, type FormatEntry, type Parsed } from '../formats/registry.js';
 import { detect, readRelPieces, readText, sizeOf } from './shared/import-read.js';
 import { parseTag } from './shared/person-fields.js';
@@ -153,15 +154,22 @@ function plan(
   ctx: Ctx, opts: ImportOptions, format: FormatEntry, parsed: Parsed, records: MergeRecord[], show: (s: string | null) => void,
 ): ImportPlan {
   const db = ctx.db();
-  const fresh = parsed.rel ? newRecordsOf(db) : null;
-  const relRecords = new Map<string, ReturnType<NonNullable<typeof fresh>>>();
-  if (fresh && parsed.rel) {
+  const rel = parsed.rel;
+  // A rel export's records whose ids rel has already (the same export brought in again) are left out.
+  const known = new Set<string>();
+  if (rel) {
+    const has = knownRecords(db);
     for (const rec of records) {
-      const news = fresh(parsed.rel.get(rec.id!)!);
-      relRecords.set(rec.id!, news);
-      rec.pending = Object.entries(news)
-        .filter(([, rows]) => rows.length > 0)
-        .map(([kind, rows]) => `${rows.length} ${(rows.length === 1 ? ONE : MANY)[kind]}`);
+      const ids = rel.people.get(rec.id!)!.ids;
+      rec.pending = [];
+      for (const kind of OWNED) {
+        let news = 0;
+        for (const id of ids[kind]) {
+          if (has(kind, id)) known.add(id);
+          else news += 1;
+        }
+        if (news > 0) rec.pending.push(`${news} ${(news === 1 ? ONE : MANY)[kind]}`);
+      }
     }
   }
   const p = planImport(peopleForMerge(db), records, {
@@ -173,9 +181,9 @@ function plan(
   });
   if (opts.dryRun) return p;
   const extras = new Map<string, NewPersonExtras>();
-  if (parsed.rel) {
+  if (rel) {
     for (const person of p.added) {
-      const r = parsed.rel.get(person.id);
+      const r = rel.people.get(person.id);
       if (r) extras.set(person.id, { snoozed_until: r.snoozed_until, added_on: r.added_on, created_at: r.created_at, updated_at: r.updated_at });
     }
   }
@@ -183,16 +191,32 @@ function plan(
     added: p.added, updated: p.updated, extras, today: ctx.today, now: ctx.nowIso, newId,
     onProgress: (done, total) => show(`writing ${done.toLocaleString('en')} of ${total.toLocaleString('en')}…`),
   });
-  if (parsed.rel) {
-    const ids = new Map<string, string>();
-    const items: Parameters<typeof writeRelRecords>[1] = [];
+  if (rel) {
+    const ids = new Map<string, string>(); // the export's person id: the person in rel their records go to
+    let touches = 0;
     p.decisions.forEach((d, i) => {
       const id = records[i]!.id!;
       if (d.person_id === null) return;
       ids.set(id, d.person_id);
-      items.push({ personId: d.person_id, records: relRecords.get(id)! });
+      for (const t of rel.people.get(id)!.ids.touchpoints) if (!known.has(t)) touches += 1;
     });
-    writeRelRecords(db, items, ids);
+    const fresh = <T extends { id: string }>(rows: T[]): T[] => (known.size === 0 ? rows : rows.filter((r) => !known.has(r.id)));
+    let done = 0;
+    const items = function* (): Generator<RelItem> {
+      for (const person of rel.records()) {
+        if (++done % 1000 === 0) show(`writing the records of ${done.toLocaleString('en')} of ${rel.people.size.toLocaleString('en')} people…`);
+        const personId = ids.get(person.id);
+        if (personId === undefined) continue;
+        yield {
+          personId,
+          records: {
+            facts: fresh(person.facts), touchpoints: fresh(person.touchpoints), follow_ups: fresh(person.follow_ups),
+            dates: fresh(person.dates), wishes: fresh(person.wishes),
+          },
+        };
+      }
+    };
+    writeRelRecords(db, items(), ids, touches);
   }
   return p;
 }

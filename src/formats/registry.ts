@@ -7,13 +7,13 @@
  */
 import type { Day } from '../domain/types.js';
 import { UsageError } from '../errors.js';
-import type { RelPerson } from './json.js';
+import type { RelPerson, RelSource } from './json.js';
 import type { ParseResult } from './types.js';
 
 /** What a reader hands to rel import: the records, the problems, and for rel JSON the people as exported. */
 export interface Parsed extends ParseResult {
-  /** rel JSON: the people as exported, by id (their touches, facts... come along). */
-  rel?: Map<string, RelPerson>;
+  /** rel JSON: the people as exported, by id, and their touches, facts... when the import writes them. */
+  rel?: RelSource;
 }
 
 /** Reads a whole file's text. `map`: the --map of a generic CSV (null: none given). */

@@ -5,7 +5,7 @@
  */
 import type { ExistingPerson, PlannedPerson } from '../domain/merge.js';
 import type { Day } from '../domain/types.js';
-import type { RelDate, RelFact, RelFollowUp, RelPerson, RelTouch, RelWish } from '../formats/json.js';
+import { OWNED, type Owned, type RelDate, type RelFact, type RelFollowUp, type RelPerson, type RelTouch, type RelWish } from '../formats/json.js';
 import { foldName } from '../domain/names.js';
 import type { Db } from './open.js';
 import { refreshDerived, refreshMonths } from './people.js';
@@ -154,24 +154,26 @@ export function writePlan(db: Db, w: ImportWrite): void {
   }
 }
 
-type Owned = 'facts' | 'touchpoints' | 'follow_ups' | 'dates' | 'wishes';
-const OWNED: Owned[] = ['facts', 'touchpoints', 'follow_ups', 'dates', 'wishes'];
-
-/** The records of a rel export person whose ids rel does not have yet. */
-export function newRecordsOf(db: Db): (p: RelPerson) => Pick<RelPerson, Owned> {
+/** Tells the ids of records rel has already: a rel export brought in twice adds nothing twice. */
+export function knownRecords(db: Db): (kind: Owned, id: string) => boolean {
   const has = Object.fromEntries(OWNED.map((t) => [t, db.prepare(`SELECT 1 FROM ${t} WHERE id = ?`).pluck()]));
-  return (p) =>
-    Object.fromEntries(OWNED.map((t) => [t, (p[t] as { id: string }[]).filter((r) => has[t]!.get(r.id) === undefined)])) as Pick<
-      RelPerson,
-      Owned
-    >;
+  return (kind, id) => has[kind]!.get(id) !== undefined;
+}
+
+/** A person's records to write: those of a rel export person whose ids rel does not have. */
+export interface RelItem {
+  personId: string;
+  records: Pick<RelPerson, Owned>;
 }
 
 /**
- * Inserts the new records of rel export people, each under `personId` (the person they were matched to).
- * References to people or touchpoints that exist neither in rel nor in the import become null.
+ * Inserts the records of rel export people as they come (`items` may read them from the file), each under
+ * `personId` (the person they were matched to). References to people or touchpoints that exist neither
+ * in rel nor in the import become null. Every person is in already (writePlan), so that a touch can
+ * introduce anyone; follow-ups, which are few, wait for every touch. `touches`: how many touchpoints
+ * the items hold (known from the first read), which decides how they are written.
  */
-export function writeRelRecords(db: Db, items: { personId: string; records: Pick<RelPerson, Owned> }[], peopleIds: Map<string, string>): void {
+export function writeRelRecords(db: Db, items: Iterable<RelItem>, peopleIds: Map<string, string>, touches: number): void {
   const personExists = db.prepare('SELECT 1 FROM people WHERE id = ?').pluck();
   const touchExists = db.prepare('SELECT 1 FROM touchpoints WHERE id = ?').pluck();
   const ins = {
@@ -184,37 +186,32 @@ export function writeRelRecords(db: Db, items: { personId: string; records: Pick
     wishes: db.prepare(`INSERT INTO wishes (id, person_id, kind, text, closed_on, created_at, updated_at)
       VALUES (@id, @person_id, @kind, @text, @closed_on, @created_at, @updated_at)`),
   };
-  for (const { personId, records } of items) {
-    for (const f of records.facts) ins.facts.run({ ...f, person_id: personId });
-    for (const d of records.dates) ins.dates.run({ ...d, person_id: personId, yearly: d.yearly ? 1 : 0 });
-    for (const x of records.wishes) ins.wishes.run({ ...x, person_id: personId });
-  }
-  // Touchpoints once every person is in, so that intro_to can name anyone; follow-ups after them.
   const touched = new Set<string>();
   const months = new Set<string>();
-  let count = 0;
-  for (const { records } of items) count += records.touchpoints.length;
-  withoutTouchTriggers(db, count, () => {
+  const followUps: { personId: string; f: RelFollowUp }[] = [];
+  withoutTouchTriggers(db, touches, () => {
     // Positional parameters: binding eleven named ones from a fresh object took a third of the insert.
     const touch = db.prepare(`INSERT INTO touchpoints (id, person_id, group_id, date, via, note, give, ask, intro_to, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const { personId, records } of items) {
+      for (const f of records.facts) ins.facts.run({ ...f, person_id: personId });
+      for (const d of records.dates) ins.dates.run({ ...d, person_id: personId, yearly: d.yearly ? 1 : 0 });
+      for (const x of records.wishes) ins.wishes.run({ ...x, person_id: personId });
+      if (records.touchpoints.length > 0) touched.add(personId);
       for (const t of records.touchpoints) {
         const to = t.intro_to === null ? null : (peopleIds.get(t.intro_to) ?? t.intro_to);
         const intro = to !== null && personExists.get(to) !== undefined ? to : null;
         touch.run(t.id, personId, t.group_id, t.date, t.via, t.note, t.give, t.ask, intro, t.created_at, t.updated_at);
-        touched.add(personId);
         months.add(t.date.slice(0, 7));
       }
+      for (const f of records.follow_ups) followUps.push({ personId, f });
     }
   });
   refreshDerived(db, touched);
   refreshMonths(db, months);
-  for (const { personId, records } of items) {
-    for (const f of records.follow_ups) {
-      const tp = f.touchpoint_id !== null && touchExists.get(f.touchpoint_id) !== undefined ? f.touchpoint_id : null;
-      ins.follow_ups.run({ ...f, person_id: personId, touchpoint_id: tp });
-    }
+  for (const { personId, f } of followUps) {
+    const tp = f.touchpoint_id !== null && touchExists.get(f.touchpoint_id) !== undefined ? f.touchpoint_id : null;
+    ins.follow_ups.run({ ...f, person_id: personId, touchpoint_id: tp });
   }
 }
 
@@ -232,10 +229,11 @@ export const TOUCH_INSERT_TRIGGERS = [
 export const BULK_INDEX_ROWS = 5000;
 
 /**
- * Runs `insert` (which only inserts touchpoints) with the per-row triggers of TOUCH_INSERT_TRIGGERS
- * dropped, then does their work once for all the new rows: the journal records each inserted touch as
- * the trigger would (before NULL, in the open change: undo deletes them by id); the caller recomputes
- * the derived values (refreshDerived, refreshMonths). The triggers are put back from their own SQL. The
+ * Runs `insert` (which inserts touchpoints, and perhaps records of other tables, whose triggers stay) with
+ * the per-row triggers of TOUCH_INSERT_TRIGGERS dropped, then does their work once for all the new
+ * touches: the journal records each inserted touch as the trigger would (before NULL, in the open
+ * change: undo deletes them by id); the caller recomputes the derived values (refreshDerived,
+ * refreshMonths). The triggers are put back from their own SQL. The
  * caller holds the transaction, so other connections never see the schema without them, and a failure
  * rolls the drop back with everything else. Measured on 200,000 touches: 18 s with the triggers (even
  * paused, each firing costs), 3 s without.

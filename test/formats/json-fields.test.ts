@@ -87,7 +87,8 @@ describe('parseRelJson: what rel import receives', () => {
       },
     }]);
     expect(r.problems).toEqual([]);
-    expect(r.rel.get('p1')?.facts.map((f) => f.text)).toEqual(['likes tea']);
+    expect(r.rel.people.get('p1')?.ids.facts).toEqual(['f1']);
+    expect([...r.rel.records()].map((p) => p.facts.map((f) => f.text))).toEqual([['likes tea']]);
   });
 });
 

@@ -120,7 +120,8 @@ describe('the readers, through the list', () => {
     const text = JSON.stringify({ format: 'rel', version: 1, exported_at: T, people: [person(1)] });
     const r = (await read('json'))(text, null);
     expect(r.records.map((x) => [x.id, x.value.name])).toEqual([['p1', 'Person 1']]);
-    expect(r.rel?.get('p1')?.every_days).toBe(30);
+    expect(r.rel?.people.get('p1')?.every_days).toBe(30);
+    expect([...r.rel!.records()].map((p) => p.id)).toEqual(['p1']);
   });
 });
 

@@ -73,7 +73,7 @@ describe('an import of a rel export inserts touches without the per-row triggers
         db.exec(/ WHEN /.test(sql) ? sql.replace(/ WHEN /, ' WHEN fired() AND ') : sql.replace(/ BEGIN/, ' WHEN fired() BEGIN'));
       }
       const empty = { facts: [], follow_ups: [], dates: [], wishes: [] };
-      recordChange(db, 'import', () => 'import', NOW, () => writeRelRecords(db, [{ personId: 'p', records: { ...empty, touchpoints: touches(N) } }], new Map()), 200);
+      recordChange(db, 'import', () => 'import', NOW, () => writeRelRecords(db, [{ personId: 'p', records: { ...empty, touchpoints: touches(N) } }], new Map(), N), 200);
       expect(fired).toBe(0);
       expect(db.prepare('SELECT COUNT(*) FROM change_rows WHERE before IS NULL AND tbl = ?').pluck().get('touchpoints')).toBe(N);
       expect(db.prepare("SELECT last_touch, first_touch, touch_days FROM people WHERE id = 'p'").get())
@@ -93,7 +93,7 @@ describe('a bulk import builds the indexes of touchpoints and of the journal afr
       .all() as { name: string; sql: string; rootpage: number }[];
   const empty = { facts: [], follow_ups: [], dates: [], wishes: [] };
   const importInto = (db: Db, list: RelTouch[]) =>
-    recordChange(db, 'import', () => 'import', NOW, () => writeRelRecords(db, [{ personId: 'p', records: { ...empty, touchpoints: list } }], new Map()), 200);
+    recordChange(db, 'import', () => 'import', NOW, () => writeRelRecords(db, [{ personId: 'p', records: { ...empty, touchpoints: list } }], new Map(), list.length), 200);
   const fresh = (name: string) => {
     const db = openDb(join(t.dir, name), { now: new Date(NOW) });
     db.prepare(`INSERT INTO people (id, name, name_key, added_on, created_at, updated_at) VALUES ('p', 'P', 'p', '2025-01-01', ?, ?)`).run(NOW, NOW);

@@ -3,7 +3,7 @@
  * without one, told from its NULs; Windows-1252 when it is not UTF-8; refusing binary files) and
  * telling the format (src/formats/registry.ts), whose parser is loaded only then.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync, type BigIntStats } from 'node:fs';
 import { message } from '../../store/open.js';
 import { RelError, UsageError } from '../../errors.js';
 import type { FormatEntry } from '../../formats/registry.js';
@@ -121,13 +121,38 @@ export async function readRelPieces(file: string, named: FormatEntry | undefined
   if (format.name !== 'json') return null;
   const { parseRelJsonPieces } = await import('../../formats/json.js');
   try {
-    return { format, parsed: parseRelJsonPieces(utf8Pieces(file)) };
+    const before = statSync(file, { bigint: true });
+    const changed = () => new RelError(`${file} changed while it was being imported: nothing was imported (run rel import again)`);
+    const again = (): Iterable<string> => {
+      const now = statOrNull(file);
+      if (now === null || !sameFile(before, now)) throw changed();
+      return utf8Pieces(file, () => {
+        const after = statOrNull(file);
+        if (after === null || !sameFile(before, after)) throw changed();
+      });
+    };
+    let read = false;
+    // The first read streams the file as it is now; every later one (the writing) first checks it is unchanged.
+    const pieces = () => (read ? again() : ((read = true), utf8Pieces(file)));
+    return { format, parsed: parseRelJsonPieces(pieces, changed) };
   } catch (e) {
     if (e instanceof UsageError) throw e; // a rel export that is not one, or from a newer rel
     return null;
   }
 }
-type RelParsed = ReturnType<typeof import('../../formats/json.js').parseRelJsonPieces>;
+type RelParsed = import('../../formats/json.js').RelParsed;
+
+function statOrNull(file: string): BigIntStats | null {
+  try {
+    return statSync(file, { bigint: true });
+  } catch {
+    return null;
+  }
+}
+
+/** The same file, not written to since `a`: device, inode, size, and times to the nanosecond. */
+const sameFile = (a: BigIntStats, b: BigIntStats): boolean =>
+  a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
 
 
 /** The file's size in bytes; 0 when it cannot be read (readText then says why). */
@@ -145,13 +170,17 @@ function plainHead(file: string): string | null {
   return head === null ? null : new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '');
 }
 
-/** The file as UTF-8 text in pieces of about 1 MB; a byte that is not UTF-8 throws (TypeError). */
-function* utf8Pieces(file: string): Generator<string> {
+/**
+ * The file as UTF-8 text in pieces of about 1 MB; a byte that is not UTF-8 throws (TypeError). `atEnd`
+ * runs once the last byte is read, before the last piece is given.
+ */
+function* utf8Pieces(file: string, atEnd?: () => void): Generator<string> {
   const fd = openSync(file, 'r');
   try {
     const decoder = new TextDecoder('utf-8', { fatal: true });
     const bytes = Buffer.alloc(1 << 20);
     for (let n = readSync(fd, bytes); n > 0; n = readSync(fd, bytes)) yield decoder.decode(bytes.subarray(0, n), { stream: true });
+    atEnd?.();
     yield decoder.decode();
   } finally {
     closeSync(fd);
