@@ -120,7 +120,7 @@ export function readRelJsonPieces(pieces: Iterable<string>): ReadPeople {
 /** Gives each element of "people" to `person` as parsed JSON; then checks the head of the export. */
 function scanPeople(pieces: Iterable<string>, person: (raw: unknown) => void): void {
   const head: Obj = {};
-  const scanner = new RelJsonScanner({ field: (key, json) => (head[key] = JSON.parse(json)), person: (json) => person(JSON.parse(json)) });
+  const scanner = new RelJsonScanner({ field: (key, value) => (head[key] = value), person });
   for (const piece of pieces) scanner.feed(piece);
   scanner.end();
   if (scanner.peopleArray) head.people = [];
@@ -346,11 +346,11 @@ export function parseRelJsonPieces(pieces: () => Iterable<string>, changed: () =
     let batch: RelPerson[] = [];
     const scanner = new RelJsonScanner({
       field: () => {},
-      person: (json) => {
+      person: (raw) => {
         const head = i < order.length ? order[i++] : undefined;
         if (head === undefined) throw changed();
         if (head === null) return;
-        const person = recordsOf(JSON.parse(json), head);
+        const person = recordsOf(raw, head);
         if (person === null) throw changed();
         batch.push(person);
       },

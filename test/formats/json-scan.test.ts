@@ -71,6 +71,15 @@ describe('readRelJsonPieces reads what readRelJson reads, however the text is cu
     for (const size of [1, 3, 1000, text.length]) expect(readRelJsonPieces(cut(text, size))).toEqual(whole);
   });
 
+  it('a person laid out otherwise than rel writes it (a closing brace of theirs at their own indent) is still read whole', () => {
+    const flat = (p: RelPerson) => JSON.stringify(p, null, 2).replace(/\n +/g, '\n'); // every line at the start: the first "\n}" is a fact's
+    const text = `{"format": "rel", "version": 1, "exported_at": "2026-03-01T09:00:00.000Z", "people": [\n${[person(1), person(4)].map(flat).join(',\n')}\n]}`;
+    expect(text).toMatch(/"likes[^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n}/); // a fact closes at the person's indent, before the person does
+    const whole = readRelJson(text);
+    expect(whole.people.map((p) => [p.person.id, p.person.facts.length, p.person.touchpoints.length])).toEqual([['p1', 1, 1], ['p4', 1, 1]]);
+    for (const size of [1, 7, 100, text.length]) expect(readRelJsonPieces(cut(text, size))).toEqual(whole);
+  });
+
   it('keys with escapes: a quote or a backslash in a key, and "people" spelled with an escape, read as JSON reads them', () => {
     const people = JSON.stringify([person(3)]);
     for (const text of [
@@ -125,7 +134,7 @@ describe('readRelJsonPieces reads what readRelJson reads, however the text is cu
 describe('RelJsonScanner', () => {
   it('gives each person the moment its text ends, not at the end of the file', () => {
     const seen: string[] = [];
-    const scanner = new RelJsonScanner({ field: () => {}, person: (json) => seen.push((JSON.parse(json) as { id: string }).id) });
+    const scanner = new RelJsonScanner({ field: () => {}, person: (value) => seen.push((value as { id: string }).id) });
     scanner.feed('{"people":[{"id":"a"},{"id":"b"');
     expect(seen).toEqual(['a']);
     scanner.feed('},{"id":"c"}]}');
