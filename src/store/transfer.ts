@@ -154,10 +154,17 @@ export function writePlan(db: Db, w: ImportWrite): void {
   }
 }
 
-/** Tells the ids of records rel has already: a rel export brought in twice adds nothing twice. */
+/**
+ * Tells the ids of records rel has already: a rel export brought in twice adds nothing twice. An empty
+ * table is asked nothing (a first import of 200,000 touches looked each up: ~0.15 s).
+ */
 export function knownRecords(db: Db): (kind: Owned, id: string) => boolean {
-  const has = Object.fromEntries(OWNED.map((t) => [t, db.prepare(`SELECT 1 FROM ${t} WHERE id = ?`).pluck()]));
-  return (kind, id) => has[kind]!.get(id) !== undefined;
+  const has = {} as Record<Owned, (id: string) => boolean>;
+  for (const t of OWNED) {
+    const one = db.prepare(`SELECT 1 FROM ${t} WHERE id = ?`).pluck();
+    has[t] = db.prepare(`SELECT 1 FROM ${t} LIMIT 1`).get() === undefined ? () => false : (id) => one.get(id) !== undefined;
+  }
+  return (kind, id) => has[kind](id);
 }
 
 /** A person's records to write: those of a rel export person whose ids rel does not have. */
