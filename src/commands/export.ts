@@ -62,7 +62,7 @@ Examples:
 export async function run(opts: ExportOptions, ctx: Ctx): Promise<{ chunks: Iterable<string>; count: () => number }> {
   let n = 0;
   const people = (function* () {
-    for (const p of eachPerson(ctx.db())) {
+    for (const p of eachPerson(ctx.db(), { touchpoints: opts.format.writesTouches === true })) {
       n++;
       yield p;
     }

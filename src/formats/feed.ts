@@ -35,8 +35,8 @@ export function exportPeople(people: RelPerson[]): ExportPerson[] {
     facts: p.facts.map((f) => ({ text: f.text, date: f.date })),
     last_touch: p.last_touch ?? null,
     next_due: p.next_due ?? null,
-    gives: p.touchpoints.filter((t) => t.give !== null).length,
-    asks: p.touchpoints.filter((t) => t.ask !== null).length,
+    gives: p.gives ?? p.touchpoints.filter((t) => t.give !== null).length,
+    asks: p.asks ?? p.touchpoints.filter((t) => t.ask !== null).length,
   }));
 }
 

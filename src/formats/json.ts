@@ -46,6 +46,9 @@ export interface RelPerson extends Person {
   vcard_n?: string | null;
   last_touch?: Day | null;
   next_due?: Day | null;
+  /** Read for the writers that show no touch (vCard, CSV, the feed), in place of the touchpoints: never in a rel export. */
+  gives?: number;
+  asks?: number;
   facts: RelFact[];
   touchpoints: RelTouch[];
   follow_ups: RelFollowUp[];

@@ -35,6 +35,8 @@ export interface FormatEntry {
   /** Each record is its own person even when names repeat (a LinkedIn row is one connection). */
   readonly distinctRecords?: boolean;
   readonly write?: () => Promise<Writer>;
+  /** The writer shows each person's touchpoints (rel JSON); the others get none, and the counts of gives and asks. */
+  readonly writesTouches?: boolean;
 }
 
 /** vCard and CSV exports go out this many people at a time: a lifetime is never held whole. */
@@ -109,6 +111,7 @@ export const FORMATS: readonly FormatEntry[] = [
     about: "rel's own export: everything, with stable ids (another machine, a backup)",
     start: /^[{[]/,
     read: async () => (await import('./json.js')).parseRelJson,
+    writesTouches: true,
     write: async () => {
       const { relJsonChunks } = await import('./json.js');
       return (people, at) => relJsonChunks(people, at.now);
