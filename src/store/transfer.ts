@@ -68,9 +68,12 @@ export function* eachPerson(db: Db, opts: { touchpoints: boolean } = { touchpoin
   };
   const facts = group<RelFact & { person_id: string }>(
     'SELECT id, person_id, text, date, created_at, updated_at FROM facts ORDER BY date, created_at, id');
-  const touchesOf = db.prepare(
+  // In the order of the (person_id, date) index, so SQLite sorts nothing; ties on a day are put in order
+  // here (a sort of every person's touches by three keys took a third of an export's reading).
+  const touchesByDay = db.prepare(
     `SELECT id, group_id, date, via, note, give, ask, intro_to, created_at, updated_at FROM touchpoints
-     WHERE person_id = ? ORDER BY date, created_at, id`);
+     WHERE person_id = ? ORDER BY date`);
+  const touchesOf = (id: string) => oldestFirst(touchesByDay.all(id) as RelTouch[]);
   const followUps = group<RelFollowUp & { person_id: string }>(
     `SELECT id, person_id, touchpoint_id, due_on, note, closed_by, created_at, updated_at FROM follow_ups
      ORDER BY due_on, created_at, id`);
@@ -91,12 +94,21 @@ export function* eachPerson(db: Db, opts: { touchpoints: boolean } = { touchpoin
       phones: list(r.phones),
       tags: list(r.tags),
       facts: (facts.get(r.id) ?? []) as RelFact[],
-      touchpoints: opts.touchpoints ? (touchesOf.all(r.id) as RelTouch[]) : [],
+      touchpoints: opts.touchpoints ? touchesOf(r.id) : [],
       follow_ups: (followUps.get(r.id) ?? []) as RelFollowUp[],
       dates: (dates.get(r.id) ?? []).map((d) => ({ ...d, yearly: d.yearly === 1 })) as RelDate[],
       wishes: (wishes.get(r.id) ?? []) as RelWish[],
     };
   }
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const oldest = (a: RelTouch, b: RelTouch) => byText(a.date, b.date) || byText(a.created_at, b.created_at) || byText(a.id, b.id);
+
+/** Touches in order of day, then of when they were logged, then of id: sorted only when two of a day are not. */
+export function oldestFirst(touches: RelTouch[]): RelTouch[] {
+  for (let i = 1; i < touches.length; i++) if (oldest(touches[i - 1]!, touches[i]!) > 0) return touches.sort(oldest);
+  return touches;
 }
 
 /** Extra columns of a new person that a rel export carries; defaults for other files. */
