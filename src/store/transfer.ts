@@ -155,19 +155,24 @@ export function writePlan(db: Db, w: ImportWrite): void {
     tags: JSON.stringify(p.tags), company: p.company, title: p.title, every_days: p.every_days, birthday: p.birthday,
     met: p.met, met_on: p.met_on, linkedin_url: p.linkedin_url, vcard_n: p.vcard_n ?? null,
   });
-  for (const p of w.added) {
-    const extra = w.extras?.get(p.id) ?? { snoozed_until: null, added_on: w.today, created_at: w.now, updated_at: w.now };
-    insert.run({ ...columns(p), ...extra });
-    tick();
-  }
+  bulkInsert(db, 'people', PEOPLE_INSERT_TRIGGERS, w.added.length, () => {
+    for (const p of w.added) {
+      const extra = w.extras?.get(p.id) ?? { snoozed_until: null, added_on: w.today, created_at: w.now, updated_at: w.now };
+      insert.run({ ...columns(p), ...extra });
+      tick();
+    }
+  });
   for (const p of w.updated) {
     update.run({ ...columns(p), updated_at: w.now });
     tick();
   }
-  for (const p of [...w.added, ...w.updated]) {
-    for (const text of p.newFacts) fact.run(w.newId(), p.id, text, w.today, w.now, w.now);
-    if (p.touch !== null) touch.run(w.newId(), p.id, w.newId(), p.touch, w.now, w.now);
-  }
+  const everyone = [...w.added, ...w.updated];
+  let facts = 0;
+  for (const p of everyone) facts += p.newFacts.length;
+  bulkInsert(db, 'facts', FACTS_INSERT_TRIGGERS, facts, () => {
+    for (const p of everyone) for (const text of p.newFacts) fact.run(w.newId(), p.id, text, w.today, w.now, w.now);
+  });
+  for (const p of everyone) if (p.touch !== null) touch.run(w.newId(), p.id, w.newId(), p.touch, w.now, w.now);
   function tick(): void {
     done += 1;
     if (w.onProgress && done % 1000 === 0) w.onProgress(done, total);
@@ -216,7 +221,7 @@ export function writeRelRecords(db: Db, items: Iterable<RelItem>, peopleIds: Map
   const touched = new Set<string>();
   const months = new Set<string>();
   const followUps: { personId: string; f: RelFollowUp }[] = [];
-  withoutTouchTriggers(db, touches, () => {
+  bulkInsert(db, 'touchpoints', TOUCH_INSERT_TRIGGERS, touches, () => {
     // Positional parameters: binding eleven named ones from a fresh object took a third of the insert.
     const touch = db.prepare(`INSERT INTO touchpoints (id, person_id, group_id, date, via, note, give, ask, intro_to, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -252,26 +257,35 @@ export const TOUCH_INSERT_TRIGGERS = [
   'touchpoints_ledger_insert',
 ] as const;
 
-/** From how many new touches (and no fewer than the table holds) an import builds the touchpoints indexes afresh. */
+/**
+ * The triggers that run for every person or fact inserted: the undo journal's alone.
+ * test/store/bulk-touches.test.ts fails when another AFTER INSERT trigger on these tables appears.
+ */
+export const PEOPLE_INSERT_TRIGGERS = ['people_journal_insert'] as const;
+export const FACTS_INSERT_TRIGGERS = ['facts_journal_insert'] as const;
+
+/** From how many new rows (and no fewer than the table holds) an import builds a table's indexes afresh. */
 export const BULK_INDEX_ROWS = 5000;
 
 /**
- * Runs `insert` (which inserts touchpoints, and perhaps records of other tables, whose triggers stay) with
- * the per-row triggers of TOUCH_INSERT_TRIGGERS dropped, then does their work once for all the new
- * touches: the journal records each inserted touch as the trigger would (before NULL, in the open
- * change: undo deletes them by id); the caller recomputes the derived values (refreshDerived,
- * refreshMonths). The triggers are put back from their own SQL. The
- * caller holds the transaction, so other connections never see the schema without them, and a failure
- * rolls the drop back with everything else. Measured on 200,000 touches: 18 s with the triggers (even
- * paused, each firing costs), 3 s without.
+ * Runs `insert` (which inserts rows into `table`, and perhaps into other tables, whose triggers stay)
+ * with the per-row `triggers` of `table` dropped, then does the journal's part of their work once for
+ * all the new rows: each is recorded as the trigger would (before NULL, in the open change: undo
+ * deletes them by id); for touchpoints the caller recomputes what touches derive (refreshDerived,
+ * refreshMonths). The triggers are put back from their own SQL. The caller holds the transaction, so
+ * other connections never see the schema without them, and a failure rolls the drop back with
+ * everything else. Measured on 200,000 touches: 18 s with the triggers (even paused, each firing
+ * costs), 3 s without; the people and notes of 100,000 vCards: 5.7 s with them (each insert looked
+ * up and wrote the journal's index of random ids), 2.7 s without.
  */
-function withoutTouchTriggers(db: Db, count: number, insert: () => void): void {
-  const after = db.prepare('SELECT COALESCE(MAX(rowid), 0) FROM touchpoints').pluck().get() as number;
-  const held = db.prepare('SELECT COUNT(*) FROM touchpoints').pluck().get() as number;
-  // Seven indexes, three of them on random keys (group ids, dates, the ledger's): with as many new
-  // touches as the file holds, building them afresh is cheaper than updating them row by row.
+function bulkInsert(db: Db, table: 'touchpoints' | 'people' | 'facts', triggers: readonly string[], count: number, insert: () => void): void {
+  const after = db.prepare(`SELECT COALESCE(MAX(rowid), 0) FROM ${table}`).pluck().get() as number;
+  const held = db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+  // touchpoints has seven indexes, three of them on random keys (group ids, dates, the ledger's); people
+  // seven: with as many new rows as the file holds, building them afresh is cheaper than updating them
+  // row by row.
   const rebuild = count >= BULK_INDEX_ROWS && count >= held;
-  // Updated in place, the touches land at random places of those indexes: with the default page cache
+  // Updated in place, the rows land at random places of those indexes: with the default page cache
   // (16 MB: better-sqlite3 builds SQLite with DEFAULT_CACHE_SIZE=-16000) many inserts read and spill
   // pages, so 64 MiB for the bulk write only. Rebuilt, only the primary key's index takes random
   // inserts: 8 MiB was as fast on the bench's 200,000 touches as 64 MiB (4.3 s) and kept the import's
@@ -279,13 +293,13 @@ function withoutTouchTriggers(db: Db, count: number, insert: () => void): void {
   const cache = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = ${rebuild ? -8192 : -65536}`);
   try {
-    withoutTriggers(db, TOUCH_INSERT_TRIGGERS, () => {
-      if (rebuild) withoutIndexes(db, 'touchpoints', insert);
+    withoutTriggers(db, triggers, () => {
+      if (rebuild) withoutIndexes(db, table, insert);
       else insert();
-      // As touchpoints_journal_insert: only while a change is open. The new rows are those after `after`
+      // As the journal's trigger: only while a change is open. The new rows are those after `after`
       // (a rowid table: inserts take MAX(rowid) + 1, and the caller's transaction keeps other writers out).
       const journal = () => db.prepare(`INSERT INTO change_rows (change_id, tbl, row_id, before)
-        SELECT (SELECT MAX(id) FROM changes), 'touchpoints', id, NULL FROM touchpoints
+        SELECT (SELECT MAX(id) FROM changes), '${table}', id, NULL FROM ${table}
         WHERE rowid > ? AND (SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1`).run(after);
       // The journal's index by record is keyed by random ids too: the same rule.
       if (count >= BULK_INDEX_ROWS && count >= (db.prepare('SELECT COUNT(*) FROM change_rows').pluck().get() as number)) {

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordChange } from '../../src/store/journal.js';
 import { openDb, sqlite, type Db } from '../../src/store/open.js';
-import { BULK_INDEX_ROWS, TOUCH_INSERT_TRIGGERS, writeRelRecords } from '../../src/store/transfer.js';
+import { BULK_INDEX_ROWS, FACTS_INSERT_TRIGGERS, PEOPLE_INSERT_TRIGGERS, TOUCH_INSERT_TRIGGERS, writeRelRecords } from '../../src/store/transfer.js';
 import type { RelTouch } from '../../src/formats/json.js';
 import { useTempRel } from '../helpers.js';
 
@@ -135,5 +135,59 @@ describe('a bulk import builds the indexes of touchpoints and of the journal afr
     } finally {
       db.close();
     }
+  });
+});
+
+describe('an import of many people and facts journals them once, without the per-row triggers', () => {
+  const t = useTempRel({ now: '2026-03-01T09:00' });
+
+  it('the AFTER INSERT triggers on people and facts are exactly the ones the bulk path stands in for', () => {
+    const db = openDb(join(t.dir, 'fresh.db'), { now: new Date(NOW) });
+    try {
+      const on = (table: string) => db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql LIKE '%AFTER INSERT ON ${table}%' ORDER BY name`)
+        .pluck().all(table);
+      expect(on('people')).toEqual([...PEOPLE_INSERT_TRIGGERS]);
+      expect(on('facts')).toEqual([...FACTS_INSERT_TRIGGERS]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it(`${(BULK_INDEX_ROWS + 1).toLocaleString('en')} vCards with a note each: one journal row per person and per fact, the triggers and indexes back, and undo takes them all away`, async () => {
+    await t.rel(['add', 'Maya Chen', '--email', 'maya@example.com']);
+    const n = BULK_INDEX_ROWS + 1;
+    const cards = Array.from({ length: n }, (_, i) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person ${i}\r\nEMAIL:p${i}@example.com\r\nNOTE:note ${i}\r\nEND:VCARD\r\n`);
+    const file = join(t.dir, 'contacts.vcf');
+    writeFileSync(file, `${cards.join('')}BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Maya Chen\r\nEMAIL:maya@example.com\r\nNOTE:likes tea\r\nEND:VCARD\r\n`);
+    const schema = (db: Db) => db.prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') ORDER BY name").all();
+    const before = (() => { const db = sqlite(t.db); try { return schema(db); } finally { db.close(); } })();
+
+    const r = await t.rel(['import', file, '--json']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.json()).toMatchObject({ added: n, merged: 1 });
+    const db = sqlite(t.db);
+    try {
+      expect(schema(db)).toEqual(before);
+      const change = db.prepare('SELECT MAX(id) FROM changes').pluck().get();
+      const rows = (tbl: string, before: 'IS NULL' | 'IS NOT NULL') =>
+        db.prepare(`SELECT COUNT(*) FROM change_rows WHERE change_id = ? AND tbl = ? AND before ${before}`).pluck().get(change, tbl);
+      expect(rows('people', 'IS NULL')).toBe(n); // the people added: undo deletes them by id
+      expect(rows('people', 'IS NOT NULL')).toBe(1); // Maya, merged: her row as it was
+      expect(rows('facts', 'IS NULL')).toBe(n + 1); // every note, Maya's too
+      // The indexes find the new rows: by name, and each person's facts.
+      expect(db.prepare("SELECT COUNT(*) FROM people INDEXED BY people_name_key WHERE name_key LIKE 'person %'").pluck().get()).toBe(n);
+      expect(db.prepare(`SELECT COUNT(*) FROM facts INDEXED BY facts_person WHERE person_id = (SELECT id FROM people WHERE name = 'Person 7')`).pluck().get()).toBe(1);
+    } finally {
+      db.close();
+    }
+    // The triggers work again: a fact noted after the import is journaled by its trigger, and undone alone.
+    expect((await t.rel(['note', 'Person 7', 'moved to Lisbon'])).code).toBe(0);
+    expect((await t.rel(['undo'])).code).toBe(0);
+    expect((await t.rel(['show', 'Person 7', '--json'])).json().facts.map((f: { text: string }) => f.text)).toEqual(['note 7']);
+    expect((await t.rel(['undo'])).code).toBe(0);
+    const left = (await t.rel(['list', '--json'])).json();
+    expect(left.map((p: { name: string }) => p.name)).toEqual(['Maya Chen']);
+    expect((await t.rel(['show', 'maya', '--json'])).json().facts).toEqual([]);
   });
 });
