@@ -97,8 +97,16 @@ and listed as possible duplicates; join two that are one person with rel merge W
 }
 
 export async function run(opts: ImportOptions, ctx: Ctx): Promise<ImportView> {
-  const problems: Problem[] = [];
   const show = progressLine(ctx);
+  try {
+    return await importWith(opts, ctx, show);
+  } finally {
+    show(null); // an error, too, starts on a line of its own
+  }
+}
+
+async function importWith(opts: ImportOptions, ctx: Ctx, show: ReturnType<typeof progressLine>): Promise<ImportView> {
+  const problems: Problem[] = [];
   show.large = sizeOf(opts.file) > 1_000_000;
   show(`reading ${basename(opts.file)}…`);
   // A rel export is read one person at a time (~240 MB less at the peak of a 90 MB export); any other
@@ -119,7 +127,6 @@ export async function run(opts: ImportOptions, ctx: Ctx): Promise<ImportView> {
     if (rec) records.push(r.id === undefined ? rec : { ...rec, id: r.id });
   }
   if (records.length === 0 && !(parsed.rel !== undefined && problems.length === 0)) { // an empty rel export is fine
-    show(null);
     const first = problems[0];
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
     throw new UsageError(`no one could be read from ${opts.file}${first ? `: ${first.where}: ${first.why}${more}` : ''}`);
@@ -131,7 +138,6 @@ export async function run(opts: ImportOptions, ctx: Ctx): Promise<ImportView> {
   const result = opts.dryRun
     ? go()
     : write(ctx, 'import', (p: ImportPlan) => `import: ${p.counts.added} added, ${p.counts.merged} merged from ${basename(opts.file)}`, go);
-  show(null);
   const skipped_why: Record<string, number> = {};
   for (const d of result.decisions) {
     if (d.action !== 'skip' || d.why === null) continue;

@@ -244,6 +244,48 @@ describe('rel import: large files', () => {
   });
 });
 
+describe('rel import of a rel export that changes between its two reads', () => {
+  it('stops with one line naming the file, and the database is as it was', async () => {
+    // A rel export over 1 MB, so that a terminal gets the progress line: written after the first read,
+    // before the writing reads the file again. The test changes the file at that moment.
+    const people = Array.from({ length: 600 }, (_, i) => ({
+      id: `p${i}`, name: `Person ${i}`, emails: [], phones: [], tags: [], company: null, title: null, every_days: 30, birthday: null,
+      met: null, met_on: null, linkedin_url: null, snoozed_until: null, added_on: '2026-01-01', created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z', facts: [], follow_ups: [], dates: [], wishes: [],
+      touchpoints: Array.from({ length: 8 }, (_, k) => ({ id: `t${i}-${k}`, group_id: `g${i}-${k}`, date: '2026-02-01', via: 'call',
+        note: 'a long enough note about what was said, so that the file is larger than a megabyte in all', give: null, ask: null,
+        intro_to: null, created_at: '2026-02-01T00:00:00.000Z', updated_at: '2026-02-01T00:00:00.000Z' })),
+    }));
+    const text = `${JSON.stringify({ format: 'rel', version: 1, exported_at: '2026-03-01T00:00:00.000Z', people }, null, 2)}\n`;
+    expect(text.length).toBeGreaterThan(1_000_000);
+    const file = join(tmp.dir, 'network.json');
+    writeFileSync(file, text);
+    expect((await rel(['add', 'Maya Chen'])).code).toBe(0);
+    const before = (await rel(['export', '--format', 'json'])).json().people;
+
+    const { deps, err } = testDeps(t.db);
+    deps.stderrIsTTY = true;
+    const write = err.write.bind(err);
+    let changed = false;
+    err.write = (chunk: string) => {
+      if (!changed && chunk.includes('matching')) {
+        writeFileSync(file, text.replace('"Person 7"', '"Person 8"')); // another program saves the file
+        changed = true;
+      }
+      return write(chunk);
+    };
+    expect(await main(['import', file], deps)).toBe(1);
+    expect(changed).toBe(true);
+    // The progress line is cleared before the error: the error starts a line of its own.
+    expect(err.text()).toBe('\r\x1b[Kimport: reading network.json…\r\x1b[Kimport: matching 600 records…\r\x1b[K'
+      + `rel: ${file} changed while it was being imported: nothing was imported (run rel import again)\n`);
+    expect((await rel(['export', '--format', 'json'])).json().people).toEqual(before);
+    // Read again, the file as it is now imports whole.
+    expect((await rel(['import', file])).code).toBe(0);
+    expect((await rel(['list', '--json'])).json()).toHaveLength(601);
+  });
+});
+
 describe('where you met, and the LinkedIn profile, after an import', () => {
   it('rel show has them, in JSON and on screen', async () => {
     expect((await rel(['import', fixture('csv/linkedin-current.csv')])).code).toBe(0);
