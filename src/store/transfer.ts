@@ -132,11 +132,11 @@ export interface ImportWrite {
 
 /** Writes an import plan: new people, merged fields, new facts, last-contact touches. Caller holds the transaction. */
 export function writePlan(db: Db, w: ImportWrite): void {
+  // Positional parameters, as for touches: eighteen named ones bound from a fresh object cost more.
   const insert = db.prepare(
     `INSERT INTO people (id, name, name_key, emails, phones, tags, company, title, every_days, birthday, met, met_on,
        linkedin_url, vcard_n, snoozed_until, added_on, created_at, updated_at)
-     VALUES (@id, @name, @name_key, @emails, @phones, @tags, @company, @title, @every_days, @birthday, @met, @met_on,
-       @linkedin_url, @vcard_n, @snoozed_until, @added_on, @created_at, @updated_at)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const update = db.prepare(
     `UPDATE people SET emails = @emails, phones = @phones, tags = @tags, company = @company, title = @title,
@@ -158,7 +158,9 @@ export function writePlan(db: Db, w: ImportWrite): void {
   bulkInsert(db, 'people', PEOPLE_INSERT_TRIGGERS, w.added.length, () => {
     for (const p of w.added) {
       const extra = w.extras?.get(p.id) ?? { snoozed_until: null, added_on: w.today, created_at: w.now, updated_at: w.now };
-      insert.run({ ...columns(p), ...extra });
+      insert.run(p.id, p.name, foldName(p.name), JSON.stringify(p.emails), JSON.stringify(p.phones), JSON.stringify(p.tags), p.company,
+        p.title, p.every_days, p.birthday, p.met, p.met_on, p.linkedin_url, p.vcard_n ?? null, extra.snoozed_until, extra.added_on,
+        extra.created_at, extra.updated_at);
       tick();
     }
   });
