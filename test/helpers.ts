@@ -130,8 +130,10 @@ export function spawnRel(argv: string[], env: Record<string, string | undefined>
     env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: process.env.TZ, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME, ...env },
     input: input ?? '',
     encoding: 'utf8',
+    // Node's default (1 MiB) kills a child that prints more: rel list --json of 10,000 people prints 1.9 MB.
+    maxBuffer: 1 << 28,
   });
-  return { code: r.status ?? -1, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) };
+  return { code: r.status ?? -1, out: r.stdout, err: r.signal === null ? r.stderr : `${r.stderr}(killed by ${r.signal})`, json: () => JSON.parse(r.stdout) };
 }
 
 /** Per test: a temporary folder with a rel database path and an in-process rel bound to it. */

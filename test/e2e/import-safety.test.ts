@@ -87,7 +87,7 @@ describe('imports under pressure', () => {
     expect(after.integrity).toBe('ok');
     expect([0, 10_000]).toContain(after.imported);
     const next = spawnRel(['list', '--json'], { REL_DB: db });
-    expect(next.code).toBe(0);
+    expect(next.code, next.err).toBe(0);
     expect(next.json().length).toBe(after.imported + 1);
   }, 60_000);
 });
