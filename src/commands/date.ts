@@ -4,6 +4,7 @@
  */
 import { write, type App, type Ctx } from '../app.js';
 import { nextOccurrence, parseImportantDate, type ImportantDate } from '../domain/important-dates.js';
+import { byText } from '../domain/names.js';
 import { cleanName } from '../domain/text.js';
 import type { Day } from '../domain/types.js';
 import { UsageError } from '../errors.js';
@@ -94,13 +95,12 @@ export function set(ctx: Ctx, person: Who, label: string, when: ImportantDate): 
   return { view: toView(row, person, ctx.today), before };
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A person's dates, the next to come first; passed one-off dates last. */
 export function listDates(ctx: Ctx, person: Who): DateView[] {
   return datesOf(ctx.db(), person.id)
     .map((r) => toView(r, person, ctx.today))
-    .sort((a, b) => cmp(a.next ?? '~', b.next ?? '~') || cmp(a.label, b.label));
+    .sort((a, b) => byText(a.next ?? '~', b.next ?? '~') || byText(a.label, b.label));
 }
 
 export function remove(ctx: Ctx, person: Who, which: string): DateView {

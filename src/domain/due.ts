@@ -18,6 +18,7 @@
  */
 import { addDays, dayNumber, dayOfNumber, daysToAnniversary } from './dates.js';
 import { nextOccurrence } from './important-dates.js';
+import { byText } from './names.js';
 import type { Day, PersonWithLastTouch } from './types.js';
 
 export type DueReason = 'overdue' | 'follow-up' | 'birthday' | 'date';
@@ -150,14 +151,13 @@ function anniversary(what: string, ahead: number, windowDays: number): { score: 
   return { score, why: `${what} in ${ahead} days: 1 - ${ahead} / ${windowDays + 1} = ${score.toFixed(2)}` };
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Highest score first, then the earlier date, then by name, id, reason and label: a total order, so the
  * list does not depend on the order the database handed the items over. */
 export function byUrgency(a: DueItem, b: DueItem): number {
   return (
-    b.score - a.score || cmp(a.date, b.date) || cmp(a.name, b.name) || cmp(a.id, b.id) ||
+    b.score - a.score || byText(a.date, b.date) || byText(a.name, b.name) || byText(a.id, b.id) ||
     // Stryker disable next-line StringLiteral: equivalent: the reasons are equal here, and label is null exactly when the reason is not 'date'
-    cmp(a.reason, b.reason) || cmp(a.label ?? '', b.label ?? '') // one person's two dates on one day
+    byText(a.reason, b.reason) || byText(a.label ?? '', b.label ?? '') // one person's two dates on one day
   );
 }

@@ -2,7 +2,7 @@
  * The give-before-ask ledger: a mirror of what you have given each person against what you asked.
  * Pure: entries in, rows out.
  */
-import { foldName } from './names.js';
+import { byText, foldName } from './names.js';
 import type { Day, Kind } from './types.js';
 
 export interface LedgerEntry {
@@ -36,8 +36,6 @@ export interface LedgerTotals {
   asked_first: number;
 }
 
-/** ISO days and instants sort as plain strings (and ~50x faster than localeCompare). */
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const chronological = (a: LedgerEntry, b: LedgerEntry) => byText(a.date, b.date) || byText(a.created_at, b.created_at);
 
 /** Is every entry on or after the one before it? (The store hands them over in order.) */

@@ -12,7 +12,7 @@
  * A tag that almost everyone has says nothing about a match (an import's "linkedin"): a tag held by more
  * than half of the people (COMMON_TAG_SHARE) is not a reason (commonTags).
  */
-import { foldName } from './names.js';
+import { byText, foldName } from './names.js';
 
 export interface NeedOrOffer {
   id: string;
@@ -143,14 +143,13 @@ function prepare(item: NeedOrOffer): Prepared {
   return { item, terms: terms(item.text), words: words(item.text), tags, company: companyWords(item.company) };
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const byName = (a: string, b: string): number => cmp(foldName(a), foldName(b)) || cmp(a, b);
+const byName = (a: string, b: string): number => byText(foldName(a), foldName(b)) || byText(a, b);
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 function score(need: Prepared, offer: Prepared, idf: (stem: string) => number, common: ReadonlySet<string>): Match | null {
   const shared = [...need.terms.keys()]
     .filter((s) => offer.terms.has(s))
-    .sort((a, b) => idf(b) - idf(a) || cmp(a, b));
+    .sort((a, b) => idf(b) - idf(a) || byText(a, b));
   const tags = [...need.tags.keys()].filter((t) => offer.tags.has(t) && !common.has(t)).sort();
   const reasons: string[] = [];
   let total = 0;
@@ -176,7 +175,7 @@ function score(need: Prepared, offer: Prepared, idf: (stem: string) => number, c
 
 const byPromise = (a: Match, b: Match): number =>
   b.score - a.score || byName(a.need.name, b.need.name) || byName(a.offer.name, b.offer.name)
-  || cmp(a.need.id, b.need.id) || cmp(a.offer.id, b.offer.id);
+  || byText(a.need.id, b.need.id) || byText(a.offer.id, b.offer.id);
 
 /**
  * Every need paired with up to MAX_OFFERS_PER_NEED offers of other people that share a meaningful

@@ -34,7 +34,11 @@ export interface NameCandidate {
   name: string;
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * Strings in code-unit order: ISO days and instants, ids, folded names sort as plain strings (and ~50x
+ * faster than localeCompare). The one comparator the orders of rel's lists are built from.
+ */
+export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** True when `q` starts the folded name or any word in it (a word starts after a non-letter/digit). */
 function startsAWord(q: string, name: string): boolean {
@@ -71,7 +75,7 @@ export function matchName<T extends NameCandidate>(query: string, candidates: T[
   if (q === '') return [];
   const keyed = candidates
     .map((c) => ({ c, key: foldName(c.name) }))
-    .sort((a, b) => cmp(a.key, b.key) || cmp(a.c.name, b.c.name) || cmp(a.c.id, b.c.id));
+    .sort((a, b) => byText(a.key, b.key) || byText(a.c.name, b.c.name) || byText(a.c.id, b.c.id));
   const stages: ((key: string) => boolean)[] = [
     (key) => key === q,
     (key) => isWholeWords(q, key),

@@ -9,7 +9,7 @@
  * reading 200,000 touches (store/migrations.ts step 4).
  */
 import { dayNumber } from './dates.js';
-import { foldName } from './names.js';
+import { byText, foldName } from './names.js';
 import type { Day } from './types.js';
 
 export interface DriftingPerson {
@@ -40,10 +40,9 @@ export const DRIFT_LIMIT = 10;
 /** Touch days needed before a usual gap means anything (so at least two gaps). */
 export const MIN_TOUCH_DAYS = 3;
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Folded name, then name, then id: the stable order used everywhere in rel. */
 export const byNameThenId = (a: { name: string; id: string }, b: { name: string; id: string }): number =>
-  cmp(foldName(a.name), foldName(b.name)) || cmp(a.name, b.name) || cmp(a.id, b.id);
+  byText(foldName(a.name), foldName(b.name)) || byText(a.name, b.name) || byText(a.id, b.id);
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** The median, or null for no values. An even count averages the two middle values. */

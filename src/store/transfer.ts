@@ -6,7 +6,7 @@
 import type { ExistingPerson, PlannedPerson } from '../domain/merge.js';
 import type { Day } from '../domain/types.js';
 import { OWNED, type Owned, type RelDate, type RelFact, type RelFollowUp, type RelPerson, type RelTouch, type RelWish } from '../formats/json.js';
-import { foldName } from '../domain/names.js';
+import { byText, foldName } from '../domain/names.js';
 import type { Db } from './open.js';
 import { refreshDerived, refreshMonths } from './people.js';
 import { withoutIndexes, withoutTriggers } from './triggers.js';
@@ -102,7 +102,6 @@ export function* eachPerson(db: Db, opts: { touchpoints: boolean } = { touchpoin
   }
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const oldest = (a: RelTouch, b: RelTouch) => byText(a.date, b.date) || byText(a.created_at, b.created_at) || byText(a.id, b.id);
 
 /** Touches in order of day, then of when they were logged, then of id: sorted only when two of a day are not. */
