@@ -22,17 +22,19 @@ if (Number(version.split('.')[0]) < 22) {
 //   rel, Node version and command; where that cannot be written (a read-only home), rel runs without one;
 // - one per command (due, log, show...): V8 reads a whole cache before the command starts, and one
 //   holding what every command ran made `rel due` read 556 KB instead of its own 356 KB;
+// - the commands people run every day have bundles of their own (dist/rel-due.js..., see load());
 // - after a command runs, the compiled code is saved when there was no usable cache (V8 checks it against
 //   the source and its own version and flags) or when this kind of command (its flags) had not been seen
 //   before, so the cache comes to hold what the command, as the user really runs it, needs;
-// - REL_DEBUG=1 loads the bundle plainly, with its source map, so a stack trace names src/*.ts lines.
+// - REL_DEBUG=1 loads the whole bundle plainly, with its source map, so a stack trace names src/*.ts lines.
 function start() {
   const fs = require('node:fs');
   const path = require('node:path');
   const vm = require('node:vm');
   const Module = require('node:module');
 
-  const BUNDLE = path.join(__dirname, '..', 'dist', 'rel.js');
+  const DIST = path.join(__dirname, '..', 'dist');
+  const BUNDLE = path.join(DIST, 'rel.js');
   const MAX_KINDS = 64;
 
   function cacheDir(env) {
@@ -108,18 +110,35 @@ function start() {
     }
   }
 
-  function loadCached(argv) {
-    const source = fs.readFileSync(BUNDLE, 'utf8');
+  /**
+   * The bundle that runs `argv`, loaded through its code cache. A command people run every day has a
+   * bundle of its own, dist/rel-NAME.js (build.mjs), which holds only that command: it runs `rel NAME ...`
+   * when it would run it as the whole program does (not `rel --help NAME`); dist/rel.js runs the rest.
+   * Every cache is named after dist/rel.js (its size and time), which is rebuilt with the others.
+   */
+  function load(argv) {
     const dir = cacheDir(process.env);
     const stat = fs.statSync(BUNDLE);
     const build = `rel-${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}-`;
-    const key = `${build}${cacheName(argv)}`;
+    const name = cacheName(argv);
+    if (name !== 'rel') {
+      const own = loadCached(path.join(DIST, `rel-${name}.js`), dir, build, `own-${name}`, argv);
+      if (own && own.handles(argv)) return own;
+    }
+    return loadCached(BUNDLE, dir, build, name, argv);
+  }
+
+  /** Runs the bundle `file` (undefined when there is none) with the cache `${build}${name}`. */
+  function loadCached(file, dir, build, name, argv) {
+    const source = read(file, 'utf8');
+    if (source === undefined) return undefined;
+    const key = `${build}${name}`;
     const cacheFile = dir && path.join(dir, `${key}.v8cache`);
     const kindsFile = dir && path.join(dir, `${key}.kinds`);
     const cachedData = cacheFile && read(cacheFile);
-    const script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData });
+    const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
     const mod = { exports: {} };
-    script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(BUNDLE), mod, BUNDLE, path.dirname(BUNDLE));
+    script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
 
     /** After the command: `code` 2 is a usage error (a mistyped command name too), not worth a cache. */
     const save = (code) => {
@@ -145,7 +164,7 @@ function start() {
     process.setSourceMapsEnabled(true);
     rel = { ...require(BUNDLE), save() {} };
   } else {
-    rel = loadCached(argv);
+    rel = load(argv);
   }
   rel.main(argv, rel.realDeps()).then((code) => {
     process.exitCode = code;

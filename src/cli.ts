@@ -1,64 +1,18 @@
 /**
  * rel's command line in one screen: the global options and every subcommand, in the order `rel --help`
  * lists them. Each subcommand lives in src/commands/<name>.ts and declares its own flags there (an
- * options type, a builder that only declares and checks flags, and run()). All are bundled into the
- * start-up file (separate chunks cost more: an ESM dynamic import each), where each command's module
- * is evaluated only when imported (COMMANDS). What is heavy and rarely needed (inquirer, parsers,
- * table rendering) is imported lazily inside the commands too.
+ * options type, a builder that only declares and checks flags, and run()). The table of them is
+ * src/command-table.ts (COMMANDS); each command's module is evaluated only when imported. What is heavy
+ * and rarely needed (inquirer, parsers, table rendering) is imported lazily inside the commands too.
  */
 import { Command } from 'commander';
 import type { App } from './app.js';
 import type { Deps } from './deps.js';
+import { COMMANDS, type CommandModule } from './command-table.js';
 
 export const VERSION = '0.1.0';
 
-/** A subcommand's module: its register() declares it on the program. */
-export interface CommandModule {
-  register(app: App): void;
-}
-
-/**
- * Every subcommand by name, in the order `rel --help` lists them, with the import that loads it. The
- * bundle keeps all of them in one file, but a module is evaluated only when imported: `rel due` runs
- * the top-level code of due and what it needs, not of 29 other commands and their parsers.
- */
-export const COMMANDS: [string, () => Promise<CommandModule>][] = [
-  // the daily loop
-  ['log', () => import('./commands/log.js')],
-  ['due', () => import('./commands/due.js')],
-  ['add', () => import('./commands/add.js')],
-  ['list', () => import('./commands/list.js')],
-  ['show', () => import('./commands/show.js')],
-  ['edit', () => import('./commands/edit.js')],
-  ['note', () => import('./commands/note.js')],
-  ['ledger', () => import('./commands/ledger.js')],
-  ['snooze', () => import('./commands/snooze.js')],
-  ['rm', () => import('./commands/rm.js')],
-  // knowing your people
-  ['brief', () => import('./commands/brief.js')],
-  ['date', () => import('./commands/date.js')],
-  ['need', () => import('./commands/need.js')],
-  ['offer', () => import('./commands/offer.js')],
-  ['match', () => import('./commands/match.js')],
-  ['intro', () => import('./commands/intro.js')],
-  ['stats', () => import('./commands/stats.js')],
-  ['suggest', () => import('./commands/suggest.js')],
-  // bringing people in (and joining the duplicates an import reports), taking them out; touches from
-  // calendars and mail; keeping devices in step
-  ['import', () => import('./commands/import.js')],
-  ['merge', () => import('./commands/merge.js')],
-  ['export', () => import('./commands/export.js')],
-  ['capture', () => import('./commands/capture.js')],
-  ['sync', () => import('./commands/sync.js')],
-  // your data
-  ['undo', () => import('./commands/undo.js')],
-  ['backup', () => import('./commands/backup.js')],
-  ['restore', () => import('./commands/restore.js')],
-  ['doctor', () => import('./commands/doctor.js')],
-  // rel in the shell
-  ['config', () => import('./commands/config.js')],
-  ['completion', () => import('./commands/completion.js')],
-];
+export { COMMANDS, type CommandModule } from './command-table.js';
 
 /** Other names a command answers to (its .alias()); test/cli.test.ts checks both lists against the program. */
 export const ALIASES: Record<string, string> = { ls: 'list' };

@@ -5,7 +5,8 @@
  */
 import { CommanderError, type Command } from 'commander';
 import { makeCtx, type App, type Ctx } from './app.js';
-import { COMMANDS, onlyCommand, program as cliProgram } from './cli.js';
+import { onlyCommand, program as cliProgram } from './cli.js';
+import { COMMANDS } from './command-table.js';
 import type { Deps } from './deps.js';
 import { QuietExit, RelError } from './errors.js';
 import { explain } from './store/open.js';
@@ -14,6 +15,14 @@ import { refuseRepeatedOptions } from './commands/shared/options.js';
 export { realDeps } from './deps.js';
 export { VERSION } from './cli.js';
 export { writeFileAtomic } from './files.js'; // for bin/rel.js, which writes the code cache with it
+
+/**
+ * Whether this bundle runs `argv` as the whole program would. A command's own bundle (build.mjs) knows
+ * only its command: bin/rel.js loads the whole bundle instead for anything else (`rel --help due`).
+ */
+export function handles(argv: readonly string[]): boolean {
+  return onlyCommand(argv) !== undefined;
+}
 
 export async function main(argv: string[], deps: Deps): Promise<number> {
   const program = cliProgram(deps);

@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { BIN, spawnRel, tempDir } from '../helpers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -124,6 +125,43 @@ describe('the code cache', () => {
   });
 });
 
+describe("a daily command's own bundle", () => {
+  const own = readdirSync(join(ROOT, 'dist')).filter((f) => /^rel-[a-z]+\.js$/.test(f)).map((f) => f.slice(4, -3));
+  const whole = (argv: string[], env: Record<string, string>) => spawnRel(argv, { ...env, REL_DEBUG: '1' }); // REL_DEBUG runs dist/rel.js
+
+  it('exists for the commands people run every day', () => {
+    expect(own.sort()).toEqual(['add', 'brief', 'due', 'ledger', 'list', 'log', 'note', 'show', 'snooze', 'stats']);
+  });
+
+  it.each(own)('rel-%s.js knows its command only, and declares it as the whole bundle does', (name) => {
+    const bundle = createRequire(import.meta.url)(join(ROOT, 'dist', `rel-${name}.js`)) as { handles(argv: string[]): boolean };
+    expect(bundle.handles([name])).toBe(true);
+    expect(bundle.handles(['--db', 'x.db', name, '--json'])).toBe(true);
+    expect(bundle.handles(['--help', name])).toBe(false);
+    expect(bundle.handles([name === 'log' ? 'due' : 'log'])).toBe(false);
+    const env = { REL_DB: join(tmp.dir, 'own.db') };
+    const help = spawnRel([name, '--help'], env);
+    expect(help.code).toBe(0);
+    expect(help.out).toBe(whole([name, '--help'], env).out);
+  });
+
+  it('runs `rel due`; the whole bundle runs help, and commands without a bundle of their own', () => {
+    const cache = join(tmp.dir, 'cache-own');
+    const env = { REL_DB: join(tmp.dir, 'own-run.db'), XDG_CACHE_HOME: cache };
+    expect(spawnRel(['add', 'Maya Chen', '--every', '1w', '--birthday', '03-14'], env).code).toBe(0);
+    const due = spawnRel(['--db', env.REL_DB, 'due', '--json'], env);
+    expect(due.code).toBe(0);
+    expect(due.out).toBe(whole(['due', '--json'], env).out);
+    const help = spawnRel(['--help', 'due'], env); // every command listed: the whole program's help
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^\s+import\b/m);
+    expect(help.out).toMatch(/^\s+due\b/m);
+    expect(spawnRel(['rm', 'maya', '--yes'], env).code).toBe(0);
+    const caches = readdirSync(join(cache, 'rel')).filter((f) => f.endsWith('.v8cache')).map((f) => f.replace(/^rel-.*?-\d+-\d+-/, '')).sort();
+    expect(caches).toEqual(['due.v8cache', 'own-add.v8cache', 'own-due.v8cache', 'rm.v8cache']);
+  });
+});
+
 describe('REL_DEBUG=1', () => {
   it("a bug's stack trace names src/*.ts files and lines, not the minified bundle", () => {
     const db = join(tmp.dir, 'debug.db');
@@ -152,7 +190,7 @@ describe('npm pack, installed globally, run by another user', () => {
     const tgz = npm(['pack', '--pack-destination', pack, '--json'], ROOT);
     const file = join(pack, (JSON.parse(tgz) as { filename: string }[])[0]!.filename);
     const listed = (JSON.parse(tgz) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
-    expect(listed).toEqual(expect.arrayContaining(['bin/rel.js', 'dist/rel.js', 'dist/rel.js.map', 'man/rel.1']));
+    expect(listed).toEqual(expect.arrayContaining(['bin/rel.js', 'dist/rel.js', 'dist/rel.js.map', 'dist/rel-due.js', 'man/rel.1']));
     expect(listed.filter((f) => /^(src|test)\//.test(f))).toEqual([]);
     const prefix = join(tmp.dir, 'prefix');
     npm(['install', '-g', '--prefer-offline', '--prefix', prefix, file], tmp.dir);
