@@ -1,12 +1,13 @@
-// Bundles src/ into dist/rel.js with esbuild, as one CommonJS file, and each daily command into a file of
-// its own (OWN_BUNDLES below), started by bin/rel.js through a V8 code cache (bin/rel.js). Measured on the bench database (10,000 people): ES modules with
-// lazy chunks ran `rel due --json` in 1.66x bare node, one CommonJS file in 1.60x, the same with a code
-// cache in about 1.4x. Modules only some commands need (renderers, file formats, inquirer) are in the
-// bundle but evaluated only when first imported; ical.js and csv-parse, used by import alone, stay in
-// node_modules. better-sqlite3's JavaScript is bundled; its addon is loaded from node_modules by path
-// (src/store/open.ts). dist/ and bin/ say "commonjs" in a package.json, since the project itself is
-// "type": "module". A source map (paths relative to dist/, no sources inside) lets REL_DEBUG=1 name
-// src/*.ts files and lines in a stack trace.
+// Bundles src/ into dist/rel.js with esbuild, as one CommonJS file, and each daily command into a file
+// of its own (OWN_BUNDLES below), started by bin/rel.js through a V8 code cache (bin/rel.js). Measured
+// on the bench database (10,000 people): ES modules with lazy chunks ran `rel due --json` in 1.66x bare
+// node, one CommonJS file in 1.60x, the same with a code cache in about 1.4x. Modules only some commands
+// need (renderers, file formats, inquirer) are in the bundle but evaluated only when first imported;
+// ical.js and csv-parse, used by import alone, stay in node_modules. better-sqlite3's JavaScript is
+// bundled; its addon is loaded from node_modules by path (src/store/open.ts). dist/ and bin/ say
+// "commonjs" in a package.json, since the project itself is "type": "module". A source map of the whole
+// bundle (paths relative to dist/, no sources inside) lets REL_DEBUG=1 name src/*.ts files and lines in
+// a stack trace.
 import { build } from 'esbuild';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -92,10 +93,8 @@ const oneCommand = (name) => ({
   name: 'one-command',
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/]command-table\.ts$/ }, () => ({
-      contents: `import type { App } from './app.js';
-        export interface CommandModule { register(app: App): void }
-        export const COMMANDS: [string, () => Promise<CommandModule>][] = [[${JSON.stringify(name)}, () => import('./commands/${name}.js')]];`,
-      loader: 'ts',
+      contents: `export const COMMANDS = [[${JSON.stringify(name)}, () => import('./commands/${name}.ts')]];`,
+      loader: 'js',
       resolveDir: resolve('src'),
     }));
   },
