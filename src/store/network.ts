@@ -10,26 +10,32 @@ import type { Day } from '../domain/types.js';
 import type { Db } from './open.js';
 
 /**
- * People touched in the last n days (today − n < date ≤ today), counted on the index of people's last
- * touch; someone whose last touch is after today (a clock that was wrong) is looked at touch by touch.
+ * The counts of rel stats, each answered by an index: people's last touch and next due day (kept by
+ * triggers; a next_due on or after today is a rhythm kept), and the dates of gives and asks.
+ * Touched in the last 30, 90 and 365 days (today − n < date ≤ today) is one pass over the index of the
+ * last touch for the year; someone whose last touch is after today (a clock that was wrong) counts by
+ * their latest touch up to today, looked up touch by touch. The gives and asks of the year are one pass
+ * over the index of their dates (touchpoints_gives_asks).
  */
-const touchedWithin = (n: number) => `(SELECT COUNT(*) FROM people WHERE last_touch > @d${n} AND last_touch <= @today)
-  + (SELECT COUNT(*) FROM people p WHERE p.last_touch > @today
-       AND EXISTS (SELECT 1 FROM touchpoints t WHERE t.person_id = p.id AND t.date > @d${n} AND t.date <= @today))`;
-
 export function networkCounts(db: Db, today: Day): StatsCounts {
   const params = { today, d30: addDays(today, -30), d90: addDays(today, -90), d365: addDays(today, -365) };
-  // Each count is answered by an index: people's last touch and next due day (kept by triggers; a
-  // next_due on or after today is a rhythm kept), and touch dates with a give or an ask.
   return db
     .prepare(
-      `SELECT (SELECT COUNT(*) FROM people) AS contacts,
-         ${touchedWithin(30)} AS touched_30d, ${touchedWithin(90)} AS touched_90d, ${touchedWithin(365)} AS touched_365d,
+      `WITH touched (last) AS (
+         SELECT last_touch FROM people WHERE last_touch > @d365 AND last_touch <= @today
+         UNION ALL
+         SELECT (SELECT MAX(date) FROM touchpoints t WHERE t.person_id = p.id AND t.date <= @today) FROM people p WHERE p.last_touch > @today),
+       recent (d30, d90, d365) AS (
+         SELECT COUNT(*) FILTER (WHERE last > @d30), COUNT(*) FILTER (WHERE last > @d90), COUNT(*) FROM touched WHERE last > @d365),
+       ledger (gives, asks) AS (
+         SELECT COUNT(give), COUNT(ask) FROM touchpoints INDEXED BY touchpoints_gives_asks
+         WHERE (give IS NOT NULL OR ask IS NOT NULL) AND date > @d365 AND date <= @today)
+       SELECT (SELECT COUNT(*) FROM people) AS contacts, d30 AS touched_30d, d90 AS touched_90d, d365 AS touched_365d,
          (SELECT COUNT(*) FROM people WHERE last_touch IS NULL) AS never_touched,
          (SELECT COUNT(*) FROM people WHERE next_due IS NOT NULL) AS with_rhythm,
          (SELECT COUNT(*) FROM people WHERE next_due IS NOT NULL AND next_due >= @today) AS rhythm_on_time,
-         (SELECT COUNT(*) FROM touchpoints WHERE give IS NOT NULL AND date > @d365 AND date <= @today) AS gives_365d,
-         (SELECT COUNT(*) FROM touchpoints WHERE ask IS NOT NULL AND date > @d365 AND date <= @today) AS asks_365d`,
+         gives AS gives_365d, asks AS asks_365d
+       FROM recent, ledger`,
     )
     .get(params) as StatsCounts;
 }
@@ -50,14 +56,15 @@ export function monthCounts(db: Db, months: string[], today: Day): Map<string, n
 }
 
 /**
- * The people drifting, through the index on the day each starts to (people.drift_from), at most
- * `limit`, the likeliest first. The domain (driftingFrom) decides and ranks exactly.
+ * The people drifting, through the index on the day each starts to (people.drift_from), which holds
+ * every column read here: no row of people is read. At most `limit`, the likeliest first. The domain
+ * (driftingFrom) decides and ranks exactly.
  */
 export function touchSpans(db: Db, today: Day, minDays: number, limit = 100): TouchSpan[] {
   const average = '(julianday(last_touch) - julianday(first_touch)) / (touch_days - 1)';
   return db
     .prepare(
-      `SELECT id, name, first_touch, last_touch, touch_days FROM people
+      `SELECT id, name, first_touch, last_touch, touch_days FROM people INDEXED BY people_drifting
        WHERE drift_from IS NOT NULL AND drift_from <= @today AND last_touch <= @today AND touch_days >= @minDays
        ORDER BY (julianday(@today) - julianday(last_touch)) / max(1, round(${average})) DESC LIMIT @limit`,
     )
