@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { RelError } from '../errors.js';
 import { placeFile, WriteError } from '../files.js';
 import { onMusl } from './libc.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { migrations, SCHEMA_VERSION } from './migrations.js';
 
 export type Db = Database.Database;
 
@@ -306,7 +306,7 @@ function migrate(db: Db, path: string, readonly: boolean, opts: OpenOptions): vo
   }
   db.transaction(() => {
     const v = version(); // another rel may have upgraded it meanwhile
-    for (let step = v; step < SCHEMA_VERSION; step++) db.exec(MIGRATIONS[step]!);
+    for (let step = v; step < SCHEMA_VERSION; step++) db.exec(migrations()[step]!);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
   if (kept) opts.notice?.(`upgraded ${path} to schema ${SCHEMA_VERSION}; the previous version is kept at ${kept}`);

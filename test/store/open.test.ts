@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPLICATION_ID, dbPath, openDb } from '../../src/store/open.js';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { migrations, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { BIN, tempDir } from '../helpers.js';
 
 /** A fixed instant for opening databases in tests. */
@@ -15,6 +15,14 @@ beforeEach(() => (tmp = tempDir()));
 afterEach(() => tmp.cleanup());
 
 const mode = (p: string) => statSync(p).mode & 0o777;
+
+describe('the schema steps', () => {
+  it('SCHEMA_VERSION is the number of steps, each a non-empty SQL script', () => {
+    expect(migrations()).toHaveLength(SCHEMA_VERSION);
+    for (const step of migrations()) expect(step.trim()).not.toBe('');
+    expect(migrations()).toBe(migrations()); // made once
+  });
+});
 
 describe('openDb', () => {
   it('creates a private database in a private folder, migrated, in WAL mode with durable commits', () => {
@@ -134,7 +142,7 @@ describe('upgrading an older database', () => {
     const d = new Database(path);
     d.pragma(`application_id = ${APPLICATION_ID}`);
     d.pragma('journal_mode = WAL');
-    for (const step of MIGRATIONS.slice(0, version)) d.exec(step);
+    for (const step of migrations().slice(0, version)) d.exec(step);
     d.pragma(`user_version = ${version}`);
     d.exec(`INSERT INTO people (id, name, name_key, added_on, created_at, updated_at) VALUES ('p', 'Maya', 'maya', '2026-01-01', 'x', 'x');
       INSERT INTO touchpoints (id, person_id, group_id, date, via, created_at, updated_at) VALUES

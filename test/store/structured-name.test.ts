@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from '../../src/store/migrations.js';
+import { migrations } from '../../src/store/migrations.js';
 import { APPLICATION_ID, openDb } from '../../src/store/open.js';
 import { useTempRel } from '../helpers.js';
 
@@ -72,7 +72,7 @@ describe('migration 9', () => {
     const path = join(t.dir, 'old.db');
     const d = new Database(path);
     d.pragma(`application_id = ${APPLICATION_ID}`);
-    for (const step of MIGRATIONS.slice(0, 7)) d.exec(step);
+    for (const step of migrations().slice(0, 7)) d.exec(step);
     d.pragma('user_version = 7');
     d.prepare(`INSERT INTO people (id, name, name_key, added_on, created_at, updated_at)
       VALUES ('p1', 'Maya Chen', 'maya chen', '2026-01-01', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`).run();
