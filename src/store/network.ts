@@ -14,8 +14,8 @@ import type { Db } from './open.js';
  * triggers; a next_due on or after today is a rhythm kept), and the dates of gives and asks.
  * Touched in the last 30, 90 and 365 days (today − n < date ≤ today) is one pass over the index of the
  * last touch for the year; someone whose last touch is after today (a clock that was wrong) counts by
- * their latest touch up to today, looked up touch by touch. The gives and asks of the year are one pass
- * over the index of their dates (touchpoints_gives_asks).
+ * their latest touch up to today, looked up touch by touch. The gives and asks of the year are counted
+ * on the indexes of their dates alone (touchpoints_gives, touchpoints_asks).
  */
 export function networkCounts(db: Db, today: Day): StatsCounts {
   const params = { today, d30: addDays(today, -30), d90: addDays(today, -90), d365: addDays(today, -365) };
@@ -28,8 +28,8 @@ export function networkCounts(db: Db, today: Day): StatsCounts {
        recent (d30, d90, d365) AS (
          SELECT COUNT(*) FILTER (WHERE last > @d30), COUNT(*) FILTER (WHERE last > @d90), COUNT(*) FROM touched WHERE last > @d365),
        ledger (gives, asks) AS (
-         SELECT COUNT(give), COUNT(ask) FROM touchpoints INDEXED BY touchpoints_gives_asks
-         WHERE (give IS NOT NULL OR ask IS NOT NULL) AND date > @d365 AND date <= @today)
+         SELECT (SELECT COUNT(*) FROM touchpoints INDEXED BY touchpoints_gives WHERE give IS NOT NULL AND date > @d365 AND date <= @today),
+                (SELECT COUNT(*) FROM touchpoints INDEXED BY touchpoints_asks WHERE ask IS NOT NULL AND date > @d365 AND date <= @today))
        SELECT (SELECT COUNT(*) FROM people) AS contacts, d30 AS touched_30d, d90 AS touched_90d, d365 AS touched_365d,
          (SELECT COUNT(*) FROM people WHERE last_touch IS NULL) AS never_touched,
          (SELECT COUNT(*) FROM people WHERE next_due IS NOT NULL) AS with_rhythm,
