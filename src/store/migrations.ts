@@ -370,7 +370,7 @@ const buildSteps = (): readonly string[] => [
   CREATE INDEX touchpoints_gives_asks ON touchpoints (date, give, ask) WHERE give IS NOT NULL OR ask IS NOT NULL;
   `,
 
-  // 13: step 3's touchpoints_gives and touchpoints_asks already index the dates of gives and of asks
+  // 13: step 4's touchpoints_gives and touchpoints_asks already index the dates of gives and of asks
   // (SQLite had preferred touchpoints_ledger for the counts); rel stats now names them, 1.3 -> 1.0 ms,
   // and step 12's index of both is one index too many for every touch written.
   `
