@@ -6,7 +6,6 @@
  * and rarely needed (inquirer, parsers, table rendering) is imported lazily inside the commands too.
  */
 import { Command } from 'commander';
-import type { App } from './app.js';
 import type { Deps } from './deps.js';
 import { COMMANDS, type CommandModule } from './command-table.js';
 
