@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import type { App, Ctx } from '../app.js';
 import { loadConfig } from '../config.js';
 import { addDays } from '../domain/dates.js';
-import { dueItems, type DueItem } from '../domain/due.js';
+import { dueItemOf, rankDue, type DueItem, type RankedDue } from '../domain/due.js';
 import { intervalDays, parseInterval } from '../domain/interval.js';
 import { daysLeftInWeek, type Weekday } from '../domain/settings.js';
 import type { Day } from '../domain/types.js';
@@ -88,9 +88,9 @@ Examples:
         const format = parseFormat(raw);
         const settings = loadConfig(ctx.deps);
         const opts = parseDueFlags(raw, { birthdayDays: settings['due.birthday-days'], today: ctx.today, weekStart: settings['week.start'] });
-        const items = run(opts, ctx);
-        if (items.length > 0 || !raw.quiet) await show(items, format, opts, raw, ctx);
-        if (items.length === 0 && raw.exitStatus) throw new QuietExit(1, 'no one is due');
+        const ranked = rank(opts, ctx);
+        if (ranked.length > 0 || !raw.quiet) await show(ranked, format, opts, raw, ctx);
+        if (ranked.length === 0 && raw.exitStatus) throw new QuietExit(1, 'no one is due');
       }),
     );
 }
@@ -98,38 +98,46 @@ Examples:
 /**
  * Prints the items in the chosen format (the empty list too: `[]`, a tsv header, "No one is due"). The
  * table also says how many people are snoozed; with --within it is a calendar: in date order, one line
- * per person.
+ * per person. Only what is printed is written out (dueItemOf): the table's screenful of hundreds due.
  */
-async function show(items: DueView[], format: Format, opts: DueOptions, raw: RawDue, ctx: Ctx): Promise<void> {
-  if (format === 'json') return ctx.json(items);
+async function show(ranked: RankedDue[], format: Format, opts: DueOptions, raw: RawDue, ctx: Ctx): Promise<void> {
+  const written = (some: RankedDue[]) => some.map((r) => dueItemOf(r, opts));
+  if (format === 'json') return ctx.json(written(ranked));
   if (format === 'plain' || format === 'tsv') {
     const { duePlain, dueTsv } = await import('../render/due.js');
-    const text = format === 'plain' ? duePlain(items) : dueTsv(items);
+    const text = format === 'plain' ? duePlain(written(ranked)) : dueTsv(written(ranked));
     if (text !== '') ctx.out(text);
     return;
   }
   const snoozed = countSnoozed(ctx.db(), ctx.today, opts.tag);
   const asleep = snoozed === 0 ? '' : `${snoozed} snoozed (rel list shows until when; rel snooze WHO off wakes one)`;
-  if (items.length === 0) return ctx.out(asleep ? `No one is due. Nice. ${asleep}.` : 'No one is due. Nice.');
+  if (ranked.length === 0) return ctx.out(asleep ? `No one is due. Nice. ${asleep}.` : 'No one is due. Nice.');
   const rows = raw.within === undefined
-    ? items
+    ? ranked
     : (await import('../domain/due-calendar.js')).byPersonInDateOrder(run({ ...opts, limit: undefined }, ctx)).slice(0, opts.limit);
   // A morning list is read, not scrolled: a screenful unless asked for more.
-  const shown = opts.limit === undefined && !raw.all ? rows.slice(0, SCREENFUL) : rows;
+  const some = opts.limit === undefined && !raw.all ? rows.slice(0, SCREENFUL) : rows;
+  const shown = raw.within === undefined ? written(some as RankedDue[]) : (some as DueItem[][]);
   const { dueTable } = await import('../render/due.js');
   ctx.out(dueTable(shown, ctx.today, ctx.fit(), Boolean(raw.explain)));
   if (shown.length < rows.length) ctx.out(`... and ${rows.length - shown.length} more (rel due --all)`);
   if (asleep) ctx.out(asleep);
 }
 
-export function run(opts: DueOptions, ctx: Ctx): DueView[] {
+/** Everyone due, most urgent first (at most --limit), not yet written out. */
+function rank(opts: DueOptions, ctx: Ctx): RankedDue[] {
   const db = ctx.db();
   const window = { today: ctx.today, horizon: addDays(ctx.today, opts.withinDays), birthdayDays: opts.birthdayDays };
   const dates = dueDates(db, window, opts.tag); // important dates (rel date), with their people
-  const items = dueItems([...duePeople(db, window, opts.tag), ...dates.people], openFollowUps(db), {
+  const ranked = rankDue([...duePeople(db, window, opts.tag), ...dates.people], openFollowUps(db), {
     today: ctx.today,
     withinDays: opts.withinDays,
     birthdayDays: opts.birthdayDays,
   }, dates.dates);
-  return opts.limit === undefined ? items : items.slice(0, opts.limit);
+  return opts.limit === undefined ? ranked : ranked.slice(0, opts.limit);
+}
+
+/** Everyone due, most urgent first (at most --limit): the items of rel due --json. */
+export function run(opts: DueOptions, ctx: Ctx): DueView[] {
+  return rank(opts, ctx).map((r) => dueItemOf(r, opts));
 }

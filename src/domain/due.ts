@@ -79,16 +79,41 @@ export interface RankOptions {
   birthdayDays: number;
 }
 
-/** Builds an item with its fields in the documented order (the JSON shape). */
-function item(p: DuePerson, reason: DueReason, date: Day, days_overdue: number, score: number, why: string, note: string | null, label: string | null = null): DueItem {
-  return { id: p.id, name: p.name, reason, date, last_touch: p.last_touch, every_days: p.every_days, days_overdue, score, why, note, label };
+/**
+ * An item ranked before its words are written. Ranking reads a number or two per candidate (thousands on
+ * a large network, or when everyone is overdue); the table then writes only the screenful it shows, and
+ * the rest stay numbers. dueItemOf() turns one into the DueItem the user sees.
+ */
+export interface RankedDue {
+  person: DuePerson;
+  reason: DueReason;
+  /** The score times 100, an integer: the score is rounded to hundredths, and integers compare cheaply. */
+  score100: number;
+  /** The item's date as a day number (dates.ts dayNumber). */
+  dateN: number;
+  /** The date as stored, when the item has one (a follow-up's); else it is written from dateN. */
+  day: Day | null;
+  days_overdue: number;
+  note: string | null;
+  /** For reason `date`: what the date is ("wedding"). */
+  label: string | null;
+  /** For a birthday or an important date: what its why calls it ("birthday", "wedding (5 years)"). */
+  what: string | null;
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
+function ranked(person: DuePerson, reason: DueReason, score100: number, dateN: number, day: Day | null, days_overdue: number, note: string | null, label: string | null, what: string | null): RankedDue {
+  return { person, reason, score100, dateN, day, days_overdue, note, label, what };
+}
 
-/** A person listed twice (the same row from two prefilters) counts once. */
+/** `x` rounded to hundredths, times 100: the score is score100(x) / 100. */
+const score100 = (x: number) => Math.round(x * 100);
+
+/**
+ * Everyone due, most urgent first (byRank), as numbers; dueItemOf() writes each. A person listed twice
+ * (the same row from two prefilters) counts once.
+ */
 // Stryker disable next-line ArrayDeclaration: equivalent: a non-date entry has no person_id, so it is skipped like no entry
-export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: RankOptions, dates: DueDate[] = []): DueItem[] {
+export function rankDue(people: DuePerson[], followUps: DueFollowUp[], opts: RankOptions, dates: DueDate[] = []): RankedDue[] {
   const { today } = opts;
   // Day numbers, not Day strings, in the loop over everyone: it runs for 10,000 people on every rel due.
   const todayN = dayNumber(today);
@@ -96,37 +121,31 @@ export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: Ra
   const horizon = addDays(today, opts.withinDays);
   const horizonN = todayN + opts.withinDays;
   const byId = new Map<string, DuePerson>();
-  const items: DueItem[] = [];
+  const out: RankedDue[] = [];
   for (const p of people) {
     // Stryker disable next-line ConditionalExpression: equivalent: null > a day string is false anyway
     if ((p.snoozed_until !== null && p.snoozed_until > today) || byId.has(p.id)) continue;
     byId.set(p.id, p);
     if (p.every_days !== null) {
-      const since = p.last_touch ?? p.added_on;
-      const sinceN = dayNumber(since);
+      const sinceN = dayNumber(p.last_touch ?? p.added_on);
       if (sinceN + p.every_days <= horizonN) {
         const days = todayN - sinceN;
-        const score = round2(days / p.every_days);
-        const what = p.last_touch ? 'since the last touch' : 'since added, never touched';
-        const why = `${days} days ${what}, rhythm ${p.every_days}d: ${days} / ${p.every_days} = ${score.toFixed(2)}`;
-        items.push(item(p, 'overdue', dayOfNumber(sinceN + p.every_days), days - p.every_days, score, why, null));
+        out.push(ranked(p, 'overdue', score100(days / p.every_days), sinceN + p.every_days, null, days - p.every_days, null, null, null));
       }
     }
     if (p.birthday !== null) {
       const ahead = daysToAnniversary(p.birthday, year, todayN);
       if (ahead <= opts.birthdayDays) {
-        const { score, why } = anniversary('birthday', ahead, opts.birthdayDays);
-        items.push(item(p, 'birthday', dayOfNumber(todayN + ahead), ahead === 0 ? 0 : -ahead, score, why, null));
+        out.push(ranked(p, 'birthday', anniversary100(ahead, opts.birthdayDays), todayN + ahead, null, ahead === 0 ? 0 : -ahead, null, null, 'birthday'));
       }
     }
   }
   for (const f of followUps) {
     const p = byId.get(f.person_id);
     if (!p || f.due_on > horizon) continue;
-    const late = todayN - dayNumber(f.due_on);
-    const score = round2(SCORE.followUpDue + late / SCORE.followUpDaysPerPoint);
-    const why = `follow-up ${late >= 0 ? `${late} days late` : `in ${-late} days`}: ${SCORE.followUpDue} + ${late} / ${SCORE.followUpDaysPerPoint} = ${score.toFixed(2)}`;
-    items.push(item(p, 'follow-up', f.due_on, late, score, why, f.note));
+    const dueN = dayNumber(f.due_on);
+    const late = todayN - dueN;
+    out.push(ranked(p, 'follow-up', score100(SCORE.followUpDue + late / SCORE.followUpDaysPerPoint), dueN, f.due_on, late, f.note, null, null));
   }
   for (const d of dates) {
     const p = byId.get(d.person_id);
@@ -134,23 +153,60 @@ export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: Ra
     if (!p || !next || next.days > opts.birthdayDays) continue;
     const ahead = next.days;
     const what = next.years === null ? d.label : `${d.label} (${next.years} ${next.years === 1 ? 'year' : 'years'})`;
-    const { score, why } = anniversary(what, ahead, opts.birthdayDays);
-    items.push(item(p, 'date', next.on, ahead === 0 ? 0 : -ahead, score, why, null, d.label));
+    out.push(ranked(p, 'date', anniversary100(ahead, opts.birthdayDays), dayNumber(next.on), next.on, ahead === 0 ? 0 : -ahead, null, d.label, what));
   }
-  return items.sort(byUrgency);
+  return out.sort(byRank);
+}
+
+/** The item the user sees (the JSON shape, its fields in the documented order), with its date and why written. */
+export function dueItemOf(r: RankedDue, opts: Pick<RankOptions, 'birthdayDays'>): DueItem {
+  const p = r.person;
+  const score = r.score100 / 100;
+  let why: string;
+  if (r.reason === 'overdue') {
+    const every = p.every_days!; // an overdue item has a rhythm
+    const days = r.days_overdue + every;
+    const what = p.last_touch ? 'since the last touch' : 'since added, never touched';
+    why = `${days} days ${what}, rhythm ${every}d: ${days} / ${every} = ${score.toFixed(2)}`;
+  } else if (r.reason === 'follow-up') {
+    const late = r.days_overdue;
+    why = `follow-up ${late >= 0 ? `${late} days late` : `in ${-late} days`}: ${SCORE.followUpDue} + ${late} / ${SCORE.followUpDaysPerPoint} = ${score.toFixed(2)}`;
+  } else {
+    why = anniversaryWhy(r.what!, -r.days_overdue, opts.birthdayDays, score);
+  }
+  return {
+    id: p.id, name: p.name, reason: r.reason, date: r.day ?? dayOfNumber(r.dateN), last_touch: p.last_touch, every_days: p.every_days,
+    days_overdue: r.days_overdue, score, why, note: r.note, label: r.label,
+  };
+}
+
+/** Every item due, most urgent first, written out (rel due --json, and every list but the table's screenful). */
+export function dueItems(people: DuePerson[], followUps: DueFollowUp[], opts: RankOptions, dates: DueDate[] = []): DueItem[] {
+  return rankDue(people, followUps, opts, dates).map((r) => dueItemOf(r, opts));
 }
 
 /**
  * The score of an anniversary (a birthday, an important date) `ahead` days away within a window of
- * `windowDays`: SCORE.anniversaryToday on the day; before it 1 - ahead / (window + 1), so between 0 and
+ * `windowDays`, times 100: SCORE.anniversaryToday on the day; before it 1 - ahead / (window + 1), so between 0 and
  * 1 and never above a contact overdue by a whole rhythm.
  */
-function anniversary(what: string, ahead: number, windowDays: number): { score: number; why: string } {
-  if (ahead === 0) return { score: SCORE.anniversaryToday, why: `${what} today: ${SCORE.anniversaryToday.toFixed(2)}` };
-  const score = round2(1 - ahead / (windowDays + 1));
-  return { score, why: `${what} in ${ahead} days: 1 - ${ahead} / ${windowDays + 1} = ${score.toFixed(2)}` };
+function anniversary100(ahead: number, windowDays: number): number {
+  return ahead === 0 ? SCORE.anniversaryToday * 100 : score100(1 - ahead / (windowDays + 1));
 }
 
+function anniversaryWhy(what: string, ahead: number, windowDays: number, score: number): string {
+  if (ahead === 0) return `${what} today: ${SCORE.anniversaryToday.toFixed(2)}`;
+  return `${what} in ${ahead} days: 1 - ${ahead} / ${windowDays + 1} = ${score.toFixed(2)}`;
+}
+
+/** byUrgency over ranked items: the same order, on numbers first (a day number orders as its Day text). */
+function byRank(a: RankedDue, b: RankedDue): number {
+  return (
+    b.score100 - a.score100 || a.dateN - b.dateN || byText(a.person.name, b.person.name) || byText(a.person.id, b.person.id) ||
+    // Stryker disable next-line StringLiteral: equivalent: the reasons are equal here, and label is null exactly when the reason is not 'date'
+    byText(a.reason, b.reason) || byText(a.label ?? '', b.label ?? '') // one person's two dates on one day
+  );
+}
 
 /** Highest score first, then the earlier date, then by name, id, reason and label: a total order, so the
  * list does not depend on the order the database handed the items over. */

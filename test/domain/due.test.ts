@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { byUrgency, dueItems, type DueItem, type DuePerson, type DueFollowUp } from '../../src/domain/due.js';
+import { addDays } from '../../src/domain/dates.js';
+import { byUrgency, dueItemOf, dueItems, rankDue, type DueDate, type DueItem, type DuePerson, type DueFollowUp } from '../../src/domain/due.js';
+import { rng } from '../support.js';
 
 const person = (over: Partial<DuePerson> & { id: string }): DuePerson => ({
   name: over.id,
@@ -129,6 +131,49 @@ describe('dueItems: order', () => {
     const labels = (ds: typeof dates) => dueItems([p], [], opts, ds).map((i) => i.label);
     expect(labels(dates)).toEqual(['anniversary', 'wedding']);
     expect(labels([...dates].reverse())).toEqual(['anniversary', 'wedding']);
+  });
+});
+
+describe('rankDue: ranking in numbers, writing only what is shown', () => {
+  /** A random network with many ties: few names, rhythms and days, so every tie-break is reached. */
+  function network(seed: number) {
+    const rnd = rng(seed);
+    const pick = <T,>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const people: DuePerson[] = [];
+    const followUps: DueFollowUp[] = [];
+    const dates: DueDate[] = [];
+    for (let i = 0; i < 60; i++) {
+      const id = `p${Math.floor(rnd() * 50)}`; // some handed over twice
+      people.push(person({
+        id,
+        name: pick(['Al', 'Bo', 'Cy', 'Al']),
+        every_days: rnd() < 0.7 ? pick([1, 7, 14, 30]) : null,
+        last_touch: rnd() < 0.8 ? addDays(opts.today, -Math.floor(rnd() * 60)) : null,
+        added_on: addDays(opts.today, -Math.floor(rnd() * 90)),
+        birthday: rnd() < 0.4 ? `--03-${String(1 + Math.floor(rnd() * 16)).padStart(2, '0')}` : null,
+      }));
+      if (rnd() < 0.3) followUps.push({ id: `f${i}`, person_id: id, due_on: addDays(opts.today, Math.floor(rnd() * 20) - 14), note: pick([null, 'send the deck']) });
+      if (rnd() < 0.3) dates.push({ id: `d${i}`, person_id: id, label: pick(['wedding', 'anniversary']), date: pick(['--03-01', '--03-05', '2020-03-05', '2026-03-09']), yearly: rnd() < 0.7 });
+    }
+    return { people, followUps, dates };
+  }
+
+  it('orders the items as byUrgency orders them written out, on random networks full of ties', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const { people, followUps, dates } = network(seed);
+      const items = dueItems(people, followUps, { ...opts, withinDays: seed % 3 }, dates);
+      expect(items.length).toBeGreaterThan(10);
+      expect(items).toEqual([...items].sort(byUrgency));
+    }
+  });
+
+  it('writes one item as dueItems writes it: the table writes its screenful, --json all', () => {
+    const { people, followUps, dates } = network(7);
+    const ranked = rankDue(people, followUps, opts, dates);
+    const items = dueItems(people, followUps, opts, dates);
+    expect(ranked.map((r) => dueItemOf(r, opts))).toEqual(items);
+    expect(dueItemOf(ranked[3]!, opts)).toEqual(items[3]);
+    expect(new Set(items.map((i) => i.reason))).toEqual(new Set(['overdue', 'follow-up', 'birthday', 'date']));
   });
 });
 
