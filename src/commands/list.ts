@@ -1,6 +1,6 @@
 /** rel list [--tag T] [--json | --format table|plain|tsv|json] [-q] */
 import type { App, Ctx } from '../app.js';
-import { listPeople } from '../store/people.js';
+import { listPeople, listPeopleJson } from '../store/people.js';
 import { formatOption, parseFormat, QUIET, type RawOutput } from './shared/output.js';
 import { parseTag } from './shared/person-fields.js';
 import type { ListItem } from '../render/people.js';
@@ -18,8 +18,9 @@ export function register(app: App): void {
     .action(
       app.action(async (ctx, opts: { tag?: string } & RawOutput) => {
         const format = parseFormat(opts);
-        const items = run({ tag: opts.tag === undefined ? undefined : parseTag(opts.tag) }, ctx);
-        if (format === 'json') return ctx.json(items);
+        const tag = opts.tag === undefined ? undefined : parseTag(opts.tag);
+        if (format === 'json') return ctx.jsonText(listPeopleJson(ctx.db(), ctx.today, tag));
+        const items = run({ tag }, ctx);
         if (items.length === 0) {
           if (opts.quiet || format !== 'table') return;
           return ctx.out(opts.tag ? `No one is tagged ${opts.tag}.` : 'No one yet. Add someone: rel add "Maya Chen"');

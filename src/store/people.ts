@@ -131,6 +131,27 @@ export function listPeople(db: Db, tag?: string): ListedPerson[] {
   return rows as ListedPerson[];
 }
 
+/**
+ * listPeople as the JSON text of rel list --json, each person's object written by SQLite: 10,000 short
+ * strings joined instead of 10,000 objects made, then serialised (list --json 66 -> 59 ms on the bench).
+ * The same fields in the same order, a snooze that has ended shown as none (list.ts run); SQLite's JSON
+ * strings are JSON.stringify's for any text SQLite can hold. test/store/list-json.test.ts compares the
+ * two on random people.
+ */
+export function listPeopleJson(db: Db, today: Day, tag?: string): string {
+  const where = tag === undefined ? '' : `WHERE EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)`;
+  const people = db
+    .prepare(
+      `SELECT json_object('id', p.id, 'name', p.name, 'tags', json(p.tags), 'every_days', p.every_days,
+         'last_touch', p.last_touch, 'company', p.company, 'emails', json(p.emails),
+         'snoozed_until', CASE WHEN p.snoozed_until > @today THEN p.snoozed_until END)
+       FROM people p ${where} ORDER BY p.name_key, p.id`,
+    )
+    .pluck()
+    .all(tag === undefined ? { today } : { today, tag }) as string[];
+  return `[${people.join(',')}]`;
+}
+
 export interface DueWindow {
   today: string;
   /** The last day an overdue rhythm or a follow-up may fall on to count (today + --within). */

@@ -13,4 +13,15 @@ describe('rel edit, note, list, rm', () => {
       expect.objectContaining({ name: 'B', tags: ['x'], every_days: 7, last_touch: '2026-02-28' }),
     ]);
   });
+
+  it('prints --json compact for programs and indented on a terminal, the same people', async () => {
+    await rel(['add', 'Zoë "Z" Ávila', '--tag', 'x', '--email', 'zoe@example.org']);
+    await rel(['add', 'Bo']);
+    const piped = (await rel(['list', '--json'])).out;
+    const people = JSON.parse(piped);
+    expect(piped).toBe(`${JSON.stringify(people)}\n`);
+    expect(people.map((p: { name: string }) => p.name)).toEqual(['Bo', 'Zoë "Z" Ávila']);
+    expect(people[1]).toEqual({ id: expect.any(String), name: 'Zoë "Z" Ávila', tags: ['x'], every_days: null, last_touch: null, company: null, emails: ['zoe@example.org'], snoozed_until: null });
+    expect((await rel(['list', '--json'], { stdoutIsTTY: true })).out).toBe(`${JSON.stringify(people, null, 2)}\n`);
+  });
 });
