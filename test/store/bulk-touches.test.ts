@@ -191,3 +191,51 @@ describe('an import of many people and facts journals them once, without the per
     expect((await t.rel(['show', 'maya', '--json'])).json().facts).toEqual([]);
   });
 });
+
+describe('the last contacts of a vCard or CSV import are written in bulk, and what they derive is right', () => {
+  const t = useTempRel({ now: '2026-03-01T09:00' });
+  const derived = (name: string) => {
+    const db = sqlite(t.db);
+    try {
+      return db.prepare('SELECT last_touch, first_touch, touch_days FROM people WHERE name = ?').get(name);
+    } finally {
+      db.close();
+    }
+  };
+
+  it('new people start from their one touch, a merged person is recomputed, the months count them, undo takes them back', async () => {
+    // The file: Maya (known, with an older touch) and 40 new people, each with a last contact; one without.
+    const cards = [
+      'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Maya Chen\r\nEMAIL:maya@example.org\r\nX-REL-LAST-CONTACT:2026-01-10\r\nEND:VCARD',
+      ...Array.from({ length: 40 }, (_, i) =>
+        `BEGIN:VCARD\r\nVERSION:4.0\r\nFN:New Person ${i}\r\nX-REL-LAST-CONTACT:2025-${String(1 + (i % 12)).padStart(2, '0')}-15\r\nEND:VCARD`),
+      'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Never Met\r\nEND:VCARD',
+    ];
+    const file = join(t.dir, 'contacts.vcf');
+    writeFileSync(file, `${cards.join('\r\n')}\r\n`);
+    await t.rel(['add', 'Maya Chen', '--email', 'maya@example.org']);
+    await t.rel(['log', 'maya', '--on', '2025-06-01']);
+
+    const imported = await t.rel(['import', file, '--json']);
+    expect(imported.json()).toMatchObject({ added: 41, merged: 1 });
+    expect(derived('New Person 0')).toEqual({ last_touch: '2025-01-15', first_touch: '2025-01-15', touch_days: 1 });
+    expect(derived('New Person 11')).toEqual({ last_touch: '2025-12-15', first_touch: '2025-12-15', touch_days: 1 });
+    expect(derived('Never Met')).toEqual({ last_touch: null, first_touch: null, touch_days: 0 });
+    expect(derived('Maya Chen')).toEqual({ last_touch: '2026-01-10', first_touch: '2025-06-01', touch_days: 2 });
+    const db = sqlite(t.db);
+    try {
+      const months = db.prepare('SELECT month, touches FROM touch_months ORDER BY month').all();
+      expect(months).toEqual(db.prepare('SELECT substr(date, 1, 7) AS month, COUNT(*) AS touches FROM touchpoints GROUP BY 1 ORDER BY 1').all());
+      expect(months).toContainEqual({ month: '2025-06', touches: 4 }); // Maya's own touch and three new people's
+    } finally {
+      db.close();
+    }
+    const doctor = await t.rel(['doctor']);
+    expect(doctor.code).toBe(0);
+    expect(doctor.out).toMatch(/last touch up to date: yes/);
+
+    expect((await t.rel(['undo'])).code).toBe(0);
+    expect((await t.rel(['list', '--json'])).json().map((p: { name: string }) => p.name)).toEqual(['Maya Chen']);
+    expect(derived('Maya Chen')).toEqual({ last_touch: '2025-06-01', first_touch: '2025-06-01', touch_days: 1 });
+  });
+});
