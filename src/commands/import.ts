@@ -126,6 +126,7 @@ async function importWith(opts: ImportOptions, ctx: Ctx, show: ReturnType<typeof
     const rec = tidyRecord(r.value, r.where, problems, ctx.today);
     if (rec) records.push(r.id === undefined ? rec : { ...rec, id: r.id });
   }
+  parsed.records.length = 0; // tidied, the records as read are not needed again: let them go before the plan
   if (records.length === 0 && !(parsed.rel !== undefined && problems.length === 0)) { // an empty rel export is fine
     const first = problems[0];
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
