@@ -250,9 +250,20 @@ export function refreshDerived(db: Db, ids?: Iterable<string>): void {
     db.exec(`DELETE FROM ledger_people; ${all}`);
     return;
   }
-  const one = db.prepare(`UPDATE people SET ${DERIVED} WHERE id = ?`);
   const people = [...ids];
-  for (const id of people) one.run(id);
+  if (people.length > LEDGER_IN_ONE_PASS && people.length * 3 >= (db.prepare('SELECT COUNT(*) FROM people').pluck().get() as number)) {
+    // A large share of everyone (an import, its undo): one pass over the index of touches by person for
+    // all of them, not one look-up each (100,000 people of 2,000,000 touches: 2.4 -> 1.0 s). DERIVED's
+    // values, people without touches included (no touch: no day, none counted).
+    db.prepare(`UPDATE people SET (last_touch, first_touch, touch_days) = (t.last, t.first, t.days)
+      FROM (SELECT j.value AS id, a.last, a.first, ifnull(a.days, 0) AS days FROM json_each(?) j
+            LEFT JOIN (SELECT person_id, MAX(date) AS last, MIN(date) AS first, COUNT(DISTINCT date) AS days
+                       FROM touchpoints GROUP BY person_id) a ON a.person_id = j.value) AS t
+      WHERE people.id = t.id`).run(JSON.stringify(people));
+  } else {
+    const one = db.prepare(`UPDATE people SET ${DERIVED} WHERE id = ?`);
+    for (const id of people) one.run(id);
+  }
   // Many people (an import, the undo of one): one pass over every give and ask beats one per person.
   if (people.length > LEDGER_IN_ONE_PASS) {
     db.exec(`DELETE FROM ledger_people; ${all}`);
