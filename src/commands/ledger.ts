@@ -1,8 +1,8 @@
 /** rel ledger [WHO] [--json | --format table|plain|tsv|json] [-q]: what you have given against what you have asked. */
 import type { App, Ctx } from '../app.js';
-import { inLedgerOrder, ledgerTotals, type LedgerRow } from '../domain/ledger.js';
+import { ledgerTotals, type LedgerRow } from '../domain/ledger.js';
 import type { Channel, Day, Kind } from '../domain/types.js';
-import { ledgerLines } from '../store/touchpoints.js';
+import { ledgerInOrder, ledgerJson } from '../store/touchpoints.js';
 import { formatOption, parseFormat, QUIET, type RawOutput } from './shared/output.js';
 import { personLedger as one } from './shared/person-ledger.js';
 import { resolveWho } from './shared/who.js';
@@ -25,8 +25,8 @@ export function register(app: App): void {
         const format = parseFormat(opts);
         const render = await import('../render/ledger.js');
         if (!who?.length) {
+          if (format === 'json') return ctx.jsonText(ledgerJson(ctx.db()));
           const rows = all(ctx);
-          if (format === 'json') return ctx.json(rows);
           if (rows.length === 0) return opts.quiet || format !== 'table' ? undefined : ctx.out(render.NOTHING_YET);
           render.writeLedger(await ctx.page(), rows, ledgerTotals(rows), format, ctx.fit(), opts.quiet);
         } else {
@@ -42,7 +42,7 @@ export function register(app: App): void {
 }
 
 export function all(ctx: Ctx): LedgerRow[] {
-  return inLedgerOrder(ledgerLines(ctx.db()));
+  return ledgerInOrder(ctx.db());
 }
 
 

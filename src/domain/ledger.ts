@@ -2,7 +2,7 @@
  * The give-before-ask ledger: a mirror of what you have given each person against what you asked.
  * Pure: entries in, rows out.
  */
-import { byText, foldName } from './names.js';
+import { byCodePoint, byText, foldName } from './names.js';
 import type { Day, Kind } from './types.js';
 
 export interface LedgerEntry {
@@ -79,13 +79,15 @@ export interface KeyedLedgerRow {
 
 /**
  * The ledger's order: the most recently active first, then by name as a person reads it (folded: case
- * and accents aside, so Émile comes before Zoe), then as written, then id. Not Intl.Collator: making the
- * first one loads ICU's collation data, 7-40 ms of a cold start, and the whole ledger has ties on most days.
+ * and accents aside, so Émile comes before Zoe), then as written, then id; text in code point order
+ * (byCodePoint), so that SQLite, which orders the whole ledger (store/touchpoints.ts ledgerInOrder), gives
+ * this order. Not Intl.Collator: making the first one loads ICU's collation data, 7-40 ms of a cold
+ * start, and the whole ledger has ties on most days.
  */
 export function inLedgerOrder(keyed: KeyedLedgerRow[]): LedgerRow[] {
   const lastActive = (r: LedgerRow) => (byText(r.last_give ?? '', r.last_ask ?? '') > 0 ? r.last_give! : (r.last_ask ?? ''));
   const sorted = keyed.map((k) => ({ ...k, active: lastActive(k.row) }));
-  sorted.sort((a, b) => byText(b.active, a.active) || byText(a.key, b.key) || byText(a.row.name, b.row.name) || byText(a.row.id, b.row.id));
+  sorted.sort((a, b) => byText(b.active, a.active) || byCodePoint(a.key, b.key) || byCodePoint(a.row.name, b.row.name) || byCodePoint(a.row.id, b.row.id));
   return sorted.map((k) => k.row);
 }
 

@@ -40,6 +40,23 @@ export interface NameCandidate {
  */
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A UTF-16 code unit as it ranks in code point order: surrogates (a character beyond U+FFFF) above all else. */
+const rank = (c: number): number => (c >= 0xd800 ? (c >= 0xe000 ? c - 0x800 : c + 0x2000) : c);
+
+/**
+ * Strings in Unicode code point order, as SQLite orders text (BINARY, on UTF-8), so that a list SQLite
+ * sorts is the list the domain defines. byText's order but for one case: a character beyond U+FFFF (an
+ * emoji) comes after U+E000-U+FFFF (a full-width letter), where its UTF-16 surrogates come before.
+ */
+export function byCodePoint(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return a.length < b.length ? -1 : 1;
+  return rank(a.charCodeAt(i)) < rank(b.charCodeAt(i)) ? -1 : 1;
+}
+
 /** True when `q` starts the folded name or any word in it (a word starts after a non-letter/digit). */
 function startsAWord(q: string, name: string): boolean {
   for (let i = name.indexOf(q); i >= 0; i = name.indexOf(q, i + 1)) {

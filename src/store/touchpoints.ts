@@ -1,7 +1,7 @@
 /** SQL for touchpoints (with their gives and asks), follow-ups and facts. */
 import { followUpsClosedBy, type FollowUpMode, type OpenFollowUp } from '../domain/follow-ups.js';
 import type { Channel, Day, Fact, FollowUp, Touchpoint } from '../domain/types.js';
-import type { KeyedLedgerRow, LedgerEntry } from '../domain/ledger.js';
+import type { KeyedLedgerRow, LedgerEntry, LedgerRow } from '../domain/ledger.js';
 import type { Db } from './open.js';
 
 export function insertTouchpoint(db: Db, t: Touchpoint): void {
@@ -57,25 +57,56 @@ export function ledgerEntries(db: Db, personId: string): (LedgerEntry & { via: C
     .all({ personId }) as (LedgerEntry & { via: Channel })[];
 }
 
+/** The ledger's order (domain/ledger.ts inLedgerOrder), in SQL: SQLite's BINARY order of text is byCodePoint's. */
+const LEDGER_ORDER = `CASE WHEN ifnull(l.last_give, '') > ifnull(l.last_ask, '') THEN l.last_give ELSE ifnull(l.last_ask, '') END DESC,
+  p.name_key, p.name, l.person_id`;
+
 /**
  * Every person's ledger line, as the triggers of migration 11 keep it in ledger_people (one row per
  * person with a give or an ask), with the folded name that orders ties: the whole ledger without
- * reading its 35,000 gives and asks.
+ * reading its 35,000 gives and asks. In no particular order: inLedgerOrder orders them.
  */
 export function ledgerLines(db: Db): KeyedLedgerRow[] {
-  const rows = db
+  return ledgerRows(db, '').map((r) => ({ row: lineOf(r), key: r[2] }));
+}
+
+/** The whole ledger in its order, sorted by SQLite (test/store/ledger-order.test.ts: inLedgerOrder's). */
+export function ledgerInOrder(db: Db): LedgerRow[] {
+  return ledgerRows(db, `ORDER BY ${LEDGER_ORDER}`).map(lineOf);
+}
+
+/**
+ * The whole ledger as rel ledger --json prints it: each line's JSON written by SQLite, in the ledger's
+ * order (JSON.stringify(ledgerInOrder(db)), without 10,000 objects made and serialised).
+ */
+export function ledgerJson(db: Db): string {
+  const lines = db
+    .prepare(
+      `SELECT json_object('id', l.person_id, 'name', p.name, 'gives', l.gives, 'asks', l.asks, 'balance', l.gives - l.asks,
+         'last_give', l.last_give, 'last_ask', l.last_ask, 'asked_first', json(CASE WHEN l.asked_first THEN 'true' ELSE 'false' END))
+       FROM ledger_people l JOIN people p ON p.id = l.person_id ORDER BY ${LEDGER_ORDER}`,
+    )
+    .pluck()
+    .all() as string[];
+  return `[${lines.join(',')}]`;
+}
+
+type LedgerRaw = [string, string, string, number, number, Day | null, Day | null, number];
+
+function ledgerRows(db: Db, order: string): LedgerRaw[] {
+  return db
     .prepare(
       `SELECT l.person_id, p.name, p.name_key, l.gives, l.asks, l.last_give, l.last_ask, l.asked_first
-       FROM ledger_people l JOIN people p ON p.id = l.person_id`,
+       FROM ledger_people l JOIN people p ON p.id = l.person_id ${order}`,
     )
     .raw()
-    .all() as [string, string, string, number, number, Day | null, Day | null, number][];
-  // Indexed, not destructured: an array pattern runs the iterator protocol for each row.
-  return rows.map((r) => ({
-    row: { id: r[0], name: r[1], gives: r[3], asks: r[4], balance: r[3] - r[4], last_give: r[5], last_ask: r[6], asked_first: r[7] === 1 },
-    key: r[2],
-  }));
+    .all() as LedgerRaw[];
 }
+
+// Indexed, not destructured: an array pattern runs the iterator protocol for each row.
+const lineOf = (r: LedgerRaw): LedgerRow => ({
+  id: r[0], name: r[1], gives: r[3], asks: r[4], balance: r[3] - r[4], last_give: r[5], last_ask: r[6], asked_first: r[7] === 1,
+});
 
 /** Has this person a touch on this day, by this channel, with this note, give and ask (null: none)? */
 export function hasSameTouch(

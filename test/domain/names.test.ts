@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldName, matchName, type NameCandidate } from '../../src/domain/names.js';
+import { byCodePoint, byText, foldName, matchName, type NameCandidate } from '../../src/domain/names.js';
 import { rng, RANDOM_STRINGS } from '../support.js';
 
 describe('foldName', () => {
@@ -173,5 +173,37 @@ describe('whole words beat a prefix (issue 11)', () => {
     ['p', ['Chenoa Park', 'P2 Fam2', 'P20 Fam20', 'P200 Fam200']], // no whole word: every prefix
   ])('%s → %j', (q, names) => {
     expect(matchName(q, people).map((p) => p.name)).toEqual(names);
+  });
+});
+
+describe('byCodePoint: text in Unicode code point order, as SQLite orders it', () => {
+  /** The order by definition: the code points one by one. */
+  const reference = (a: string, b: string) => {
+    const x = [...a].map((c) => c.codePointAt(0)!);
+    const y = [...b].map((c) => c.codePointAt(0)!);
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+    return Math.sign(x.length - y.length);
+  };
+
+  it('agrees with the code points on random text that mixes ASCII, accents, U+E000-U+FFFF and emoji', () => {
+    const rnd = rng(5);
+    const chars = ['a', 'b', 'Z', 'é', '\u0000', '\ud7ff', '\ue000', 'Ｚ', '\uffff', '😀', '🎉', '𐀀', '\u{10ffff}'];
+    const text = () => Array.from({ length: Math.floor(rnd() * 4) }, () => chars[Math.floor(rnd() * chars.length)]).join('');
+    let differs = 0;
+    for (let i = 0; i < RANDOM_STRINGS; i++) {
+      const [a, b] = [text(), text()];
+      expect(byCodePoint(a, b), `${JSON.stringify(a)} ${JSON.stringify(b)}`).toBe(reference(a, b));
+      if (byText(a, b) !== byCodePoint(a, b)) differs++;
+    }
+    expect(differs).toBeGreaterThan(0); // the one case where UTF-16's order is not the code points'
+  });
+
+  it('puts an emoji after a full-width letter, and a prefix first', () => {
+    expect(byCodePoint('😀', 'Ｚ')).toBe(1);
+    expect(byText('😀', 'Ｚ')).toBe(-1);
+    expect(byCodePoint('Zo', 'Zoe')).toBe(-1);
+    expect(byCodePoint('Zoe', 'Zo')).toBe(1);
+    expect(byCodePoint('é', 'é')).toBe(0);
+    expect(byCodePoint('😀', '🎉')).toBe(1); // U+1F600 after U+1F389: low surrogates compared
   });
 });

@@ -1,0 +1,68 @@
+/**
+ * SQLite orders the whole ledger (ledgerInOrder) and writes its JSON (ledgerJson); the domain defines
+ * the order (inLedgerOrder). On random ledgers with names that test an order of text (accents, case,
+ * full-width letters, emoji, ties on every key), the three agree.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { inLedgerOrder } from '../../src/domain/ledger.js';
+import { foldName } from '../../src/domain/names.js';
+import type { Db } from '../../src/store/open.js';
+import { ledgerInOrder, ledgerJson, ledgerLines } from '../../src/store/touchpoints.js';
+import { useTempDb } from '../helpers.js';
+import { rng } from '../support.js';
+
+const t = useTempDb();
+let db: Db;
+beforeEach(() => {
+  db = t.db;
+});
+
+const NAMES = ['Ana', 'ana', 'Émile', 'Emile', 'Zoe', 'Ｚｏｅ', '😀 Zoe', 'Zoe 😀', '\uffff', 'Bo "B"', 'Ｂｏ', '🎉', 'Ana\\b'];
+
+function fill(seed: number): void {
+  const rnd = rng(seed);
+  const pick = <T,>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const person = db.prepare(`INSERT INTO people (id, name, name_key, added_on, created_at, updated_at) VALUES (?, ?, ?, '2025-01-01', 'x', 'x')`);
+  const touch = db.prepare(`INSERT INTO touchpoints (id, person_id, group_id, date, via, give, ask, created_at, updated_at)
+    VALUES (?, ?, ?, ?, 'call', ?, ?, ?, 'x')`);
+  db.transaction(() => {
+    for (let i = 0; i < 150; i++) {
+      const name = pick(NAMES);
+      const id = pick(['p', '😀', 'Ｐ', 'p😀']) + i; // ids too are ordered as text
+      person.run(id, name, foldName(name));
+      for (let k = Math.floor(rnd() * 4); k > 0; k--) {
+        const date = `2026-0${1 + Math.floor(rnd() * 3)}-0${1 + Math.floor(rnd() * 3)}`;
+        touch.run(`${id}-${k}`, id, `g${id}${k}`, date, rnd() < 0.6 ? 'intro' : null, rnd() < 0.4 ? 'advice' : null, `${date}T0${k}:00:00Z`);
+      }
+    }
+  })();
+}
+
+describe('the whole ledger, ordered and written by SQLite', () => {
+  it('is in the order inLedgerOrder defines, and its JSON is JSON.stringify of those lines', () => {
+    for (const seed of [1, 2, 3]) {
+      db.exec('DELETE FROM people');
+      fill(seed);
+      const rows = ledgerInOrder(db);
+      expect(rows.length).toBeGreaterThan(60);
+      expect(rows).toEqual(inLedgerOrder(ledgerLines(db)));
+      expect(ledgerJson(db)).toBe(JSON.stringify(rows));
+    }
+  });
+
+  it('puts a full-width name before an emoji on the same day (code point order, as SQLite has it)', () => {
+    const person = db.prepare(`INSERT INTO people (id, name, name_key, added_on, created_at, updated_at) VALUES (?, ?, ?, '2025-01-01', 'x', 'x')`);
+    const give = db.prepare(`INSERT INTO touchpoints (id, person_id, group_id, date, via, give, created_at, updated_at) VALUES (?, ?, ?, '2026-01-02', 'call', 'gift', 'x', 'x')`);
+    for (const [id, name] of [['a', '😀'], ['b', 'Ｚ'], ['c', 'z']] as const) {
+      person.run(id, name, foldName(name));
+      give.run(`t${id}`, id, `g${id}`);
+    }
+    expect(ledgerInOrder(db).map((r) => r.name)).toEqual(['z', 'Ｚ', '😀']);
+    expect(ledgerJson(db)).toBe(JSON.stringify(ledgerInOrder(db)));
+  });
+
+  it('is an empty list when nothing was given or asked', () => {
+    expect(ledgerInOrder(db)).toEqual([]);
+    expect(ledgerJson(db)).toBe('[]');
+  });
+});
