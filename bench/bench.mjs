@@ -10,7 +10,8 @@
 //
 // Then the import of rel's own export: the normal database is exported (rel export) and imported into
 // a fresh file with the built rel (time, peak memory, size per touchpoint against the seeded file,
-// which has no undo journal).
+// which has no undo journal). Last, everyone exported as vCards and as CSV and each file imported into
+// a fresh database (time and peak memory; targets for 100,000 people with --large).
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -153,6 +154,16 @@ function peak(cmd, args, env) {
   if (res.status !== 0) throw new Error(`${args.join(' ')} failed: ${res.stderr}`);
   return Number(readFileSync(out, 'utf8').trim().split('\n').at(-1)) / 1024;
 }
+/** Wall time (s) and peak memory (MiB, NaN without GNU time) of one run of rel with `args`. */
+function timed(args, env) {
+  const started = performance.now();
+  const mib = hasTime ? peak(process.execPath, args, env) : NaN;
+  if (!hasTime) {
+    const res = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    if (res.status !== 0) throw new Error(`${args.join(' ')} failed: ${res.stderr}`);
+  }
+  return { seconds: (performance.now() - started) / 1000, mib };
+}
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const hasTime = existsSync(TIME);
 const memory = {};
@@ -212,5 +223,21 @@ console.log(`  ${seconds.toFixed(1)} s, ${verdict(seconds <= goalS, `target <= $
 console.log(`  database ${(size / 2 ** 20).toFixed(0)} MiB, ${Math.round(size / normal.touches)} bytes per touchpoint; the undo journal holds ${journalRows} rows`);
 console.log(`  the same data without the journal (the seeded file): ${(normal.bytes / 2 ** 20).toFixed(0)} MiB, ` +
   `${Math.round(normal.bytes / normal.touches)} bytes per touchpoint: ${(size / normal.bytes).toFixed(2)}x, ${verdict(size / normal.bytes <= 1.3, 'target <= 1.3x')}`);
+// Everyone as vCards and as CSV (rel's own export of each, as another program would hand them over),
+// then each imported into a fresh database: the 100,000-contact address book of issue 13.
+console.log(`\nrel export and import of everyone as vCard and CSV${LARGE ? '' : ' (targets with --large: 100,000 people)'}:`);
+for (const format of ['vcard', 'csv']) {
+  const file = join(work, `people.${format}`);
+  const out = timed([bin, 'export', '--format', format, '-o', file, '--force'], normal.env);
+  const fresh = join(work, `imported-${format}.db`);
+  for (const f of [fresh, `${fresh}-wal`, `${fresh}-shm`]) rmSync(f, { force: true });
+  const into = timed([bin, 'import', file, '--json'], { ...process.env, REL_DB: fresh });
+  const mb = (statSync(file).size / 2 ** 20).toFixed(0);
+  const goal = (what, r, seconds) =>
+    LARGE ? `${verdict(r.seconds <= seconds, `target <= ${seconds} s`)}, ${verdict(r.mib <= 500, 'target <= 500 MiB')}` : `(${what} reported only)`;
+  console.log(`  ${format.padEnd(5)} export ${out.seconds.toFixed(2)} s, peak ${out.mib.toFixed(0)} MiB ${goal('export', out, 5)}; ` +
+    `import of its ${mb} MiB ${into.seconds.toFixed(2)} s, peak ${into.mib.toFixed(0)} MiB ${goal('import', into, 10)}`);
+}
+
 console.log(failures === 0 ? '\nEvery target holds.' : `\n${failures} target(s) missed.`);
 if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
