@@ -126,6 +126,17 @@ describe('ledgerRows: names in the order a person reads them, without a collator
     expect(rows.map((r) => r.id)).toEqual(['6', '1', '2', '3', '4', '5']);
   });
 
+  it('counts an ask as activity: someone only asked of lately comes before someone given to long ago', () => {
+    const row = (id: string, last_give: string | null, last_ask: string | null) =>
+      ({ id, name: id, gives: last_give ? 1 : 0, asks: last_ask ? 1 : 0, balance: 0, last_give, last_ask, asked_first: false });
+    const rows = inLedgerOrder([
+      { row: row('a', '2025-01-01', null), key: 'a' },
+      { row: row('z', null, '2026-02-01'), key: 'z' },
+      { row: row('m', '2026-01-01', '2025-06-01'), key: 'm' },
+    ]);
+    expect(rows.map((r) => r.id)).toEqual(['z', 'm', 'a']);
+  });
+
   it('entries handed over out of order are put in order first (asked first is about order)', () => {
     const e = (date: string, time: string, give: LedgerEntry['give'], ask: LedgerEntry['ask']): LedgerEntry =>
       ({ person_id: 'p', name: 'P', date, created_at: `${date}T${time}Z`, give, ask, note: null });
