@@ -20,6 +20,16 @@ describe('rel ledger', () => {
     expect(table).toMatch(/You gave 2 times and asked 2 times/);
   });
 
+  it('prints --json compact for programs, indented on a terminal, and [] when nothing was given or asked', async () => {
+    expect((await rel(['ledger', '--json'])).out).toBe('[]\n');
+    await rel(['log', 'maya', '--give', 'intro', '--on', '2026-02-01']);
+    const piped = (await rel(['ledger', '--json'])).out;
+    const rows = JSON.parse(piped);
+    expect(piped).toBe(`${JSON.stringify(rows)}\n`);
+    expect(rows).toEqual([{ id: expect.any(String), name: 'Maya Chen', gives: 1, asks: 0, balance: 1, last_give: '2026-02-01', last_ask: null, asked_first: false }]);
+    expect((await rel(['ledger', '--json'], { stdoutIsTTY: true })).out).toBe(`${JSON.stringify(rows, null, 2)}\n`);
+  });
+
   it('follows rel rm, rel undo and rel merge', async () => {
     await rel(['log', 'maya', '--give', 'intro', '--on', '2026-02-01']);
     await rel(['log', 'ana', '--ask', 'help', '--on', '2026-02-20']);
