@@ -3,7 +3,7 @@ import { addDays } from '../domain/dates.js';
 import type { DueDate, DuePerson } from '../domain/due.js';
 import type { WishKind } from '../domain/types.js';
 import type { Db } from './open.js';
-import { monthDayWindow, type DueWindow } from './people.js';
+import { HAS_TAG, monthDayWindow, type DueWindow } from './people.js';
 
 export interface DateRow {
   id: string;
@@ -53,7 +53,7 @@ export function dueDates(db: Db, window: DueWindow, tag?: string): { people: Due
   const end = addDays(window.today, Math.min(window.birthdayDays, 366));
   const days = monthDayWindow('substr(d.date, -5)', window);
   const yearly = days ? `(${days.ranges.join(' OR ')})` : '1';
-  const tagged = tag === undefined ? '' : 'AND EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)';
+  const tagged = tag === undefined ? '' : `AND ${HAS_TAG}`;
   const rows = db
     .prepare(
       `SELECT d.id, d.person_id, d.label, d.date, d.yearly,

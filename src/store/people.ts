@@ -111,12 +111,15 @@ export function peopleByNameKey(db: Db, foldedQuery: string): { id: string; name
     .all(like) as { id: string; name: string }[];
 }
 
+/** SQL: the person `p` has the tag @tag (tags are a JSON array). */
+export const HAS_TAG = 'EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)';
+
 /**
  * Everyone, by name, with the columns rel list shows (and only those: every column of 10,000 people,
  * parsed, was a third of its time); only those with `tag` when given.
  */
 export function listPeople(db: Db, tag?: string): ListedPerson[] {
-  const where = tag === undefined ? '' : `WHERE EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)`;
+  const where = tag === undefined ? '' : `WHERE ${HAS_TAG}`;
   const rows = db
     .prepare(
       `SELECT p.id, p.name, p.tags, p.every_days, p.last_touch, p.company, p.emails, p.snoozed_until
@@ -139,7 +142,7 @@ export function listPeople(db: Db, tag?: string): ListedPerson[] {
  * two on random people.
  */
 export function listPeopleJson(db: Db, today: Day, tag?: string): string {
-  const where = tag === undefined ? '' : `WHERE EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)`;
+  const where = tag === undefined ? '' : `WHERE ${HAS_TAG}`;
   const people = db
     .prepare(
       `SELECT json_object('id', p.id, 'name', p.name, 'tags', json(p.tags), 'every_days', p.every_days,
@@ -187,7 +190,7 @@ export function duePeople(db: Db, window: DueWindow, tag?: string): DuePerson[] 
   const birthdays = (days?.ranges ?? ['1'])
     .map((range) => `SELECT rowid FROM people WHERE birthday IS NOT NULL AND ${range}`)
     .join(' UNION ');
-  const tagged = tag === undefined ? '' : 'AND EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)';
+  const tagged = tag === undefined ? '' : `AND ${HAS_TAG}`;
   return db
     .prepare(
       `SELECT p.id, p.name, p.every_days, p.birthday, p.snoozed_until, p.added_on, p.last_touch
@@ -293,7 +296,7 @@ export function peopleNamed(db: Db, foldedName: string): { id: string; name: str
 
 /** How many people are snoozed past `today` (with `tag`, when given): rel due says so under its list. */
 export function countSnoozed(db: Db, today: Day, tag?: string): number {
-  const tagged = tag === undefined ? '' : 'AND EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)';
+  const tagged = tag === undefined ? '' : `AND ${HAS_TAG}`;
   return db
     .prepare(`SELECT COUNT(*) FROM people p WHERE p.snoozed_until > @today ${tagged}`)
     .pluck()

@@ -57,6 +57,9 @@ export function ledgerEntries(db: Db, personId: string): (LedgerEntry & { via: C
     .all({ personId }) as (LedgerEntry & { via: Channel })[];
 }
 
+/** Every ledger line with its person. */
+const LEDGER_FROM = 'ledger_people l JOIN people p ON p.id = l.person_id';
+
 /** The ledger's order (domain/ledger.ts inLedgerOrder), in SQL: SQLite's BINARY order of text is byCodePoint's. */
 const LEDGER_ORDER = `CASE WHEN ifnull(l.last_give, '') > ifnull(l.last_ask, '') THEN l.last_give ELSE ifnull(l.last_ask, '') END DESC,
   p.name_key, p.name, l.person_id`;
@@ -84,7 +87,7 @@ export function ledgerJson(db: Db): string {
     .prepare(
       `SELECT json_object('id', l.person_id, 'name', p.name, 'gives', l.gives, 'asks', l.asks, 'balance', l.gives - l.asks,
          'last_give', l.last_give, 'last_ask', l.last_ask, 'asked_first', json(CASE WHEN l.asked_first THEN 'true' ELSE 'false' END))
-       FROM ledger_people l JOIN people p ON p.id = l.person_id ORDER BY ${LEDGER_ORDER}`,
+       FROM ${LEDGER_FROM} ORDER BY ${LEDGER_ORDER}`,
     )
     .pluck()
     .all() as string[];
@@ -97,7 +100,7 @@ function ledgerRows(db: Db, order: string): LedgerRaw[] {
   return db
     .prepare(
       `SELECT l.person_id, p.name, p.name_key, l.gives, l.asks, l.last_give, l.last_ask, l.asked_first
-       FROM ledger_people l JOIN people p ON p.id = l.person_id ${order}`,
+       FROM ${LEDGER_FROM} ${order}`,
     )
     .raw()
     .all() as LedgerRaw[];
