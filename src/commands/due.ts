@@ -112,15 +112,21 @@ async function show(ranked: RankedDue[], format: Format, opts: DueOptions, raw: 
   const snoozed = countSnoozed(ctx.db(), ctx.today, opts.tag);
   const asleep = snoozed === 0 ? '' : `${snoozed} snoozed (rel list shows until when; rel snooze WHO off wakes one)`;
   if (ranked.length === 0) return ctx.out(asleep ? `No one is due. Nice. ${asleep}.` : 'No one is due. Nice.');
-  const rows = raw.within === undefined
-    ? ranked
-    : (await import('../domain/due-calendar.js')).byPersonInDateOrder(run({ ...opts, limit: undefined }, ctx)).slice(0, opts.limit);
   // A morning list is read, not scrolled: a screenful unless asked for more.
-  const some = opts.limit === undefined && !raw.all ? rows.slice(0, SCREENFUL) : rows;
-  const shown = raw.within === undefined ? written(some as RankedDue[]) : (some as DueItem[][]);
+  const screenful = <T>(rows: T[]): T[] => (opts.limit === undefined && !raw.all ? rows.slice(0, SCREENFUL) : rows);
+  let shown: DueItem[] | DueItem[][];
+  let total: number;
+  if (raw.within === undefined) {
+    shown = written(screenful(ranked));
+    total = ranked.length;
+  } else {
+    const days = (await import('../domain/due-calendar.js')).byPersonInDateOrder(run({ ...opts, limit: undefined }, ctx)).slice(0, opts.limit);
+    shown = screenful(days);
+    total = days.length;
+  }
   const { dueTable } = await import('../render/due.js');
   ctx.out(dueTable(shown, ctx.today, ctx.fit(), Boolean(raw.explain)));
-  if (shown.length < rows.length) ctx.out(`... and ${rows.length - shown.length} more (rel due --all)`);
+  if (shown.length < total) ctx.out(`... and ${total - shown.length} more (rel due --all)`);
   if (asleep) ctx.out(asleep);
 }
 
