@@ -1,7 +1,7 @@
 /** SQL for touchpoints (with their gives and asks), follow-ups and facts. */
 import { followUpsClosedBy, type FollowUpMode, type OpenFollowUp } from '../domain/follow-ups.js';
 import type { Channel, Day, Fact, FollowUp, Touchpoint } from '../domain/types.js';
-import type { KeyedLedgerRow, LedgerEntry, LedgerRow } from '../domain/ledger.js';
+import type { LedgerEntry, LedgerRow } from '../domain/ledger.js';
 import type { Db } from './open.js';
 
 export function insertTouchpoint(db: Db, t: Touchpoint): void {
@@ -66,16 +66,21 @@ const LEDGER_ORDER = `CASE WHEN ifnull(l.last_give, '') > ifnull(l.last_ask, '')
 
 /**
  * Every person's ledger line, as the triggers of migration 11 keep it in ledger_people (one row per
- * person with a give or an ask), with the folded name that orders ties: the whole ledger without
- * reading its 35,000 gives and asks. In no particular order: inLedgerOrder orders them.
+ * person with a give or an ask): the whole ledger without reading its 35,000 gives and asks, in its
+ * order, sorted by SQLite (test/store/ledger-order.test.ts: inLedgerOrder's).
  */
-export function ledgerLines(db: Db): KeyedLedgerRow[] {
-  return ledgerRows(db, '').map((r) => ({ row: lineOf(r), key: r[2] }));
-}
-
-/** The whole ledger in its order, sorted by SQLite (test/store/ledger-order.test.ts: inLedgerOrder's). */
 export function ledgerInOrder(db: Db): LedgerRow[] {
-  return ledgerRows(db, `ORDER BY ${LEDGER_ORDER}`).map(lineOf);
+  const rows = db
+    .prepare(
+      `SELECT l.person_id, p.name, l.gives, l.asks, l.last_give, l.last_ask, l.asked_first
+       FROM ${LEDGER_FROM} ORDER BY ${LEDGER_ORDER}`,
+    )
+    .raw()
+    .all() as [string, string, number, number, Day | null, Day | null, number][];
+  // Indexed, not destructured: an array pattern runs the iterator protocol for each row.
+  return rows.map((r) => ({
+    id: r[0], name: r[1], gives: r[2], asks: r[3], balance: r[2] - r[3], last_give: r[4], last_ask: r[5], asked_first: r[6] === 1,
+  }));
 }
 
 /**
@@ -93,23 +98,6 @@ export function ledgerJson(db: Db): string {
     .all() as string[];
   return `[${lines.join(',')}]`;
 }
-
-type LedgerRaw = [string, string, string, number, number, Day | null, Day | null, number];
-
-function ledgerRows(db: Db, order: string): LedgerRaw[] {
-  return db
-    .prepare(
-      `SELECT l.person_id, p.name, p.name_key, l.gives, l.asks, l.last_give, l.last_ask, l.asked_first
-       FROM ${LEDGER_FROM} ${order}`,
-    )
-    .raw()
-    .all() as LedgerRaw[];
-}
-
-// Indexed, not destructured: an array pattern runs the iterator protocol for each row.
-const lineOf = (r: LedgerRaw): LedgerRow => ({
-  id: r[0], name: r[1], gives: r[3], asks: r[4], balance: r[3] - r[4], last_give: r[5], last_ask: r[6], asked_first: r[7] === 1,
-});
 
 /** Has this person a touch on this day, by this channel, with this note, give and ask (null: none)? */
 export function hasSameTouch(

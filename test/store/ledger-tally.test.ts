@@ -5,10 +5,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { inLedgerOrder, ledgerRows, type LedgerEntry } from '../../src/domain/ledger.js';
+import { ledgerRows, type LedgerEntry } from '../../src/domain/ledger.js';
 import { openDb, type Db } from '../../src/store/open.js';
 import { LEDGER_IN_ONE_PASS, refreshDerived, STALE_LEDGER } from '../../src/store/people.js';
-import { ledgerLines } from '../../src/store/touchpoints.js';
+import { ledgerInOrder } from '../../src/store/touchpoints.js';
 import { MUTATING, rng } from '../support.js';
 import { tempDir } from '../formats/temp-dir.js';
 
@@ -25,7 +25,7 @@ function fromTouches(db: Db) {
   return ledgerRows(entries);
 }
 
-const kept = (db: Db) => inLedgerOrder(ledgerLines(db));
+const kept = (db: Db) => ledgerInOrder(db);
 const stale = (db: Db) => db.prepare(STALE_LEDGER).pluck().get() as number;
 
 describe('ledger_people, kept by triggers', () => {
