@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { sqlite } from '../../src/store/open.js';
 import { emptyOnMarch1 } from './fixtures.js';
 
 describe('rel edit, note, list, rm', () => {
-  const { rel } = emptyOnMarch1();
+  const { rel, tmp } = emptyOnMarch1();
 
   it('lists by tag with the last touch', async () => {
     await rel(['add', 'B', '--tag', 'x', '--every', '1w']);
@@ -12,6 +14,16 @@ describe('rel edit, note, list, rm', () => {
     expect((await rel(['list', '--tag', 'X', '--json'])).json()).toEqual([
       expect.objectContaining({ name: 'B', tags: ['x'], every_days: 7, last_touch: '2026-02-28' }),
     ]);
+  });
+
+  it('says so when another program left a list that is not JSON, and calls it no damaged file', async () => {
+    await rel(['add', 'Ana']);
+    const db = sqlite(join(tmp.dir, 'rel.db'));
+    db.exec("UPDATE people SET tags = 'work, friends'");
+    db.close();
+    const r = await rel(['list', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('rel: a list in the database (tags, e-mails or phones) is not valid JSON (another program wrote it); nothing was changed\n');
   });
 
   it('prints --json compact for programs and indented on a terminal, the same people', async () => {
