@@ -148,6 +148,17 @@ export function diagnose(db: Db, today: string): Finding[] {
     detail: outOfRange === 0 ? 'none' : `${outOfRange} date(s) before ${EARLIEST_DAY} or birthday(s) after today`,
     fix: outOfRange === 0 ? null : 'typos rel now refuses: rel show the people and fix them (rel edit WHO --birthday DATE)',
   });
+  // Lists are JSON arrays; rel list --json and the ledger ask SQLite to read them, and refuse the rest.
+  const lists = count(
+    `SELECT COUNT(*) FROM people WHERE NOT (json_valid(tags) AND json_type(tags) = 'array' AND json_valid(emails)
+       AND json_type(emails) = 'array' AND json_valid(phones) AND json_type(phones) = 'array')`,
+  );
+  findings.push({
+    check: 'lists of tags, e-mails and phones',
+    ok: lists === 0,
+    detail: lists === 0 ? 'all JSON arrays' : `${lists} person(s) with a list that is not a JSON array`,
+    fix: lists === 0 ? null : 'written by another program: set them again as JSON arrays (["work"]) in that program, or restore a backup',
+  });
   const stale = count(`SELECT COUNT(*) FROM people WHERE ${STALE_DERIVED}`) + count(`SELECT COUNT(*) FROM (${STALE_MONTHS})`) + count(STALE_LEDGER);
   findings.push({
     check: 'last touch up to date',

@@ -170,7 +170,7 @@ export function explain(e: unknown): string {
     return 'its folder is read-only, and SQLite must create a -shm file beside it even to read';
   }
   // A JSON column (tags, e-mails, phones) that another program wrote as text SQLite's JSON functions refuse.
-  if (/malformed JSON/i.test(text)) return 'a list in the database (tags, e-mails or phones) is not valid JSON (another program wrote it)';
+  if (/malformed JSON/i.test(text)) return 'a list in the database (tags, e-mails or phones) is not valid JSON (another program wrote it: rel doctor finds it)';
   // No advice here: the damaged file may be a backup being restored, not the database rel doctor checks.
   if (code.startsWith('SQLITE_CORRUPT') || /malformed/i.test(text)) return 'the file is damaged';
   if (code === 'SQLITE_NOTADB') return 'it is not a database';

@@ -23,7 +23,10 @@ describe('rel edit, note, list, rm', () => {
     db.close();
     const r = await rel(['list', '--json']);
     expect(r.code).toBe(1);
-    expect(r.err).toBe('rel: a list in the database (tags, e-mails or phones) is not valid JSON (another program wrote it); nothing was changed\n');
+    expect(r.err).toBe('rel: a list in the database (tags, e-mails or phones) is not valid JSON (another program wrote it: rel doctor finds it); nothing was changed\n');
+    const doctor = await rel(['doctor']);
+    expect(doctor.code).not.toBe(0);
+    expect(doctor.out).toMatch(/lists of tags, e-mails and phones: 1 person\(s\) with a list that is not a JSON array/);
   });
 
   it('prints --json compact for programs and indented on a terminal, the same people', async () => {
