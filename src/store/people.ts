@@ -209,8 +209,9 @@ export function duePeople(db: Db, window: DueWindow, tag?: string): DuePerson[] 
  * What rel derives from touchpoints, as SQL over `people` (last touch, first touch, days touched): one
  * pass over the person's touches for the three (a row value), not one each.
  */
+const DERIVED_OF_TOUCHES = 'MAX(date), MIN(date), COUNT(DISTINCT date)';
 const DERIVED = `(last_touch, first_touch, touch_days) =
-  (SELECT MAX(date), MIN(date), COUNT(DISTINCT date) FROM touchpoints WHERE person_id = people.id)`;
+  (SELECT ${DERIVED_OF_TOUCHES} FROM touchpoints WHERE person_id = people.id)`;
 
 /** Months whose kept count of touches is wrong (rel doctor). */
 export const STALE_MONTHS = `SELECT month FROM touch_months m
@@ -258,10 +259,10 @@ export function refreshDerived(db: Db, ids?: Iterable<string>): void {
     // A large share of everyone (an import, its undo): one pass over the index of touches by person for
     // all of them, not one look-up each (100,000 people of 2,000,000 touches: 2.4 -> 1.0 s). DERIVED's
     // values, people without touches included (no touch: no day, none counted).
-    db.prepare(`UPDATE people SET (last_touch, first_touch, touch_days) = (t.last, t.first, t.days)
+    db.prepare(`WITH a (person_id, last, first, days) AS (SELECT person_id, ${DERIVED_OF_TOUCHES} FROM touchpoints GROUP BY person_id)
+      UPDATE people SET (last_touch, first_touch, touch_days) = (t.last, t.first, t.days)
       FROM (SELECT j.value AS id, a.last, a.first, ifnull(a.days, 0) AS days FROM json_each(?) j
-            LEFT JOIN (SELECT person_id, MAX(date) AS last, MIN(date) AS first, COUNT(DISTINCT date) AS days
-                       FROM touchpoints GROUP BY person_id) a ON a.person_id = j.value) AS t
+            LEFT JOIN a ON a.person_id = j.value) AS t
       WHERE people.id = t.id`).run(JSON.stringify(people));
   } else {
     const one = db.prepare(`UPDATE people SET ${DERIVED} WHERE id = ?`);
