@@ -148,11 +148,11 @@ export function diagnose(db: Db, today: string): Finding[] {
     detail: outOfRange === 0 ? 'none' : `${outOfRange} date(s) before ${EARLIEST_DAY} or birthday(s) after today`,
     fix: outOfRange === 0 ? null : 'typos rel now refuses: rel show the people and fix them (rel edit WHO --birthday DATE)',
   });
-  // Lists are JSON arrays; rel list --json and the ledger ask SQLite to read them, and refuse the rest.
-  const lists = count(
-    `SELECT COUNT(*) FROM people WHERE NOT (json_valid(tags) AND json_type(tags) = 'array' AND json_valid(emails)
-       AND json_type(emails) = 'array' AND json_valid(phones) AND json_type(phones) = 'array')`,
-  );
+  // Lists are JSON arrays; rel list --json asks SQLite to read them, and SQLite refuses the rest. json_type
+  // of text that is not JSON is an error, so it is asked only of valid JSON (SQLite need not stop at a
+  // false AND).
+  const array = (c: string) => `CASE WHEN json_valid(${c}) THEN json_type(${c}) END IS 'array'`;
+  const lists = count(`SELECT COUNT(*) FROM people WHERE NOT (${array('tags')} AND ${array('emails')} AND ${array('phones')})`);
   findings.push({
     check: 'lists of tags, e-mails and phones',
     ok: lists === 0,

@@ -18,15 +18,17 @@ describe('rel edit, note, list, rm', () => {
 
   it('says so when another program left a list that is not JSON, and calls it no damaged file', async () => {
     await rel(['add', 'Ana']);
+    await rel(['add', 'Bo']);
     const db = sqlite(join(tmp.dir, 'rel.db'));
-    db.exec("UPDATE people SET tags = 'work, friends'");
+    db.exec("UPDATE people SET tags = 'work, friends' WHERE name = 'Ana'");
+    db.exec(`UPDATE people SET emails = '{"home": "bo@example.org"}' WHERE name = 'Bo'`); // JSON, not a list
     db.close();
     const r = await rel(['list', '--json']);
     expect(r.code).toBe(1);
     expect(r.err).toBe('rel: a list in the database (tags, e-mails or phones) is not valid JSON (another program wrote it: rel doctor finds it); nothing was changed\n');
     const doctor = await rel(['doctor']);
     expect(doctor.code).not.toBe(0);
-    expect(doctor.out).toMatch(/lists of tags, e-mails and phones: 1 person\(s\) with a list that is not a JSON array/);
+    expect(doctor.out).toMatch(/lists of tags, e-mails and phones: 2 person\(s\) with a list that is not a JSON array/);
   });
 
   it('prints --json compact for programs and indented on a terminal, the same people', async () => {
