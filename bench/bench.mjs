@@ -207,12 +207,7 @@ const ex = spawnSync(process.execPath, [bin, 'export', '-o', exported], { env: n
 if (ex.status !== 0) throw new Error(`export failed: ${ex.stderr}`);
 const imported = join(work, 'imported.db');
 rmSync(imported, { force: true });
-const started = performance.now();
-const importArgs = [bin, 'import', exported, '--json'];
-const importEnv = { ...process.env, REL_DB: imported };
-const mib = hasTime ? peak(process.execPath, importArgs, importEnv) : NaN;
-if (!hasTime) spawnSync(process.execPath, importArgs, { env: importEnv });
-const seconds = (performance.now() - started) / 1000;
+const { seconds, mib } = timed([bin, 'import', exported, '--json'], { ...process.env, REL_DB: imported });
 const size = statSync(imported).size;
 const journal = new Database(imported, { readonly: true });
 const journalRows = journal.prepare('SELECT COUNT(*) FROM change_rows').pluck().get();
