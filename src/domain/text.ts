@@ -8,8 +8,13 @@ import { UsageError } from '../errors.js';
 export const MAX_NAME = 200;
 export const MAX_NOTE = 10_000;
 
-/** Characters that must never reach a terminal raw inside an error message. */
-const UNSAFE = /[\p{Cc}\p{Cs}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+/**
+ * Characters that must never reach a terminal raw inside an error message: the controls (C0, DEL, C1:
+ * Unicode's Cc), lone surrogates (Cs), line and paragraph separators, bidi overrides and isolates.
+ * Written as ranges, not \p{Cc}\p{Cs}: V8 builds a property class when the module loads, ~0.15 ms of
+ * every command's start for a pattern only an error message uses (test/domain/text.test.ts: the same characters).
+ */
+const UNSAFE = /[\u{0}-\u{1f}\u{7f}-\u{9f}\u{d800}-\u{dfff}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
 const hex = (cp: number): string => cp.toString(16).toUpperCase().padStart(4, '0');
 

@@ -113,6 +113,18 @@ describe('quoteInput', () => {
   ])('%j → %s', (text, want) => {
     expect(quoteInput(text)).toBe(want);
   });
+
+  it('escapes exactly the controls, lone surrogates, separators and bidi controls, of every code point', () => {
+    // Unicode's own classes (Cc, Cs) as the oracle for the ranges text.ts spells out.
+    const unsafe = /^[\p{Cc}\p{Cs}\u2028\u2029\u202a-\u202e\u2066-\u2069]$/u;
+    const wrong: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      const ch = String.fromCodePoint(cp);
+      const escaped = quoteInput(ch) !== `"${ch}"`;
+      if (escaped !== unsafe.test(ch)) wrong.push(cp.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('cleanName and cleanNote on random input', () => {
