@@ -41,6 +41,20 @@ describe('openDb', () => {
     db.close();
   });
 
+  it('puts a database another program left in rollback-journal mode back in WAL mode', () => {
+    const path = join(tmp.dir, 'rel.db');
+    openDb(path, { now: T0 }).close();
+    const other = new Database(path);
+    other.pragma('journal_mode = DELETE'); // as the sqlite3 shell, or a backup copy (src/store/backup.ts), may leave it
+    other.close();
+    const db = openDb(path, { now: T0 });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+    const after = new Database(path, { readonly: true });
+    expect(after.pragma('journal_mode', { simple: true })).toBe('wal'); // kept in the file
+    after.close();
+  });
+
   it('has exactly the expected tables after migrating a blank database', () => {
     const db = openDb(join(tmp.dir, 'rel.db'), { now: T0 });
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
