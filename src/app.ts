@@ -59,10 +59,10 @@ export interface Ctx {
   /** Prints a view model as JSON: indented on a terminal, compact for programs (as gh does). */
   json(value: unknown): void;
   /**
-   * Prints JSON text made elsewhere (by SQLite, for the whole network) exactly as json() would print
-   * its value: as it is for programs; parsed and indented on a terminal.
+   * Prints JSON made elsewhere (by SQLite, for the whole network, as UTF-8 bytes) exactly as json() would
+   * print its value: as it is for programs; parsed and indented on a terminal.
    */
-  jsonText(text: string): void;
+  jsonBytes(bytes: Uint8Array): void;
   err(text: string): void;
   close(): void;
   /** Set when a write passed the soundness check: close() then notes the file as rel left it. */
@@ -101,7 +101,11 @@ export function makeCtx(deps: Deps, dbFlag: string | undefined, flags: { pager?:
     fit: () => ({ color: !deps.env.NO_COLOR && deps.stdoutIsTTY, width: deps.stdoutIsTTY ? (deps.columns ?? 80) : undefined }),
     out: (text) => deps.out.write(text.endsWith('\n') ? text : `${text}\n`),
     json: (value) => deps.out.write(`${JSON.stringify(value, null, deps.stdoutIsTTY ? 2 : undefined)}\n`),
-    jsonText: (text) => (deps.stdoutIsTTY ? ctx.json(JSON.parse(text)) : deps.out.write(`${text}\n`)),
+    jsonBytes(bytes) {
+      if (deps.stdoutIsTTY) return ctx.json(JSON.parse(new TextDecoder().decode(bytes)));
+      deps.out.write(bytes);
+      deps.out.write('\n');
+    },
     err: (text) => deps.err.write(text.endsWith('\n') ? text : `${text}\n`),
     async page() {
       if (!deps.stdoutIsTTY) return (text) => deps.out.write(text);

@@ -8,7 +8,8 @@ import { isatty } from './isatty.js';
 import type { Prompter } from './prompt.js';
 
 export interface Writer {
-  write(text: string): void;
+  /** Text is written as UTF-8; bytes (JSON that SQLite wrote) as they are. */
+  write(text: string | Uint8Array): void;
 }
 
 export interface Deps {
@@ -75,8 +76,8 @@ export function realDeps(): Deps {
 function fdWriter(fd: number, onClosed: () => void): Writer {
   let closed = false;
   return {
-    write(text: string) {
-      let buf = Buffer.from(text, 'utf8');
+    write(text: string | Uint8Array) {
+      let buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
       while (!closed && buf.length > 0) {
         try {
           buf = buf.subarray(writeSync(fd, buf));

@@ -14,13 +14,13 @@ import type { Prompter } from '../src/prompt.js';
 const T0 = new Date('2026-03-01T09:00:00Z');
 
 export interface Buffer {
-  write(text: string): void;
+  write(text: string | Uint8Array): void;
   text(): string;
 }
 
 export function buffer(): Buffer {
   let s = '';
-  return { write: (t) => void (s += t), text: () => s };
+  return { write: (t) => void (s += typeof t === 'string' ? t : new TextDecoder().decode(t)), text: () => s };
 }
 
 /** A prompter that answers from a script, in order, and fails the test on an unexpected question. */

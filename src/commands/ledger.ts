@@ -25,7 +25,7 @@ export function register(app: App): void {
         const format = parseFormat(opts);
         const render = await import('../render/ledger.js');
         if (!who?.length) {
-          if (format === 'json') return ctx.jsonText(ledgerJson(ctx.db()));
+          if (format === 'json') return ctx.jsonBytes(ledgerJson(ctx.db()));
           const rows = all(ctx);
           if (rows.length === 0) return opts.quiet || format !== 'table' ? undefined : ctx.out(render.NOTHING_YET);
           render.writeLedger(await ctx.page(), rows, ledgerTotals(rows), format, ctx.fit(), opts.quiet);

@@ -19,7 +19,7 @@ export function register(app: App): void {
       app.action(async (ctx, opts: { tag?: string } & RawOutput) => {
         const format = parseFormat(opts);
         const tag = opts.tag === undefined ? undefined : parseTag(opts.tag);
-        if (format === 'json') return ctx.jsonText(listPeopleJson(ctx.db(), ctx.today, tag));
+        if (format === 'json') return ctx.jsonBytes(listPeopleJson(ctx.db(), ctx.today, tag));
         const items = run({ tag }, ctx);
         if (items.length === 0) {
           if (opts.quiet || format !== 'table') return;

@@ -141,18 +141,29 @@ export function listPeople(db: Db, tag?: string): ListedPerson[] {
  * strings are JSON.stringify's for any text SQLite can hold. test/store/list-json.test.ts compares the
  * two on random people.
  */
-export function listPeopleJson(db: Db, today: Day, tag?: string): string {
+export function listPeopleJson(db: Db, today: Day, tag?: string): Buffer {
   const where = tag === undefined ? '' : `WHERE ${HAS_TAG}`;
-  const people = db
-    .prepare(
-      `SELECT json_object('id', p.id, 'name', p.name, 'tags', json(p.tags), 'every_days', p.every_days,
-         'last_touch', p.last_touch, 'company', p.company, 'emails', json(p.emails),
-         'snoozed_until', CASE WHEN p.snoozed_until > @today THEN p.snoozed_until END)
-       FROM people p ${where} ORDER BY p.name_key, p.id`,
-    )
+  return jsonArray(
+    db,
+    `SELECT json_object('id', p.id, 'name', p.name, 'tags', json(p.tags), 'every_days', p.every_days,
+       'last_touch', p.last_touch, 'company', p.company, 'emails', json(p.emails),
+       'snoozed_until', CASE WHEN p.snoozed_until > @today THEN p.snoozed_until END) AS j
+     FROM people p ${where} ORDER BY p.name_key, p.id`,
+    tag === undefined ? { today } : { today, tag },
+  );
+}
+
+/**
+ * The JSON array of the JSON texts `query` selects as `j`, in its order, as UTF-8 bytes made by SQLite: one
+ * buffer, written to stdout as it is, where 10,000 strings joined into one and encoded again took
+ * ~6 ms of rel list --json. SQLite keeps a FROM subquery's ORDER BY when the outer query aggregates
+ * with group_concat (only count, min and max let it drop it); the tests compare the order with the rows'.
+ */
+export function jsonArray(db: Db, query: string, params: Record<string, unknown> = {}): Buffer {
+  return db
+    .prepare(`SELECT CAST('[' || ifnull(group_concat(j, ','), '') || ']' AS BLOB) FROM (${query})`)
     .pluck()
-    .all(tag === undefined ? { today } : { today, tag }) as string[];
-  return `[${people.join(',')}]`;
+    .get(params) as Buffer;
 }
 
 export interface DueWindow {

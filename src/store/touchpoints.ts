@@ -3,6 +3,7 @@ import { followUpsClosedBy, type FollowUpMode, type OpenFollowUp } from '../doma
 import type { Channel, Day, Fact, FollowUp, Touchpoint } from '../domain/types.js';
 import type { LedgerEntry, LedgerRow } from '../domain/ledger.js';
 import type { Db } from './open.js';
+import { jsonArray } from './people.js';
 
 export function insertTouchpoint(db: Db, t: Touchpoint): void {
   db.prepare(
@@ -87,16 +88,13 @@ export function ledgerInOrder(db: Db): LedgerRow[] {
  * The whole ledger as rel ledger --json prints it: each line's JSON written by SQLite, in the ledger's
  * order (JSON.stringify(ledgerInOrder(db)), without 10,000 objects made and serialised).
  */
-export function ledgerJson(db: Db): string {
-  const lines = db
-    .prepare(
-      `SELECT json_object('id', l.person_id, 'name', p.name, 'gives', l.gives, 'asks', l.asks, 'balance', l.gives - l.asks,
-         'last_give', l.last_give, 'last_ask', l.last_ask, 'asked_first', json(CASE WHEN l.asked_first THEN 'true' ELSE 'false' END))
-       FROM ${LEDGER_FROM} ORDER BY ${LEDGER_ORDER}`,
-    )
-    .pluck()
-    .all() as string[];
-  return `[${lines.join(',')}]`;
+export function ledgerJson(db: Db): Buffer {
+  return jsonArray(
+    db,
+    `SELECT json_object('id', l.person_id, 'name', p.name, 'gives', l.gives, 'asks', l.asks, 'balance', l.gives - l.asks,
+       'last_give', l.last_give, 'last_ask', l.last_ask, 'asked_first', json(CASE WHEN l.asked_first THEN 'true' ELSE 'false' END)) AS j
+     FROM ${LEDGER_FROM} ORDER BY ${LEDGER_ORDER}`,
+  );
 }
 
 /** Has this person a touch on this day, by this channel, with this note, give and ask (null: none)? */

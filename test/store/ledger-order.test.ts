@@ -55,7 +55,7 @@ describe('the whole ledger, ordered and written by SQLite', () => {
       const rows = ledgerInOrder(db);
       expect(rows.length).toBeGreaterThan(60);
       expect(rows).toEqual(inLedgerOrder(keyed()));
-      expect(ledgerJson(db)).toBe(JSON.stringify(rows));
+      expect(ledgerJson(db).toString('utf8')).toBe(JSON.stringify(rows));
     }
   });
 
@@ -67,11 +67,11 @@ describe('the whole ledger, ordered and written by SQLite', () => {
       give.run(`t${id}`, id, `g${id}`);
     }
     expect(ledgerInOrder(db).map((r) => r.name)).toEqual(['z', 'Ｚ', '😀']);
-    expect(ledgerJson(db)).toBe(JSON.stringify(ledgerInOrder(db)));
+    expect(ledgerJson(db).toString('utf8')).toBe(JSON.stringify(ledgerInOrder(db)));
   });
 
   it('is an empty list when nothing was given or asked', () => {
     expect(ledgerInOrder(db)).toEqual([]);
-    expect(ledgerJson(db)).toBe('[]');
+    expect(ledgerJson(db).toString('utf8')).toBe('[]');
   });
 });

@@ -49,16 +49,16 @@ describe('listPeopleJson: rel list --json, written by SQLite', () => {
       fill(seed);
       const people = run({}, ctx());
       expect(people).toHaveLength(200);
-      expect(listPeopleJson(db, today)).toBe(JSON.stringify(people));
+      expect(listPeopleJson(db, today).toString('utf8')).toBe(JSON.stringify(people));
       for (const tag of ['work', 'Zoë', 'a"b', 'nobody']) {
-        expect(listPeopleJson(db, today, tag)).toBe(JSON.stringify(run({ tag }, ctx())));
+        expect(listPeopleJson(db, today, tag).toString('utf8')).toBe(JSON.stringify(run({ tag }, ctx())));
       }
     }
   });
 
   it('shows a snooze that has ended as none, and one to come as its day', () => {
     fill(4);
-    const parsed = JSON.parse(listPeopleJson(db, today)) as { id: string; snoozed_until: string | null }[];
+    const parsed = JSON.parse(listPeopleJson(db, today).toString('utf8')) as { id: string; snoozed_until: string | null }[];
     const stored = new Map(listPeople(db).map((p) => [p.id, p.snoozed_until]));
     const ended = parsed.filter((p) => stored.get(p.id) !== null && stored.get(p.id)! <= today);
     const ahead = parsed.filter((p) => stored.get(p.id) !== null && stored.get(p.id)! > today);
@@ -69,6 +69,6 @@ describe('listPeopleJson: rel list --json, written by SQLite', () => {
   });
 
   it('is an empty list when no one is there', () => {
-    expect(listPeopleJson(db, today)).toBe('[]');
+    expect(listPeopleJson(db, today).toString('utf8')).toBe('[]');
   });
 });
