@@ -205,16 +205,23 @@ function byRank(a: RankedDue, b: RankedDue): number {
   return (
     b.score100 - a.score100 || a.dateN - b.dateN || byText(a.person.name, b.person.name) || byText(a.person.id, b.person.id) ||
     // Stryker disable next-line StringLiteral: equivalent: the reasons are equal here, and label is null exactly when the reason is not 'date'
-    byText(a.reason, b.reason) || byText(a.label ?? '', b.label ?? '') // one person's two dates on one day
+    byText(a.reason, b.reason) || byText(a.label ?? '', b.label ?? '') || // one person's two dates on one day
+    byNote(a.note, b.note) // one person's two follow-ups on one day
   );
 }
 
-/** Highest score first, then the earlier date, then by name, id, reason and label: a total order, so the
- * list does not depend on the order the database handed the items over. */
+/** No note first, then in text order: items equal up to here differ only by their note, or not at all. */
+function byNote(a: string | null, b: string | null): number {
+  return a === b ? 0 : a === null ? -1 : b === null ? 1 : byText(a, b);
+}
+
+/** Highest score first, then the earlier date, then by name, id, reason, label and note: a total order, so
+ * the list does not depend on the order the database handed the items over. */
 export function byUrgency(a: DueItem, b: DueItem): number {
   return (
     b.score - a.score || byText(a.date, b.date) || byText(a.name, b.name) || byText(a.id, b.id) ||
     // Stryker disable next-line StringLiteral: equivalent: the reasons are equal here, and label is null exactly when the reason is not 'date'
-    byText(a.reason, b.reason) || byText(a.label ?? '', b.label ?? '') // one person's two dates on one day
+    byText(a.reason, b.reason) || byText(a.label ?? '', b.label ?? '') || // one person's two dates on one day
+    byNote(a.note, b.note) // one person's two follow-ups on one day
   );
 }

@@ -132,6 +132,20 @@ describe('dueItems: order', () => {
     expect(labels(dates)).toEqual(['anniversary', 'wedding']);
     expect(labels([...dates].reverse())).toEqual(['anniversary', 'wedding']);
   });
+
+  it('is total: one person with follow-ups on the same day comes out the same whatever the input order', () => {
+    const p = person({ id: 'a' });
+    const followUps = [
+      { id: 'f1', person_id: 'a', due_on: '2026-02-20', note: 'send the deck' },
+      { id: 'f2', person_id: 'a', due_on: '2026-02-20', note: null },
+      { id: 'f3', person_id: 'a', due_on: '2026-02-20', note: 'intro to Bo' },
+    ];
+    const notes = (fs: typeof followUps) => dueItems([p], fs, opts).map((i) => i.note);
+    const want = [null, 'intro to Bo', 'send the deck'];
+    expect(notes(followUps)).toEqual(want);
+    expect(notes([...followUps].reverse())).toEqual(want);
+    expect(notes([followUps[2]!, followUps[0]!, followUps[1]!])).toEqual(want);
+  });
 });
 
 describe('rankDue: ranking in numbers, writing only what is shown', () => {
@@ -152,7 +166,9 @@ describe('rankDue: ranking in numbers, writing only what is shown', () => {
         added_on: addDays(opts.today, -Math.floor(rnd() * 90)),
         birthday: rnd() < 0.4 ? `--03-${String(1 + Math.floor(rnd() * 16)).padStart(2, '0')}` : null,
       }));
-      if (rnd() < 0.3) followUps.push({ id: `f${i}`, person_id: id, due_on: addDays(opts.today, Math.floor(rnd() * 20) - 14), note: pick([null, 'send the deck']) });
+      for (let f = rnd() < 0.3 ? 1 + Math.floor(rnd() * 3) : 0; f > 0; f--) { // some on the same day
+        followUps.push({ id: `f${i}-${f}`, person_id: id, due_on: addDays(opts.today, Math.floor(rnd() * 6) - 4), note: pick([null, 'send the deck', 'intro']) });
+      }
       if (rnd() < 0.3) dates.push({ id: `d${i}`, person_id: id, label: pick(['wedding', 'anniversary']), date: pick(['--03-01', '--03-05', '2020-03-05', '2026-03-09']), yearly: rnd() < 0.7 });
     }
     return { people, followUps, dates };
@@ -287,6 +303,8 @@ describe('byUrgency', () => {
       [a, { ...a, id: 'b' }],
       [{ ...a, reason: 'date' }, { ...a, reason: 'follow-up' }],
       [a, { ...a, label: 'z' }],
+      [a, { ...a, note: 'a note' }],
+      [{ ...a, note: 'a' }, { ...a, note: 'b' }],
     ];
     for (const [first, second] of pairs) {
       expect(Math.sign(byUrgency(first, second))).toBe(-1);
