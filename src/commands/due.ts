@@ -10,7 +10,7 @@ import type { Day } from '../domain/types.js';
 import { QuietExit } from '../errors.js';
 import { countSnoozed, duePeople } from '../store/people.js';
 import { dueDates } from '../store/insight.js';
-import { openFollowUps } from '../store/touchpoints.js';
+import { dueFollowUps } from '../store/touchpoints.js';
 import { FORMATS, parseFormat, parseLimit, type Format } from './shared/output.js';
 import { parseTag } from './shared/person-fields.js';
 
@@ -135,7 +135,7 @@ function rank(opts: DueOptions, ctx: Ctx): RankedDue[] {
   const db = ctx.db();
   const window = { today: ctx.today, horizon: addDays(ctx.today, opts.withinDays), birthdayDays: opts.birthdayDays };
   const dates = dueDates(db, window, opts.tag); // important dates (rel date), with their people
-  const ranked = rankDue([...duePeople(db, window, opts.tag), ...dates.people], openFollowUps(db), {
+  const ranked = rankDue([...duePeople(db, window, opts.tag), ...dates.people], dueFollowUps(db, window.horizon), {
     today: ctx.today,
     withinDays: opts.withinDays,
     birthdayDays: opts.birthdayDays,

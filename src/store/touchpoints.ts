@@ -1,6 +1,7 @@
 /** SQL for touchpoints (with their gives and asks), follow-ups and facts. */
 import { followUpsClosedBy, type FollowUpMode, type OpenFollowUp } from '../domain/follow-ups.js';
 import type { Channel, Day, Fact, FollowUp, Touchpoint } from '../domain/types.js';
+import type { DueFollowUp } from '../domain/due.js';
 import type { LedgerEntry, LedgerRow } from '../domain/ledger.js';
 import type { Db } from './open.js';
 import { jsonArray } from './people.js';
@@ -131,6 +132,17 @@ export function openFollowUps(db: Db, personId?: string): FollowUp[] {
        WHERE closed_by IS NULL ${where} ORDER BY due_on, id`,
     )
     .all(personId === undefined ? {} : { personId }) as FollowUp[];
+}
+
+/**
+ * The open follow-ups rel due can list: those falling on or before the horizon (today + --within), the
+ * rest of the domain's rule for follow-ups (rankDue skips a later one), with only what the ranking reads.
+ * test/store/due.test.ts holds it, with duePeople, to ranking everyone with every open follow-up.
+ */
+export function dueFollowUps(db: Db, horizon: Day): DueFollowUp[] {
+  return db
+    .prepare('SELECT id, person_id, due_on, note FROM follow_ups WHERE closed_by IS NULL AND due_on <= ?')
+    .all(horizon) as DueFollowUp[];
 }
 
 export function insertFact(db: Db, f: Fact, now: string): void {

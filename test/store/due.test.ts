@@ -7,7 +7,7 @@ import { addDays } from '../../src/domain/dates.js';
 import { dueItems } from '../../src/domain/due.js';
 import type { Db } from '../../src/store/open.js';
 import { duePeople } from '../../src/store/people.js';
-import { openFollowUps } from '../../src/store/touchpoints.js';
+import { dueFollowUps, openFollowUps } from '../../src/store/touchpoints.js';
 import { useTempDb } from '../helpers.js';
 import { rng } from '../support.js';
 
@@ -21,7 +21,7 @@ function fill(rnd: () => number, today: string) {
   const person = db.prepare(`INSERT INTO people (id, name, name_key, every_days, birthday, snoozed_until, added_on, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, 'x', 'x')`);
   const touch = db.prepare(`INSERT INTO touchpoints (id, person_id, group_id, date, via, created_at, updated_at) VALUES (?, ?, 'g', ?, 'call', 'x', 'x')`);
-  const fu = db.prepare(`INSERT INTO follow_ups (id, person_id, due_on, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')`);
+  const fu = db.prepare(`INSERT INTO follow_ups (id, person_id, due_on, note, closed_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'x', 'x')`);
   const md = () => `${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 29)).padStart(2, '0')}`;
   db.transaction(() => {
     for (let i = 0; i < 300; i++) {
@@ -33,7 +33,10 @@ function fill(rnd: () => number, today: string) {
       const snooze = rnd() < 0.1 ? addDays(today, Math.floor(rnd() * 20) - 10) : null;
       person.run(id, `P ${i}`, `p ${i}`, every, bday, snooze, addDays(today, -Math.floor(rnd() * 800)));
       for (let t = Math.floor(rnd() * 4); t > 0; t--) touch.run(`${id}t${t}`, id, addDays(today, -Math.floor(rnd() * 400)));
-      if (rnd() < 0.15) fu.run(`${id}f`, id, addDays(today, Math.floor(rnd() * 40) - 20));
+      // Open and closed follow-ups, some after the horizon, some on its day.
+      for (let f = Math.floor(rnd() * 3); f > 0; f--) {
+        fu.run(`${id}f${f}`, id, addDays(today, Math.floor(rnd() * 60) - 20), rnd() < 0.5 ? `note ${f}` : null, rnd() < 0.2 ? `${id}t1` : null);
+      }
     }
   })();
 }
@@ -56,7 +59,7 @@ describe('duePeople prefilter', () => {
       fill(rng(seed), today);
       const opts = { today, withinDays: within, birthdayDays };
       const horizon = addDays(today, within);
-      const fast = dueItems(duePeople(db, { today, horizon, birthdayDays }), openFollowUps(db), opts);
+      const fast = dueItems(duePeople(db, { today, horizon, birthdayDays }), dueFollowUps(db, horizon), opts);
       const full = dueItems(everyone(), openFollowUps(db), opts);
       expect(full.length).toBeGreaterThan(0);
       expect(fast).toEqual(full);
