@@ -138,9 +138,13 @@ export function setIntroTo(db: Db, touchpointId: string, otherId: string): void 
   db.prepare('UPDATE touchpoints SET intro_to = ? WHERE id = ?').run(otherId, touchpointId);
 }
 
-/** Every pair of people introduced to each other with rel intro (each pair may come twice, once per side). */
+/**
+ * Every pair of people introduced to each other with rel intro (each pair may come twice, once per side).
+ * From the index of introductions alone (migration 14): left to itself, SQLite walked every touch in
+ * person order to avoid sorting for DISTINCT (200 ms on the bench's 200,000 touches, against 0.2 ms).
+ */
 export function introducedPairs(db: Db): [string, string][] {
-  const rows = db.prepare('SELECT DISTINCT person_id, intro_to FROM touchpoints WHERE intro_to IS NOT NULL').raw().all();
+  const rows = db.prepare('SELECT DISTINCT person_id, intro_to FROM touchpoints INDEXED BY touchpoints_intro_to WHERE intro_to IS NOT NULL').raw().all();
   return rows as [string, string][];
 }
 

@@ -153,3 +153,36 @@ describe('query plans of the daily commands', () => {
     }
   });
 });
+
+describe('the index of introductions (migration 14: introductions only)', () => {
+  const t = useTempRel({ now: '2026-03-04T09:00' });
+
+  it('answers the lookups of introductions, the foreign key of a removed person too, and holds no other touch', async () => {
+    await t.rel(['add', 'Maya Chen']);
+    await t.rel(['add', 'José Núñez']);
+    await t.rel(['add', 'Ana Lima']);
+    await t.rel(['intro', 'maya', 'jose', '--on', '2026-02-01']);
+    for (const day of ['2026-02-02', '2026-02-03', '2026-02-04']) await t.rel(['log', 'ana', '-m', 'coffee', '--on', day]);
+    const db = new Database(t.db, { readonly: true });
+    try {
+      const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...nulls(sql)) as { detail: string }[]).map((p) => p.detail);
+      // What ON DELETE SET NULL runs when a person is removed, and what rel merge runs.
+      expect(plan('UPDATE touchpoints SET intro_to = NULL WHERE intro_to = ?')).toEqual([
+        'SEARCH touchpoints USING COVERING INDEX touchpoints_intro_to (intro_to=?)',
+      ]);
+      expect(plan('SELECT DISTINCT person_id, intro_to FROM touchpoints INDEXED BY touchpoints_intro_to WHERE intro_to IS NOT NULL')[0]).toMatch(
+        /^(SCAN|SEARCH) touchpoints USING (COVERING )?INDEX touchpoints_intro_to/,
+      );
+      const entries = db.prepare("SELECT COUNT(*) FROM touchpoints INDEXED BY touchpoints_intro_to WHERE intro_to IS NOT NULL").pluck().get();
+      const touches = db.prepare('SELECT COUNT(*) FROM touchpoints').pluck().get() as number;
+      expect(entries).toBeGreaterThan(0);
+      expect(entries).toBeLessThan(touches);
+      const stat = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'touchpoints_intro_to'").pluck().get();
+      expect(stat).toMatch(/WHERE intro_to IS NOT NULL/);
+    } finally {
+      db.close();
+    }
+    expect((await t.rel(['rm', 'jose', '--yes'])).code).toBe(0);
+    expect((await t.rel(['show', 'maya', '--json'])).json().touchpoints.every((tp: { intro_to?: unknown }) => tp.intro_to == null)).toBe(true);
+  });
+});
