@@ -12,21 +12,23 @@ import type { Db } from './open.js';
 /**
  * The counts of rel stats, each answered by an index: people's last touch and next due day (kept by
  * triggers; a next_due on or after today is a rhythm kept), and the dates of gives and asks.
- * Touched in the last 30, 90 and 365 days (today − n < date ≤ today) is one pass over the index of the
- * last touch for the year; someone whose last touch is after today (a clock that was wrong) counts by
- * their latest touch up to today, looked up touch by touch. The gives and asks of the year are counted
- * on the indexes of their dates alone (touchpoints_gives, touchpoints_asks).
+ * Touched in the last 30, 90 and 365 days (today − n < date ≤ today) is counted on the index of the
+ * last touch in three ranges that do not overlap (the last 30 days, the 60 before, the 275 before those),
+ * one pass over the year's entries: counting the rows of one range through a union and filters took
+ * 30 ms of rel stats for 100,000 people, against 3 ms. Someone whose last touch is after today (a clock
+ * that was wrong) counts by their latest touch up to today, looked up touch by touch. The gives and asks
+ * of the year are counted on the indexes of their dates alone (touchpoints_gives, touchpoints_asks).
  */
 export function networkCounts(db: Db, today: Day): StatsCounts {
   const params = { today, d30: addDays(today, -30), d90: addDays(today, -90), d365: addDays(today, -365) };
+  const touched = (from: string, to: string) =>
+    `(SELECT COUNT(*) FROM people WHERE last_touch > ${from} AND last_touch <= ${to}) + (SELECT COUNT(*) FROM ahead WHERE last > ${from} AND last <= ${to})`;
   return db
     .prepare(
-      `WITH touched (last) AS (
-         SELECT last_touch FROM people WHERE last_touch > @d365 AND last_touch <= @today
-         UNION ALL
+      `WITH ahead (last) AS (
          SELECT (SELECT MAX(date) FROM touchpoints t WHERE t.person_id = p.id AND t.date <= @today) FROM people p WHERE p.last_touch > @today),
-       recent (d30, d90, d365) AS (
-         SELECT COUNT(*) FILTER (WHERE last > @d30), COUNT(*) FILTER (WHERE last > @d90), COUNT(*) FROM touched WHERE last > @d365),
+       ranges (r30, r90, r365) AS (SELECT ${touched('@d30', '@today')}, ${touched('@d90', '@d30')}, ${touched('@d365', '@d90')}),
+       recent (d30, d90, d365) AS (SELECT r30, r30 + r90, r30 + r90 + r365 FROM ranges),
        ledger (gives, asks) AS (
          SELECT (SELECT COUNT(*) FROM touchpoints INDEXED BY touchpoints_gives WHERE give IS NOT NULL AND date > @d365 AND date <= @today),
                 (SELECT COUNT(*) FROM touchpoints INDEXED BY touchpoints_asks WHERE ask IS NOT NULL AND date > @d365 AND date <= @today))
