@@ -14,7 +14,7 @@ export function migrations(): readonly string[] {
  * number, not steps.length: the steps are SQL built from templates, made only when a database is
  * created or upgraded, not by every command that opens one (~0.5 ms of each, Node 24, in-process).
  */
-export const SCHEMA_VERSION = 14;
+export const SCHEMA_VERSION = 15;
 
 let steps: readonly string[] | undefined;
 
@@ -385,7 +385,21 @@ const buildSteps = (): readonly string[] => [
   DROP INDEX touchpoints_intro_to;
   CREATE INDEX touchpoints_intro_to ON touchpoints (intro_to) WHERE intro_to IS NOT NULL;
   `,
+
+  // 15: who drifts furthest is ordered by (today - last touch) / usual gap, worked out from the dates as
+  // text for every one of them (20,000 of 100,000 people: 12 ms of rel stats). The index of the drifting
+  // now holds the last touch as a day number and the usual gap, which SQLite reads instead of working
+  // them out (5 ms); network.ts touchSpans spells them as here (DRIFT_LAST, DRIFT_GAP).
+  `
+  DROP INDEX people_drifting;
+  CREATE INDEX people_drifting ON people (drift_from, ${DRIFT_LAST}, ${DRIFT_GAP}, last_touch, first_touch, touch_days, name, id)
+    WHERE drift_from IS NOT NULL;
+  `,
 ];
+
+/** The last touch as a Julian day number, and the usual gap between touch days, rounded, at least 1 (migration 15). */
+export const DRIFT_LAST = 'julianday(last_touch)';
+export const DRIFT_GAP = 'max(1, round((julianday(last_touch) - julianday(first_touch)) / (touch_days - 1)))';
 
 /**
  * Journal triggers (steps 5, 6, 7 and 9): as step 3's, but a row already recorded in the open change is not recorded

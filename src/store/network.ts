@@ -7,6 +7,7 @@ import { addDays } from '../domain/dates.js';
 import type { StatsCounts } from '../domain/stats.js';
 import type { TouchSpan } from '../domain/touch-history.js';
 import type { Day } from '../domain/types.js';
+import { DRIFT_GAP, DRIFT_LAST } from './migrations.js';
 import type { Db } from './open.js';
 
 /**
@@ -59,16 +60,16 @@ export function monthCounts(db: Db, months: string[], today: Day): Map<string, n
 
 /**
  * The people drifting, through the index on the day each starts to (people.drift_from), which holds
- * every column read here: no row of people is read. At most `limit`, the likeliest first. The domain
- * (driftingFrom) decides and ranks exactly.
+ * every column read here, and the last touch's day number and the usual gap the order is worked out
+ * from (migration 15): no row of people is read, no date parsed. At most `limit`, the likeliest first.
+ * The domain (driftingFrom) decides and ranks exactly.
  */
 export function touchSpans(db: Db, today: Day, minDays: number, limit = 100): TouchSpan[] {
-  const average = '(julianday(last_touch) - julianday(first_touch)) / (touch_days - 1)';
   return db
     .prepare(
       `SELECT id, name, first_touch, last_touch, touch_days FROM people INDEXED BY people_drifting
        WHERE drift_from IS NOT NULL AND drift_from <= @today AND last_touch <= @today AND touch_days >= @minDays
-       ORDER BY (julianday(@today) - julianday(last_touch)) / max(1, round(${average})) DESC LIMIT @limit`,
+       ORDER BY (julianday(@today) - ${DRIFT_LAST}) / ${DRIFT_GAP} DESC LIMIT @limit`,
     )
     .all({ today, minDays, limit }) as TouchSpan[];
 }
