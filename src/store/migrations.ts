@@ -397,7 +397,11 @@ const buildSteps = (): readonly string[] => [
   `,
 ];
 
-/** The last touch as a Julian day number, and the usual gap between touch days, rounded, at least 1 (migration 15). */
+/**
+ * The last touch as a Julian day number, and the usual gap between touch days, rounded, at least 1: the
+ * expressions step 15 indexes, which touchSpans must spell the same way for SQLite to read them from the
+ * index. Changing them needs a new step that builds the index again.
+ */
 export const DRIFT_LAST = 'julianday(last_touch)';
 export const DRIFT_GAP = 'max(1, round((julianday(last_touch) - julianday(first_touch)) / (touch_days - 1)))';
 
