@@ -5,8 +5,7 @@
  */
 import { addDays } from './dates.js';
 import { formatEvery } from './interval.js';
-import { byText, foldName } from './names.js';
-import { usualGap } from './stats.js';
+import { byNameThenId, usualGap } from './stats.js';
 import type { Day } from './types.js';
 
 export interface SuggestPerson {
@@ -72,7 +71,7 @@ export function suggestFromDays(people: SuggestPerson[], days: ReadonlyMap<strin
   // thousands of touch days are not each turned into a number for it.
   const first = addDays(today, 1 - SUGGEST_WINDOW_DAYS);
   const inWindow = (d: Day): boolean => d >= first && d <= today;
-  const out: (Suggestion & { group: number; key: string })[] = [];
+  const out: (Suggestion & { group: number })[] = [];
   for (const p of people) {
     const own = (days.get(p.id) ?? []).filter(inWindow);
     const gap = usualGap(own);
@@ -81,7 +80,7 @@ export function suggestFromDays(people: SuggestPerson[], days: ReadonlyMap<strin
     const count = new Set(own).size;
     const usually = `usually ${plural(Math.round(gap), 'day')} apart, ${plural(count, 'touch')} in 2 years`;
     const set = p.every_days !== null && p.every_days > 0 ? p.every_days : null;
-    const base = { id: p.id, name: p.name, every_days: p.every_days, suggested_days: suggested, touches: count, key: foldName(p.name) };
+    const base = { id: p.id, name: p.name, every_days: p.every_days, suggested_days: suggested, touches: count };
     if (set === null) {
       const reason = `no rhythm set; you touch about every ${formatEvery(suggested)} (${usually})`;
       out.push({ ...base, group: 0, reason });
@@ -90,8 +89,7 @@ export function suggestFromDays(people: SuggestPerson[], days: ReadonlyMap<strin
       out.push({ ...base, group: 1, reason });
     }
   }
-  // byNameThenId's order, each name folded once rather than in every comparison (thousands of them).
   return out
-    .sort((a, b) => a.group - b.group || b.touches - a.touches || byText(a.key, b.key) || byText(a.name, b.name) || byText(a.id, b.id))
-    .map(({ group: _group, key: _key, ...s }) => s);
+    .sort((a, b) => a.group - b.group || b.touches - a.touches || byNameThenId(a, b))
+    .map(({ group: _group, ...s }) => s);
 }
