@@ -122,6 +122,16 @@ export function daysBetween(from: Day, to: Day): number {
   return ordinal(to) - ordinal(from);
 }
 
+/**
+ * Whether a day falls within the last `n` days, today included (today − n < day ≤ today), as a test
+ * made once for many days: compared as text, as YYYY-MM-DD days order as their dates, so no day is
+ * turned into a number (rel suggest asks it of tens of thousands of touch days).
+ */
+export function withinLast(n: number, today: Day): (day: Day) => boolean {
+  const first = addDays(today, 1 - n);
+  return (day) => day >= first && day <= today;
+}
+
 /** 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(day: Day): number {
   return (((ordinal(day) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday

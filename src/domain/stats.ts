@@ -5,7 +5,7 @@
  * Only touches of the people passed in count, and only those on or before `today`. A touch is one
  * row per person, so a meeting with two people counts as two touches.
  */
-import { daysBetween } from './dates.js';
+import { daysBetween, withinLast } from './dates.js';
 import { driftingFrom, lastMonths, MIN_TOUCH_DAYS, median, perMonth, type DriftingPerson } from './touch-history.js';
 import type { Day } from './types.js';
 
@@ -53,11 +53,6 @@ export function usualGap(days: Day[]): number | null {
   return new Set(days).size >= MIN_TOUCH_DAYS ? median(dayGaps(days)) : null;
 }
 
-/** Whether `date` is within the last `n` days, today included: today − n < date ≤ today. */
-const within = (date: Day, today: Day, n: number): boolean => {
-  const ago = daysBetween(date, today);
-  return ago >= 0 && ago < n;
-};
 
 /** What the shell can count over people and touches without bringing every touch into JavaScript. */
 export interface StatsCounts {
@@ -107,11 +102,12 @@ export function statsCounts(people: StatsPerson[], touches: StatsTouch[], today:
     const latest = (days.get(p.id) ?? []).reduce<Day | null>((max, d) => (max === null || d > max ? d : max), null);
     return latest === null || (p.last_touch !== null && p.last_touch > latest) ? p.last_touch : latest;
   };
-  const touchedWithin = (n: number): number =>
-    people.filter((p) => [...(days.get(p.id) ?? []), p.last_touch ?? '']
-      .some((d) => d !== '' && within(d, today, n))).length;
+  const touchedWithin = (n: number): number => {
+    const inside = withinLast(n, today);
+    return people.filter((p) => [...(days.get(p.id) ?? []), p.last_touch ?? ''].some((d) => d !== '' && inside(d))).length;
+  };
   const rhythmic = people.filter((p) => p.every_days !== null && p.every_days >= 1);
-  const recent = counted.filter((t) => within(t.date, today, 365));
+  const recent = counted.filter((t) => withinLast(365, today)(t.date));
   return {
     contacts: people.length,
     touched_30d: touchedWithin(30),

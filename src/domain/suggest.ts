@@ -3,7 +3,7 @@
  * friendly rhythm, for people without one and for people whose rhythm is far from the truth.
  * Pure: `today` is an argument.
  */
-import { addDays } from './dates.js';
+import { withinLast } from './dates.js';
 import { formatEvery } from './interval.js';
 import { byNameThenId, usualGap } from './stats.js';
 import type { Day } from './types.js';
@@ -67,10 +67,7 @@ export function suggestRhythms(people: SuggestPerson[], touches: SuggestTouch[],
 
 /** As suggestRhythms, from each person's touch days (any order, repeats allowed; outside the window ignored). */
 export function suggestFromDays(people: SuggestPerson[], days: ReadonlyMap<string, Day[]>, today: Day): Suggestion[] {
-  // 0 <= days before today < the window, compared as text (the order of YYYY-MM-DD days): tens of
-  // thousands of touch days are not each turned into a number for it.
-  const first = addDays(today, 1 - SUGGEST_WINDOW_DAYS);
-  const inWindow = (d: Day): boolean => d >= first && d <= today;
+  const inWindow = withinLast(SUGGEST_WINDOW_DAYS, today);
   const out: (Suggestion & { group: number })[] = [];
   for (const p of people) {
     const own = (days.get(p.id) ?? []).filter(inWindow);

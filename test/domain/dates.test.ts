@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import {
-  addDays, dayNumber, dayOfNumber, daysBetween, daysToAnniversary, nextAnniversary, parseBirthday, parseDay, parseFutureDay, parsePastDay, todayOf, weekdayOf,
+  addDays, dayNumber, dayOfNumber, daysBetween, daysToAnniversary, nextAnniversary, parseBirthday, parseDay, parseFutureDay, parsePastDay, todayOf, weekdayOf, withinLast,
 } from '../../src/domain/dates.js';
 import { MUTATING, rng, usage, RANDOM_STRINGS } from '../support.js';
 
@@ -63,6 +63,21 @@ describe('addDays, daysBetween, weekdayOf', () => {
     expect(addDays(day, n)).toBe(want);
     expect(daysBetween(day, want)).toBe(n);
     expect(daysBetween(want, day)).toBe(0 - n); // not -n: -0 is not 0 to toBe
+  });
+
+  it('withinLast: today − n < day ≤ today, as daysBetween counts, across month, year and leap-day ends', () => {
+    const rand = rng(7);
+    for (let i = 0; i < 2000; i++) {
+      const today = addDays('2023-12-20', Math.floor(rand() * 800));
+      const n = 1 + Math.floor(rand() * 400);
+      const day = addDays(today, Math.floor(rand() * 900) - 800);
+      const ago = daysBetween(day, today);
+      expect(withinLast(n, today)(day)).toBe(ago >= 0 && ago < n);
+    }
+    expect(withinLast(1, '2026-03-11')('2026-03-11')).toBe(true);
+    expect(withinLast(1, '2026-03-11')('2026-03-10')).toBe(false);
+    expect(withinLast(365, '2024-03-01')('2023-03-03')).toBe(true); // 364 days back, across 29 Feb 2024
+    expect(withinLast(365, '2024-03-01')('2023-03-02')).toBe(false); // 365
   });
 
   it('dayOfNumber names the day dayNumber numbered, and refuses what is outside 0000-9999', () => {
