@@ -204,24 +204,25 @@ function anniversaryWhy(what: string, ahead: number, windowDays: number, score: 
 function byRank(a: RankedDue, b: RankedDue): number {
   return (
     b.score100 - a.score100 || a.dateN - b.dateN || byText(a.person.name, b.person.name) || byText(a.person.id, b.person.id) ||
-    // Stryker disable next-line StringLiteral: equivalent: the reasons are equal here, and label is null exactly when the reason is not 'date'
-    byText(a.reason, b.reason) || byText(a.label ?? '', b.label ?? '') || // one person's two dates on one day
-    byNote(a.note, b.note) // one person's two follow-ups on one day
+    byKind(a, b)
   );
-}
-
-/** No note first, then in text order: items equal up to here differ only by their note, or not at all. */
-function byNote(a: string | null, b: string | null): number {
-  return a === b ? 0 : a === null ? -1 : b === null ? 1 : byText(a, b);
 }
 
 /** Highest score first, then the earlier date, then by name, id, reason, label and note: a total order, so
  * the list does not depend on the order the database handed the items over. */
 export function byUrgency(a: DueItem, b: DueItem): number {
-  return (
-    b.score - a.score || byText(a.date, b.date) || byText(a.name, b.name) || byText(a.id, b.id) ||
-    // Stryker disable next-line StringLiteral: equivalent: the reasons are equal here, and label is null exactly when the reason is not 'date'
-    byText(a.reason, b.reason) || byText(a.label ?? '', b.label ?? '') || // one person's two dates on one day
-    byNote(a.note, b.note) // one person's two follow-ups on one day
-  );
+  return b.score - a.score || byText(a.date, b.date) || byText(a.name, b.name) || byText(a.id, b.id) || byKind(a, b);
+}
+
+/**
+ * One person's items on one day with one score (byRank's and byUrgency's last keys): by reason, then
+ * label (two dates), then note (two follow-ups), no note first. Items equal here are equal whole.
+ */
+function byKind(a: Pick<DueItem, 'reason' | 'label' | 'note'>, b: Pick<DueItem, 'reason' | 'label' | 'note'>): number {
+  // Stryker disable next-line StringLiteral: equivalent: the reasons are equal here, and label is null exactly when the reason is not 'date'
+  return byText(a.reason, b.reason) || byText(a.label ?? '', b.label ?? '') || byNote(a.note, b.note);
+}
+
+function byNote(a: string | null, b: string | null): number {
+  return a === b ? 0 : a === null ? -1 : b === null ? 1 : byText(a, b);
 }
