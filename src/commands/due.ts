@@ -21,9 +21,6 @@ export interface DueOptions {
   limit?: number;
 }
 
-/** The JSON shape is the item itself: the documented fields, plus score, why and note. */
-export type DueView = DueItem;
-
 export const BIRTHDAY_LOOKAHEAD_DAYS = 14;
 /** How many items the table shows without --limit or --all. */
 export const SCREENFUL = 20;
@@ -88,8 +85,9 @@ Examples:
         const format = parseFormat(raw);
         const settings = loadConfig(ctx.deps);
         const opts = parseDueFlags(raw, { birthdayDays: settings['due.birthday-days'], today: ctx.today, weekStart: settings['week.start'] });
-        const ranked = rank(opts, ctx);
-        if (ranked.length > 0 || !raw.quiet) await show(ranked, format, opts, raw, ctx);
+        const everyone = rank(opts, ctx);
+        const ranked = opts.limit === undefined ? everyone : everyone.slice(0, opts.limit);
+        if (ranked.length > 0 || !raw.quiet) await show(ranked, everyone, format, opts, raw, ctx);
         if (ranked.length === 0 && raw.exitStatus) throw new QuietExit(1, 'no one is due');
       }),
     );
@@ -98,9 +96,10 @@ Examples:
 /**
  * Prints the items in the chosen format (the empty list too: `[]`, a tsv header, "No one is due"). The
  * table also says how many people are snoozed; with --within it is a calendar: in date order, one line
- * per person. Only what is printed is written out (dueItemOf): the table's screenful of hundreds due.
+ * per person, whose --limit counts people, not items, so it reads `everyone` (ranked is cut to --limit items).
+ * Only what is printed is written out (dueItemOf): the table's screenful of hundreds due.
  */
-async function show(ranked: RankedDue[], format: Format, opts: DueOptions, raw: RawDue, ctx: Ctx): Promise<void> {
+async function show(ranked: RankedDue[], everyone: RankedDue[], format: Format, opts: DueOptions, raw: RawDue, ctx: Ctx): Promise<void> {
   const written = (some: RankedDue[]) => some.map((r) => dueItemOf(r, opts));
   if (format === 'json') return ctx.json(written(ranked));
   if (format === 'plain' || format === 'tsv') {
@@ -120,7 +119,7 @@ async function show(ranked: RankedDue[], format: Format, opts: DueOptions, raw: 
     shown = written(screenful(ranked));
     total = ranked.length;
   } else {
-    const days = (await import('../domain/due-calendar.js')).byPersonInDateOrder(run({ ...opts, limit: undefined }, ctx)).slice(0, opts.limit);
+    const days = (await import('../domain/due-calendar.js')).byPersonInDateOrder(written(everyone)).slice(0, opts.limit);
     shown = screenful(days);
     total = days.length;
   }
@@ -130,20 +129,14 @@ async function show(ranked: RankedDue[], format: Format, opts: DueOptions, raw: 
   if (asleep) ctx.out(asleep);
 }
 
-/** Everyone due, most urgent first (at most --limit), not yet written out. */
+/** Everyone due, most urgent first, not yet written out (--limit is the caller's). */
 function rank(opts: DueOptions, ctx: Ctx): RankedDue[] {
   const db = ctx.db();
   const window = { today: ctx.today, horizon: addDays(ctx.today, opts.withinDays), birthdayDays: opts.birthdayDays };
   const dates = dueDates(db, window, opts.tag); // important dates (rel date), with their people
-  const ranked = rankDue([...duePeople(db, window, opts.tag), ...dates.people], dueFollowUps(db, window.horizon), {
+  return rankDue([...duePeople(db, window, opts.tag), ...dates.people], dueFollowUps(db, window.horizon), {
     today: ctx.today,
     withinDays: opts.withinDays,
     birthdayDays: opts.birthdayDays,
   }, dates.dates);
-  return opts.limit === undefined ? ranked : ranked.slice(0, opts.limit);
-}
-
-/** Everyone due, most urgent first (at most --limit): the items of rel due --json. */
-export function run(opts: DueOptions, ctx: Ctx): DueView[] {
-  return rank(opts, ctx).map((r) => dueItemOf(r, opts));
 }
