@@ -18,10 +18,19 @@ import type { Db } from './open.js';
  * one pass over the year's entries: counting the rows of one range through a union and filters took
  * 30 ms of rel stats for 100,000 people, against 3 ms. Someone whose last touch is after today (a clock
  * that was wrong) counts by their latest touch up to today, looked up touch by touch. The gives and asks
- * of the year are counted on the indexes of their dates alone (touchpoints_gives, touchpoints_asks).
+ * of the year are the kept counts of the eleven whole months inside it (touch_months, migration 16) and
+ * those of the two months it starts and ends in, counted on the indexes of their dates alone
+ * (touchpoints_gives, touchpoints_asks): ~9,000 index entries of 100,000 people's year instead of 123,000.
  */
 export function networkCounts(db: Db, today: Day): StatsCounts {
-  const params = { today, d30: addDays(today, -30), d90: addDays(today, -90), d365: addDays(today, -365) };
+  const inYear = (kept: 'gives' | 'asks', column: 'give' | 'ask') =>
+    `(SELECT COALESCE(SUM(${kept}), 0) FROM touch_months WHERE month > @first AND month < @last)
+     + (SELECT COUNT(*) FROM touchpoints INDEXED BY touchpoints_${kept} WHERE ${column} IS NOT NULL AND date > @d365 AND date < @first || '-99')
+     + (SELECT COUNT(*) FROM touchpoints INDEXED BY touchpoints_${kept} WHERE ${column} IS NOT NULL AND date >= @last || '-01' AND date <= @today)`;
+  const d365 = addDays(today, -365);
+  // The year's first and last months, whose touches are counted one by one; those between are kept whole.
+  // 365 days back is always an earlier month, so the two never overlap.
+  const params = { today, d30: addDays(today, -30), d90: addDays(today, -90), d365, first: d365.slice(0, 7), last: today.slice(0, 7) };
   const touched = (from: string, to: string) =>
     `(SELECT COUNT(*) FROM people WHERE last_touch > ${from} AND last_touch <= ${to}) + (SELECT COUNT(*) FROM ahead WHERE last > ${from} AND last <= ${to})`;
   return db
@@ -30,9 +39,7 @@ export function networkCounts(db: Db, today: Day): StatsCounts {
          SELECT (SELECT MAX(date) FROM touchpoints t WHERE t.person_id = p.id AND t.date <= @today) FROM people p WHERE p.last_touch > @today),
        ranges (r30, r90, r365) AS (SELECT ${touched('@d30', '@today')}, ${touched('@d90', '@d30')}, ${touched('@d365', '@d90')}),
        recent (d30, d90, d365) AS (SELECT r30, r30 + r90, r30 + r90 + r365 FROM ranges),
-       ledger (gives, asks) AS (
-         SELECT (SELECT COUNT(*) FROM touchpoints INDEXED BY touchpoints_gives WHERE give IS NOT NULL AND date > @d365 AND date <= @today),
-                (SELECT COUNT(*) FROM touchpoints INDEXED BY touchpoints_asks WHERE ask IS NOT NULL AND date > @d365 AND date <= @today))
+       ledger (gives, asks) AS (SELECT ${inYear('gives', 'give')}, ${inYear('asks', 'ask')})
        SELECT (SELECT COUNT(*) FROM people) AS contacts, d30 AS touched_30d, d90 AS touched_90d, d365 AS touched_365d,
          (SELECT COUNT(*) FROM people WHERE last_touch IS NULL) AS never_touched,
          (SELECT COUNT(*) FROM people WHERE next_due IS NOT NULL) AS with_rhythm,

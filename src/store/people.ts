@@ -224,9 +224,20 @@ const DERIVED_OF_TOUCHES = 'MAX(date), MIN(date), COUNT(DISTINCT date)';
 const DERIVED = `(last_touch, first_touch, touch_days) =
   (SELECT ${DERIVED_OF_TOUCHES} FROM touchpoints WHERE person_id = people.id)`;
 
-/** Months whose kept count of touches is wrong (rel doctor). */
+/**
+ * A month's touches, gives and asks, counted afresh, each on its index by date (three columns of SQL;
+ * `month` is an SQL expression for its `YYYY-MM`). What touch_months keeps (migrations 4, 5 and 16).
+ */
+const monthRecount = (month: string): string => {
+  const inMonth = `date >= ${month} || '-01' AND date < ${month} || '-99'`;
+  return `(SELECT COUNT(*) FROM touchpoints WHERE ${inMonth}),
+    (SELECT COUNT(*) FROM touchpoints INDEXED BY touchpoints_gives WHERE give IS NOT NULL AND ${inMonth}),
+    (SELECT COUNT(*) FROM touchpoints INDEXED BY touchpoints_asks WHERE ask IS NOT NULL AND ${inMonth})`;
+};
+
+/** Months whose kept counts of touches, gives or asks are wrong, or that have touches and no row (rel doctor). */
 export const STALE_MONTHS = `SELECT month FROM touch_months m
-  WHERE touches <> (SELECT COUNT(*) FROM touchpoints WHERE substr(date, 1, 7) = m.month)
+  WHERE (touches, gives, asks) <> (SELECT ${monthRecount('m.month')})
   UNION SELECT substr(date, 1, 7) FROM touchpoints WHERE substr(date, 1, 7) NOT IN (SELECT month FROM touch_months)`;
 
 /** People whose derived columns disagree with their touchpoints (rel doctor). */
@@ -234,12 +245,11 @@ export const STALE_DERIVED = `last_touch IS NOT (SELECT MAX(date) FROM touchpoin
   OR first_touch IS NOT (SELECT MIN(date) FROM touchpoints WHERE person_id = people.id)
   OR touch_days IS NOT (SELECT COUNT(DISTINCT date) FROM touchpoints WHERE person_id = people.id)`;
 
-/** Recomputes the kept count of touches of these months (YYYY-MM). */
+/** Recomputes the kept counts of touches, gives and asks of these months (YYYY-MM). */
 export function refreshMonths(db: Db, months: Iterable<string>): void {
   const count = db.prepare(
-    `INSERT INTO touch_months (month, touches)
-     SELECT @month, COUNT(*) FROM touchpoints WHERE date >= @month || '-01' AND date < @month || '-99'
-     ON CONFLICT (month) DO UPDATE SET touches = excluded.touches`,
+    `INSERT INTO touch_months (month, touches, gives, asks) SELECT @month, ${monthRecount('@month')} WHERE true
+     ON CONFLICT (month) DO UPDATE SET touches = excluded.touches, gives = excluded.gives, asks = excluded.asks`,
   );
   for (const month of months) count.run({ month });
 }
@@ -261,7 +271,8 @@ export function refreshDerived(db: Db, ids?: Iterable<string>): void {
   if (ids === undefined) {
     db.exec(`UPDATE people SET ${DERIVED} WHERE ${STALE_DERIVED}`);
     db.exec(`DELETE FROM touch_months;
-      INSERT INTO touch_months (month, touches) SELECT substr(date, 1, 7), COUNT(*) FROM touchpoints GROUP BY 1`);
+      INSERT INTO touch_months (month, touches, gives, asks)
+      SELECT month, ${monthRecount('month')} FROM (SELECT DISTINCT substr(date, 1, 7) AS month FROM touchpoints)`);
     db.exec(`DELETE FROM ledger_people; ${all}`);
     return;
   }

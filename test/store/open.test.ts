@@ -204,6 +204,28 @@ describe('upgrading an older database', () => {
     after.close();
   });
 
+  it("from schema 15, counts each month's gives and asks (step 16), which the triggers then keep", () => {
+    const path = join(tmp.dir, 'rel.db');
+    older(path, 15);
+    const d = new Database(path);
+    d.exec(`UPDATE touchpoints SET give = 'an intro' WHERE id IN ('t1', 't2');
+      UPDATE touchpoints SET ask = 'advice' WHERE id = 't3';`);
+    d.close();
+    const db = openDb(path, { now: T0 });
+    const months = () => db.prepare('SELECT month, touches, gives, asks FROM touch_months ORDER BY month').all();
+    expect(months()).toEqual([
+      { month: '2026-01', touches: 1, gives: 1, asks: 0 },
+      { month: '2026-02', touches: 2, gives: 1, asks: 1 },
+    ]);
+    db.prepare("UPDATE touchpoints SET ask = 'a favour' WHERE id = 't1'").run();
+    db.prepare("DELETE FROM touchpoints WHERE id = 't3'").run();
+    expect(months()).toEqual([
+      { month: '2026-01', touches: 1, gives: 1, asks: 1 },
+      { month: '2026-02', touches: 1, gives: 1, asks: 0 },
+    ]);
+    db.close();
+  });
+
   it('a failed upgrade leaves the old version intact', () => {
     const path = join(tmp.dir, 'rel.db');
     older(path, 3);
