@@ -14,7 +14,7 @@ export function migrations(): readonly string[] {
  * number, not steps.length: the steps are SQL built from templates, made only when a database is
  * created or upgraded, not by every command that opens one (~0.5 ms of each, Node 24, in-process).
  */
-export const SCHEMA_VERSION = 17;
+export const SCHEMA_VERSION = 16;
 
 let steps: readonly string[] | undefined;
 
@@ -429,15 +429,6 @@ const buildSteps = (): readonly string[] => [
       VALUES (substr(NEW.date, 1, 7), 1, NEW.give IS NOT NULL, NEW.ask IS NOT NULL)
       ON CONFLICT (month) DO UPDATE SET touches = touches + 1, gives = gives + excluded.gives, asks = asks + excluded.asks;
   END;
-  `,
-
-  // 17: the index of folded names holds each person's id and name beside the folded name, so that what
-  // looks people up by name (rel log maya, a search, completion) and the ledger's join with people read
-  // the index alone: the ledger read every row of people for two names (rel ledger --json on the bench's
-  // 10,000 people: -4.5 ms), and a lookup read the row of each person it found.
-  `
-  DROP INDEX people_name_key;
-  CREATE INDEX people_name_key ON people (name_key, id, name);
   `,
 ];
 
