@@ -400,7 +400,7 @@ const buildSteps = (): readonly string[] => [
   // 100,000 people's touches: 6 ms). Each month's row in touch_months now keeps its gives and asks beside
   // its touches, by the same triggers, so that a year is eleven whole months summed and the two months it
   // starts and ends in counted on the indexes (network.ts networkCounts). A touch whose give or ask is
-  // edited moves between the counts. The counts of the months there are now come from those indexes.
+  // edited moves between the counts. The months already kept get their gives and asks from those indexes.
   `
   ALTER TABLE touch_months ADD COLUMN gives INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE touch_months ADD COLUMN asks INTEGER NOT NULL DEFAULT 0;
