@@ -38,17 +38,20 @@ function recount(): Month[] {
 
 const stale = () => (db.prepare(STALE_MONTHS).pluck().all() as string[]).sort();
 
+/** A touch of the one person, on `date`, with a give and an ask or none (null). */
+const touch = (id: string, date: string, give: string | null, ask: string | null) =>
+  db.prepare(`INSERT INTO touchpoints (id, person_id, group_id, date, via, give, ask, created_at, updated_at)
+    VALUES (?, 'p', 'g', ?, 'call', ?, ?, 'x', 'x')`).run(id, date, give, ask);
+
 describe('touch_months', () => {
   it('keeps touches, gives and asks per month through inserts, edits of the date, give or ask, and deletes', () => {
     const rnd = rng(16);
     const day = () => `2026-0${1 + Math.floor(rnd() * 4)}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
     const maybe = (p: number, text: string) => (rnd() < p ? text : null);
-    const insert = db.prepare(`INSERT INTO touchpoints (id, person_id, group_id, date, via, give, ask, created_at, updated_at)
-      VALUES (?, 'p', 'g', ?, 'call', ?, ?, 'x', 'x')`);
     const ids: string[] = [];
     for (let i = 0; i < 400; i++) {
       const id = `t${i}`;
-      insert.run(id, day(), maybe(0.3, 'an intro'), maybe(0.2, 'advice'));
+      touch(id, day(), maybe(0.3, 'an intro'), maybe(0.2, 'advice'));
       ids.push(id);
     }
     const set = (columns: string) => db.prepare(`UPDATE touchpoints SET ${columns} WHERE id = @id`);
@@ -81,9 +84,9 @@ describe('touch_months', () => {
   });
 
   it('a wrong count of gives or asks is stale (rel doctor), and the refreshes put it right', () => {
-    db.exec(`INSERT INTO touchpoints (id, person_id, group_id, date, via, give, ask, created_at, updated_at) VALUES
-      ('a', 'p', 'g', '2026-01-05', 'call', 'help', NULL, 'x', 'x'), ('b', 'p', 'g', '2026-01-31', 'call', NULL, 'advice', 'x', 'x'),
-      ('c', 'p', 'g', '2026-02-01', 'call', 'intro', 'intro back', 'x', 'x')`);
+    touch('a', '2026-01-05', 'help', null);
+    touch('b', '2026-01-31', null, 'advice');
+    touch('c', '2026-02-01', 'intro', 'intro back');
     const right = [
       { month: '2026-01', touches: 2, gives: 1, asks: 1 },
       { month: '2026-02', touches: 1, gives: 1, asks: 1 },
@@ -103,8 +106,6 @@ describe('touch_months', () => {
 
 describe("rel stats' gives and asks of the last year", () => {
   it('are those dated after the day a year ago and up to today: the whole months kept, the first and last counted', () => {
-    const insert = db.prepare(`INSERT INTO touchpoints (id, person_id, group_id, date, via, give, ask, created_at, updated_at)
-      VALUES (?, 'p', 'g', ?, 'call', ?, ?, 'x', 'x')`);
     const days: [string, boolean][] = [
       ['2025-11-30', false], ['2025-12-15', false], // a year ago (2025-12-15) and before: out
       ['2025-12-16', true], ['2025-12-31', true], ['2026-01-01', true], ['2026-06-10', true], ['2026-11-30', true],
@@ -112,10 +113,10 @@ describe("rel stats' gives and asks of the last year", () => {
       ['2026-12-16', false], ['2027-01-02', false], // after today (a wrong clock): out
     ];
     days.forEach(([day], i) => {
-      insert.run(`g${i}`, day, 'help', null);
-      insert.run(`a${i}`, day, null, 'advice');
-      insert.run(`b${i}`, day, 'intro', 'intro back');
-      insert.run(`n${i}`, day, null, null);
+      touch(`g${i}`, day, 'help', null);
+      touch(`a${i}`, day, null, 'advice');
+      touch(`b${i}`, day, 'intro', 'intro back');
+      touch(`n${i}`, day, null, null);
     });
     const inYear = days.filter(([, yes]) => yes).length;
     expect(networkCounts(db, '2026-12-15')).toMatchObject({ gives_365d: 2 * inYear, asks_365d: 2 * inYear });
