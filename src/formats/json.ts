@@ -164,10 +164,8 @@ function peopleReader(keep?: (where: string, person: RelPerson) => void): ReadPe
       const where = `people[${i++}]`;
       try {
         const person = readPerson(raw, where);
-        const ids = [person.id, ...OWNED.flatMap((k) => person[k].map((r) => r.id))];
-        const dup = ids.find((id) => seen.has(id));
+        const dup = claimIds(person, seen);
         if (dup !== undefined) throw new Bad(`${where}: id ${JSON.stringify(dup)} appears twice in the file`);
-        for (const id of ids) seen.add(id);
         if (keep) keep(where, person);
         else people.push({ where, person });
       } catch (e) {
@@ -176,6 +174,21 @@ function peopleReader(keep?: (where: string, person: RelPerson) => void): ReadPe
       }
     },
   };
+}
+
+/**
+ * Adds the ids of a person and of their records to `seen`, or, when one is there already (from an earlier
+ * person, or twice in this one: two touches with one id), returns it and adds none. One loop, not a list
+ * of ids searched and then added: 2,100,000 ids at 100,000 people.
+ */
+function claimIds(person: RelPerson, seen: Set<string>): string | undefined {
+  const ids = [person.id];
+  for (const kind of OWNED) for (const r of person[kind]) ids.push(r.id);
+  let i = 0;
+  while (i < ids.length && !seen.has(ids[i]!)) seen.add(ids[i++]!);
+  if (i === ids.length) return undefined;
+  for (let j = 0; j < i; j++) seen.delete(ids[j]!);
+  return ids[i];
 }
 
 /** JSON.parse's message with a line and column (V8 gives a position, or only a snippet around it). */

@@ -133,3 +133,20 @@ describe('rel JSON: a bad person is a problem naming the field, and only that pe
     expect(r.problems).toEqual([{ where: 'people[1]', why: 'people[1]: id "f1" appears twice in the file; person skipped' }]);
   });
 });
+
+describe('rel JSON: ids', () => {
+  it('two records of one person with one id (two touches) leave that person out, and the people around them in', () => {
+    const t1 = { ...stamp('t1'), group_id: 'g1', date: '2026-02-01', via: 'call', note: 'hi', give: null, ask: null, intro_to: null };
+    const r = readRelJson(doc([person({ ...stamp('p0'), facts: [], follow_ups: [], dates: [], wishes: [], touchpoints: [t1, { ...t1, note: 'again' }] }),
+      person()]));
+    expect(r.people.map((p) => p.person.id)).toEqual(['p1']);
+    expect(r.problems).toEqual([{ where: 'people[0]', why: 'people[0]: id "t1" appears twice in the file; person skipped' }]);
+  });
+
+  it('the ids of a person left out are not taken: a later person may use them', () => {
+    const r = readRelJson(doc([person({ facts: [{ ...stamp('f1'), text: 'a', date: '2026-01-01' }, { ...stamp('f1'), text: 'b', date: '2026-01-01' }] }),
+      person({ name: 'Ana Lima, the second time' })]));
+    expect(r.people.map((p) => [p.where, p.person.name])).toEqual([['people[1]', 'Ana Lima, the second time']]);
+    expect(r.problems.map((p) => p.where)).toEqual(['people[0]']);
+  });
+});
