@@ -241,9 +241,28 @@ function yearlyDate(o: Obj, key: string, path: string, nullable = false): string
 }
 function instant(o: Obj, key: string, path: string): string {
   const v = text(o, key, path);
-  if (Number.isNaN(Date.parse(v))) throw new Bad(`${path}.${key}: expected an ISO 8601 time, got ${JSON.stringify(v)}`);
+  if (!isUtcStamp(v) && Number.isNaN(Date.parse(v))) throw new Bad(`${path}.${key}: expected an ISO 8601 time, got ${JSON.stringify(v)}`);
   return v;
 }
+/**
+ * A time exactly as rel writes it (toISOString: 2026-03-01T09:00:00.000Z) on a day every month has (1 to
+ * 28): Date.parse takes all of these, so the import need not ask it for each of the 400,000 stamps of
+ * 10,000 people (~0.1 s); anything else is left to Date.parse.
+ */
+export function isUtcStamp(v: string): boolean {
+  if (v.length !== 24 || v.charCodeAt(23) !== 90 /* Z */) return false;
+  for (let i = 0; i < 23; i++) {
+    const c = v.charCodeAt(i);
+    const want = STAMP_SHAPE.charCodeAt(i);
+    if (want === 57 /* 9: a digit */ ? c < 48 || c > 57 : c !== want) return false;
+  }
+  const two = (at: number) => (v.charCodeAt(at) - 48) * 10 + v.charCodeAt(at + 1) - 48;
+  const month = two(5);
+  const day = two(8);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 28 && two(11) <= 23 && two(14) <= 59 && two(17) <= 59;
+}
+const STAMP_SHAPE = '9999-99-99T99:99:99.999';
+
 function strings(o: Obj, key: string, path: string): string[] {
   const v = field(o, key, path);
   if (!Array.isArray(v)) throw new Bad(`${path}.${key}: expected an array of strings`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readRelJson, writeRelJson, type RelPerson } from '../../src/formats/json.js';
+import { isUtcStamp, readRelJson, writeRelJson, type RelPerson } from '../../src/formats/json.js';
 import { UsageError } from '../../src/errors.js';
 
 const T = '2026-01-01T09:00:00.000Z';
@@ -148,5 +148,40 @@ describe('rel JSON: ids', () => {
       person({ name: 'Ana Lima, the second time' })]));
     expect(r.people.map((p) => [p.where, p.person.name])).toEqual([['people[1]', 'Ana Lima, the second time']]);
     expect(r.problems.map((p) => p.where)).toEqual(['people[0]']);
+  });
+});
+
+describe('rel JSON: times', () => {
+  const at = (t: string) => readRelJson(doc([person({ created_at: t })]));
+  it.each([
+    '2026-01-01T09:00:00.000Z', '1970-01-01T00:00:00.000Z', '2026-12-28T23:59:59.999Z', // rel's own form, checked without Date.parse
+    '2026-02-30T09:00:00.000Z', '2024-02-29T00:00:00.000Z', '2026-12-31T00:00:00.000Z', // days not every month has: left to Date.parse, which takes them
+    '2026-01-01T09:00:00Z', '2026-01-01T09:00:00.000+01:00', '2026-01-01T24:00:00.000Z', '2026-01-01',
+    '2026-01-01T09:00:00.000z', '2026-01-01 09:00:00.000Z', // not rel's form, but Date.parse takes them, as it always did
+  ])('%s is a time', (t) => {
+    const r = at(t);
+    expect(r.problems).toEqual([]);
+    expect(r.people[0]!.person.created_at).toBe(t);
+  });
+
+  it.each(['2026-13-01T09:00:00.000Z', '2026-00-01T09:00:00.000Z', '2026-01-00T09:00:00.000Z', '2026-01-32T09:00:00.000Z',
+    '2026-01-01T09:60:00.000Z', '2026-01-01T09:00:60.000Z', '2026-01-01T25:00:00.000Z',
+    '2026-01-01T09:00:00.0a0Z', '2026/01/01T09:00:00.000Z', '20260101T090000Z'])('%s is not', (t) => {
+    expect(at(t).problems).toEqual([{ where: 'people[0]', why: `people[0].created_at: expected an ISO 8601 time, got "${t}"; person skipped` }]);
+  });
+
+  it('every stamp of rel\'s own form it takes without Date.parse, Date.parse takes too, as the same instant', () => {
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    let taken = 0;
+    for (let k = 0; k < 20_000; k++) {
+      // Fields drawn a little past their ranges, so that both answers come up.
+      const t = `${pad(next(10000), 4)}-${pad(next(14), 2)}-${pad(next(33), 2)}T${pad(next(26), 2)}:${pad(next(62), 2)}:${pad(next(62), 2)}.${pad(next(1000), 3)}Z`;
+      if (!isUtcStamp(t)) continue;
+      taken++;
+      expect(new Date(t).toISOString()).toBe(t);
+    }
+    expect(taken).toBeGreaterThan(5_000);
   });
 });
