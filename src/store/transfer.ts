@@ -298,13 +298,16 @@ function bulkInsert(db: Db, table: 'touchpoints' | 'people' | 'facts', triggers:
   // Updated in place, the rows land at random places of those indexes: with the default page cache
   // (16 MB: better-sqlite3 builds SQLite with DEFAULT_CACHE_SIZE=-16000) many inserts read and spill
   // pages, so 64 MiB for the bulk write only. Rebuilt, only the primary key's index takes random
-  // inserts: 8 MiB was as fast on the bench's 200,000 touches as 64 MiB (4.3 s) and kept the import's
-  // peak 60 MiB lower (388 MiB against 450).
+  // inserts: a cache the size of that index (~48 bytes a row: a 36-character id and its rowid), from
+  // 8 to 128 MiB, holds it while the rows go in; then 8 MiB again for building the other indexes,
+  // which a larger cache made slower. At 200,000 touches 8 MiB is enough (4.3 s either way, and the
+  // peak 60 MiB lower than with 64); at 2,000,000 the index is 95 MB, and with 8 MiB nearly every
+  // insert read a page and spilled another: 28.6 -> 18.8 s for the rows, the peak 811 -> 892 MiB.
   const cache = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma(`cache_size = ${rebuild ? -8192 : -65536}`);
+  db.pragma(`cache_size = ${rebuild ? -Math.max(8192, Math.min(131072, (count * 48) >> 10)) : -65536}`);
   try {
     withoutTriggers(db, triggers, () => {
-      if (rebuild) withoutIndexes(db, table, insert);
+      if (rebuild) withoutIndexes(db, table, () => { insert(); db.pragma('cache_size = -8192'); });
       else insert();
       // As the journal's trigger: only while a change is open. The new rows are those after `after`
       // (a rowid table: inserts take MAX(rowid) + 1, and the caller's transaction keeps other writers out).
