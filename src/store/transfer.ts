@@ -314,9 +314,11 @@ function bulkInsert(db: Db, table: 'touchpoints' | 'people' | 'facts', triggers:
       const journal = () => db.prepare(`INSERT INTO change_rows (change_id, tbl, row_id, before)
         SELECT (SELECT MAX(id) FROM changes), '${table}', id, NULL FROM ${table}
         WHERE rowid > ? AND (SELECT open FROM changes ORDER BY id DESC LIMIT 1) = 1`).run(after);
-      // The journal's index by record is keyed by random ids too: the same rule.
+      // The journal's index by record is keyed by random ids too: the same rule. Its index by change is
+      // not: the open change is the newest, so its rows go at the index's end (at 10,000 people 0.11 s
+      // to sort it again, a few ms to append to it).
       if (count >= BULK_INDEX_ROWS && count >= (db.prepare('SELECT COUNT(*) FROM change_rows').pluck().get() as number)) {
-        withoutIndexes(db, 'change_rows', journal);
+        withoutIndexes(db, 'change_rows', journal, ['change_rows_change']);
       } else journal();
     });
   } finally {

@@ -19,11 +19,13 @@ export function withoutTriggers<T>(db: Db, names: readonly string[], fn: () => T
 /**
  * Runs `fn` with the non-unique indexes of `table` dropped, then builds them again from their own SQL:
  * one sort per index instead of a random update for each row (unique ones stay, to keep their checks).
- * Worth it only when `fn` adds about as many rows as the table holds. The caller holds the transaction,
- * as for withoutTriggers.
+ * Worth it only when `fn` adds about as many rows as the table holds. An index named in `keep` stays and
+ * is updated row by row: one whose new keys all come after the ones it holds is appended to at its end,
+ * cheaper than sorting it again. The caller holds the transaction, as for withoutTriggers.
  */
-export function withoutIndexes<T>(db: Db, table: string, fn: () => T): T {
-  return without(db, 'INDEX', `type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'`, [table], fn);
+export function withoutIndexes<T>(db: Db, table: string, fn: () => T, keep: readonly string[] = []): T {
+  const kept = keep.map((n) => ` AND name <> '${n}'`).join('');
+  return without(db, 'INDEX', `type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'${kept}`, [table], fn);
 }
 
 /** Drops the schema objects `where` finds, runs `fn`, and makes them again from their SQL. */
