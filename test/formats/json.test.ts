@@ -143,6 +143,14 @@ describe('rel JSON: ids', () => {
     expect(r.problems).toEqual([{ where: 'people[0]', why: 'people[0]: id "t1" appears twice in the file; person skipped' }]);
   });
 
+  it('a person left out for an id someone before them holds does not free that id: a third person with it is left out too', () => {
+    const r = readRelJson(doc([person(), person({ ...stamp('p2'), facts: [{ ...stamp('f1'), text: 'again', date: '2026-01-01' }] }),
+      person({ ...stamp('p3'), facts: [{ ...stamp('f1'), text: 'and again', date: '2026-01-01' }] })]));
+    expect(r.people.map((p) => p.person.id)).toEqual(['p1']);
+    expect(r.problems.map((p) => p.why)).toEqual([
+      'people[1]: id "f1" appears twice in the file; person skipped', 'people[2]: id "f1" appears twice in the file; person skipped']);
+  });
+
   it('the ids of a person left out are not taken: a later person may use them', () => {
     const r = readRelJson(doc([person({ facts: [{ ...stamp('f1'), text: 'a', date: '2026-01-01' }, { ...stamp('f1'), text: 'b', date: '2026-01-01' }] }),
       person({ name: 'Ana Lima, the second time' })]));
@@ -168,6 +176,18 @@ describe('rel JSON: times', () => {
     '2026-01-01T09:60:00.000Z', '2026-01-01T09:00:60.000Z', '2026-01-01T25:00:00.000Z',
     '2026-01-01T09:00:00.0a0Z', '2026/01/01T09:00:00.000Z', '20260101T090000Z'])('%s is not', (t) => {
     expect(at(t).problems).toEqual([{ where: 'people[0]', why: `people[0].created_at: expected an ISO 8601 time, got "${t}"; person skipped` }]);
+  });
+
+  it('isUtcStamp takes rel\'s own form on days 1 to 28, every field at its ends, and nothing else', () => {
+    for (const t of ['2026-01-01T00:00:00.000Z', '2026-12-28T23:59:59.999Z', '0000-01-01T00:00:00.000Z', '9999-12-28T23:59:59.999Z']) {
+      expect([t, isUtcStamp(t)]).toEqual([t, true]);
+    }
+    for (const t of ['2026-00-01T00:00:00.000Z', '2026-13-01T00:00:00.000Z', '2026-01-00T00:00:00.000Z', '2026-01-29T00:00:00.000Z',
+      '2026-01-01T24:00:00.000Z', '2026-01-01T00:60:00.000Z', '2026-01-01T00:00:60.000Z', '2026-01-01T00:00:00.000', '2026-01-01T00:00:00.0000Z',
+      '2026-01-01T00:00:00.000+', '2026-01-01T00:00:00.000ZZ', '2026-01-01T00:00:00.00Z', '2026-01-01T00:00:00.000z', '2026-01-01 00:00:00.000Z', '2026-01-01T00:00:00,000Z',
+      '2026-0/-01T00:00:00.000Z', '2026-0:-01T00:00:00.000Z', '/026-01-01T00:00:00.000Z', ':026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.00:Z']) {
+      expect([t, isUtcStamp(t)]).toEqual([t, false]);
+    }
   });
 
   it('every stamp of rel\'s own form it takes without Date.parse, Date.parse takes too, as the same instant', () => {
