@@ -274,6 +274,9 @@ export const TOUCH_INSERT_TRIGGERS = [
 export const PEOPLE_INSERT_TRIGGERS = ['people_journal_insert'] as const;
 export const FACTS_INSERT_TRIGGERS = ['facts_journal_insert'] as const;
 
+/** The page cache (KiB) for building indexes afresh: a larger one made the builds slower. */
+const INDEX_BUILD_KIB = 8 * 1024;
+
 /** From how many new rows (and no fewer than the table holds) an import builds a table's indexes afresh. */
 export const BULK_INDEX_ROWS = 5000;
 
@@ -304,10 +307,11 @@ function bulkInsert(db: Db, table: 'touchpoints' | 'people' | 'facts', triggers:
   // peak 60 MiB lower than with 64); at 2,000,000 the index is 95 MB, and with 8 MiB nearly every
   // insert read a page and spilled another: 28.6 -> 18.8 s for the rows, the peak 811 -> 892 MiB.
   const cache = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma(`cache_size = ${rebuild ? -Math.max(8192, Math.min(131072, (count * 48) >> 10)) : -65536}`);
+  const kib = (n: number) => db.pragma(`cache_size = ${-n}`); // a negative cache_size is in KiB
+  kib(rebuild ? Math.max(INDEX_BUILD_KIB, Math.min(128 * 1024, (count * 48) >> 10)) : 64 * 1024);
   try {
     withoutTriggers(db, triggers, () => {
-      if (rebuild) withoutIndexes(db, table, () => { insert(); db.pragma('cache_size = -8192'); });
+      if (rebuild) withoutIndexes(db, table, () => { insert(); kib(INDEX_BUILD_KIB); });
       else insert();
       // As the journal's trigger: only while a change is open. The new rows are those after `after`
       // (a rowid table: inserts take MAX(rowid) + 1, and the caller's transaction keeps other writers out).
