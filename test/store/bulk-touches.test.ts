@@ -100,7 +100,7 @@ describe('a bulk import builds the indexes of touchpoints and of the journal afr
     return db;
   };
 
-  it(`${BULK_INDEX_ROWS.toLocaleString('en')} touches into an empty file: the same indexes, rebuilt, and queries find every touch through them`, () => {
+  it(`${BULK_INDEX_ROWS.toLocaleString('en')} touches into an empty file: the same indexes, rebuilt (the journal's by change appended to), and queries find every touch through them`, () => {
     const db = fresh('bulk.db');
     try {
       const before = indexes(db);
