@@ -115,6 +115,21 @@ describe('rel export --format json, and back', () => {
       expect(r.err).toMatch(message);
     }
   });
+  it('a person whose two touches share an id is a problem of the file, and everyone else comes in (it stopped the whole import)', async () => {
+    await seed();
+    const doc = await exportJson();
+    const k = doc.people.findIndex((p: RelPerson) => p.touchpoints.length > 0);
+    const person = doc.people[k] as RelPerson;
+    person.touchpoints.push({ ...person.touchpoints[0]!, note: 'the same id again' });
+    writeFileSync(join(tmp.dir, 'twice.json'), JSON.stringify(doc, null, 2)); // laid out as rel export writes it
+    const other = relAt(join(tmp.dir, 'o.db'));
+    const r = await other(['import', join(tmp.dir, 'twice.json'), '--json']);
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({ added: doc.people.length - 1, problems: [
+      { where: `people[${k}]`, why: `people[${k}]: id ${JSON.stringify(person.touchpoints[0]!.id)} appears twice in the file; person skipped` }] });
+    expect((await exportJson(other)).people.map((p: RelPerson) => p.name).sort()).toEqual(
+      doc.people.filter((_: RelPerson, i: number) => i !== k).map((p: RelPerson) => p.name).sort());
+  });
 });
 
 describe('rel export: other formats', () => {
