@@ -9,6 +9,7 @@ import type { Problem } from '../formats/types.js';
 import { newId } from '../store/ids.js';
 import { knownRecords, peopleForMerge, writePlan, writeRelRecords, type NewPersonExtras, type RelItem } from '../store/transfer.js';
 import { OWNED } from '../formats/json.js';
+import { problemText } from '../render/words.js';
 import { formatNamed, formatsHelp, type FormatEntry, type Parsed } from '../formats/registry.js';
 import { detect, readRelPieces, readText, sizeOf } from './shared/import-read.js';
 import { parseTag } from './shared/person-fields.js';
@@ -130,7 +131,7 @@ async function importWith(opts: ImportOptions, ctx: Ctx, show: ReturnType<typeof
   if (records.length === 0 && !(parsed.rel !== undefined && problems.length === 0)) { // an empty rel export is fine
     const first = problems[0];
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-    throw new UsageError(`no one could be read from ${opts.file}${first ? `: ${first.where}: ${first.why}${more}` : ''}`);
+    throw new UsageError(`no one could be read from ${opts.file}${first ? `: ${problemText(first)}${more}` : ''}`);
   }
   show.large ||= records.length > LARGE;
   show(`matching ${records.length.toLocaleString('en')} records…`);

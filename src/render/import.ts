@@ -1,5 +1,5 @@
 /** The human summary of rel import: lines for stdout (what happened) and stderr (the problems). */
-import { shortId } from './words.js';
+import { problemText, shortId } from './words.js';
 import type { Decision, PossibleDuplicate } from '../domain/merge.js';
 import type { Problem } from '../formats/types.js';
 
@@ -42,7 +42,7 @@ export function importLines(view: ImportView, file: string): { out: string[]; er
   out.push(`${counts}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}.${view.dry_run ? ' Nothing was written.' : ''}`);
   out.push(...duplicateLines(view));
   const n = view.problems.length;
-  const err = view.problems.slice(0, SHOWN).map((p) => `${p.where}: ${p.why}`);
+  const err = view.problems.slice(0, SHOWN).map(problemText);
   const rest = view.dry_run ? '' : '; the rest was imported';
   if (n > SHOWN) {
     err.push(`... and ${(n - SHOWN).toLocaleString('en')} more: ${n.toLocaleString('en')} problems in ${file} (all of them with --json)${rest}`);

@@ -1,7 +1,7 @@
 /** Pure wording shared by the human renderers. */
 import { dayParts, daysBetween } from '../domain/dates.js';
 import { formatEvery } from '../domain/interval.js';
-import type { Day } from '../domain/types.js';
+import type { Day, Problem } from '../domain/types.js';
 
 export const shortId = (id: string) => id.slice(0, 8);
 
@@ -31,3 +31,12 @@ export function birthdayText(b: string | null): string {
 export const balanceText = (n: number) => (n > 0 ? `+${n}` : n === 0 ? 'even' : String(n));
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * A problem of an imported file as one line: "line 12: no name". A rel export's problems already name
+ * the field's whole path ("people[3].touchpoints[0].date: ..."), so theirs is not said twice.
+ */
+export function problemText(p: Problem): string {
+  const named = p.why.startsWith(p.where) && (p.why[p.where.length] === ':' || p.why[p.where.length] === '.');
+  return named ? p.why : `${p.where}: ${p.why}`;
+}

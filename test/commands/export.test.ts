@@ -129,6 +129,11 @@ describe('rel export --format json, and back', () => {
       { where: `people[${k}]`, why: `people[${k}]: id ${JSON.stringify(person.touchpoints[0]!.id)} appears twice in the file; person skipped` }] });
     expect((await exportJson(other)).people.map((p: RelPerson) => p.name).sort()).toEqual(
       doc.people.filter((_: RelPerson, i: number) => i !== k).map((p: RelPerson) => p.name).sort());
+    // In words, the person's place is said once: the problem names it already.
+    const file = join(tmp.dir, 'twice.json');
+    const said = await relAt(join(tmp.dir, 'p.db'))(['import', file]);
+    expect(said.err).toBe(`people[${k}]: id ${JSON.stringify(person.touchpoints[0]!.id)} appears twice in the file; person skipped\n` +
+      `1 problem in ${file}; the rest was imported\n`);
   });
 });
 
