@@ -1,12 +1,10 @@
 /** rel ledger [WHO] [--json | --format table|plain|tsv|json] [-q]: what you have given against what you have asked. */
-import type { App, Ctx } from '../app.js';
-import { ledgerTotals, type LedgerRow } from '../domain/ledger.js';
-import type { Channel, Day, Kind } from '../domain/types.js';
-import { ledgerInOrder, ledgerJson } from '../store/touchpoints.js';
+import type { App } from '../app.js';
+import { readTogether } from '../store/open.js';
+import { ledgerJson, ledgerLines, ledgerShape } from '../store/touchpoints.js';
 import { formatOption, parseFormat, QUIET, type RawOutput } from './shared/output.js';
 import { personLedger as one } from './shared/person-ledger.js';
 import { resolveWho } from './shared/who.js';
-import type { PersonLedger } from '../render/ledger.js';
 
 export function register(app: App): void {
   app.program
@@ -26,9 +24,14 @@ export function register(app: App): void {
         const render = await import('../render/ledger.js');
         if (!who?.length) {
           if (format === 'json') return ctx.jsonBytes(ledgerJson(ctx.db()));
-          const rows = all(ctx);
-          if (rows.length === 0) return opts.quiet || format !== 'table' ? undefined : ctx.out(render.NOTHING_YET);
-          render.writeLedger(await ctx.page(), rows, ledgerTotals(rows), format, ctx.fit(), opts.quiet);
+          const db = ctx.db();
+          const write = await ctx.page();
+          // One read transaction: the widths, the totals and the lines are of one state of the file.
+          readTogether(db, () => {
+            const shape = ledgerShape(db);
+            if (shape.totals.people === 0) return opts.quiet || format !== 'table' ? undefined : write(`${render.NOTHING_YET}\n`);
+            render.writeLedger(write, shape, ledgerLines(db), format, ctx.fit(), opts.quiet);
+          });
         } else {
           const view = one(await resolveWho(ctx, who), ctx);
           if (format === 'json') return ctx.json(view);
@@ -40,9 +43,3 @@ export function register(app: App): void {
       }),
     );
 }
-
-export function all(ctx: Ctx): LedgerRow[] {
-  return ledgerInOrder(ctx.db());
-}
-
-

@@ -1,9 +1,9 @@
 /** rel list [--tag T] [--json | --format table|plain|tsv|json] [-q] */
 import type { App, Ctx } from '../app.js';
-import { listPeople, listPeopleJson } from '../store/people.js';
+import { readTogether } from '../store/open.js';
+import { listPeopleJson, listRows, listShape } from '../store/people.js';
 import { formatOption, parseFormat, QUIET, type RawOutput } from './shared/output.js';
 import { parseTag } from './shared/person-fields.js';
-import type { ListItem } from '../render/people.js';
 
 export function register(app: App): void {
   app.program
@@ -20,20 +20,19 @@ export function register(app: App): void {
         const format = parseFormat(opts);
         const tag = opts.tag === undefined ? undefined : parseTag(opts.tag);
         if (format === 'json') return ctx.jsonBytes(listPeopleJson(ctx.db(), ctx.today, tag));
-        const items = run({ tag }, ctx);
-        if (items.length === 0) {
-          if (opts.quiet || format !== 'table') return;
-          return ctx.out(opts.tag ? `No one is tagged ${opts.tag}.` : 'No one yet. Add someone: rel add "Maya Chen"');
-        }
+        const db = ctx.db();
         const [render, write] = await Promise.all([import('../render/people.js'), ctx.page()]);
-        render.writePeople(write, items, format, ctx.today, ctx.fit());
-        if (format === 'table' && !opts.quiet) write(`${items.length} ${items.length === 1 ? 'person' : 'people'}\n`);
+        // One read transaction: the widths, the count and the rows are of one state of the file.
+        readTogether(db, () => {
+          const shape = listShape(db, ctx.today, tag);
+          if (shape.count === 0) {
+            if (opts.quiet || format !== 'table') return;
+            return write(`${opts.tag ? `No one is tagged ${opts.tag}.` : 'No one yet. Add someone: rel add "Maya Chen"'}\n`);
+          }
+          render.writePeople(write, shape, listRows(db, ctx.today, tag), format, ctx.today, ctx.fit());
+          if (format === 'table' && !opts.quiet) write(`${shape.count} ${shape.count === 1 ? 'person' : 'people'}\n`);
+        });
       }),
     );
 }
 
-export function run(opts: { tag?: string }, ctx: Ctx): ListItem[] {
-  const people = listPeople(ctx.db(), opts.tag);
-  for (const p of people) if (p.snoozed_until !== null && p.snoozed_until <= ctx.today) p.snoozed_until = null;
-  return people;
-}

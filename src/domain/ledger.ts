@@ -91,6 +91,24 @@ export function inLedgerOrder(keyed: KeyedLedgerRow[]): LedgerRow[] {
   return sorted.map((k) => k.row);
 }
 
+/**
+ * What rel ledger's table needs before its first row (store/touchpoints.ts ledgerShape), so that no row
+ * is held: the totals, the widest name among ASCII names (its length) and the names that are not ASCII
+ * (measured by the renderer), the longest count of gives and of asks, each distinct balance, and whether
+ * any line has a last give, a last ask, or an ask first.
+ */
+export interface LedgerShape {
+  totals: LedgerTotals;
+  asciiName: number;
+  otherNames: string[];
+  givesDigits: number;
+  asksDigits: number;
+  balances: number[];
+  lastGive: boolean;
+  lastAsk: boolean;
+  askedFirst: boolean;
+}
+
 export function ledgerTotals(rows: LedgerRow[]): LedgerTotals {
   return {
     gives: rows.reduce((n, r) => n + r.gives, 0),

@@ -69,6 +69,23 @@ export type ListedPerson = Pick<PersonWithLastTouch, 'id' | 'name' | 'tags' | 'e
   snoozed_until: Day | null;
 };
 
+/**
+ * What rel list's table needs before its first row (store/people.ts listShape), so that no row is held:
+ * how many people; the widest id (its first 8 characters), name and company among ASCII texts (their
+ * length, which is their width but for control characters, which rel's own texts never hold: then more
+ * than their width, never less); the few people whose id, name or company is not ASCII, measured by
+ * the renderer (a CJK character or an emoji is two columns); each distinct tag list, rhythm with its
+ * running snooze, and last touch (hundreds among 10,000 people), put in words by the renderer.
+ */
+export interface ListShape {
+  count: number;
+  ascii: { id: number; name: number; company: number };
+  other: { id: string; name: string; company: string | null }[];
+  tags: string[][];
+  rhythms: { every_days: number | null; snoozed_until: Day | null }[];
+  lastTouches: (Day | null)[];
+}
+
 /** What a person needs (rel need) or offers (rel offer). */
 export type WishKind = 'need' | 'offer';
 

@@ -1,8 +1,8 @@
 /** The human views of `rel ledger`: tables, plain lines or TSV, written as they are made. */
 import type { Format } from './format.js';
-import type { LedgerRow, LedgerTotals } from '../domain/ledger.js';
-import { paint } from './paint.js';
-import { tableLines, writeLines, type Fit } from './table.js';
+import type { LedgerRow, LedgerShape } from '../domain/ledger.js';
+import { paint, type Paint } from './paint.js';
+import { map, streamedTableLines, tableLines, widest, writeLines, type Fit } from './table.js';
 import { tsvLines } from './tsv.js';
 import { balanceText as signed, plural } from './words.js';
 import type { Channel, Day, Kind } from '../domain/types.js';
@@ -17,34 +17,52 @@ const ENTRY_FIELDS = ['date', 'type', 'kind', 'note', 'via'] as const satisfies 
 
 export const NOTHING_YET = 'Nothing given or asked yet. Log one: rel log maya --give intro';
 
+/** Writes the whole ledger as its lines are read (`rows`: none held), in the columns `shape` measured. */
 export function writeLedger(
   write: (text: string) => void,
-  rows: LedgerRow[],
-  totals: LedgerTotals,
+  shape: LedgerShape,
+  rows: Iterable<LedgerRow>,
   format: Exclude<Format, 'json'>,
   fit: Fit,
   quiet = false,
 ): void {
   if (format === 'tsv') return writeLines(write, tsvLines(rows, FIELDS));
   if (format === 'plain') {
-    return writeLines(write, rows.map((r) => `${r.name} — gave ${r.gives}, asked ${r.asks}, balance ${signed(r.balance)}${r.asked_first ? ', asked first' : ''}`));
+    return writeLines(write, map(rows, (r) => `${r.name} — gave ${r.gives}, asked ${r.asks}, balance ${signed(r.balance)}${r.asked_first ? ', asked first' : ''}`));
   }
+  const DAY = 10; // YYYY-MM-DD
+  const natural = [
+    widest(shape.otherNames, shape.asciiName),
+    shape.givesDigits,
+    shape.asksDigits,
+    widest(map(shape.balances, signed)),
+    shape.lastGive ? DAY : 0,
+    shape.lastAsk ? DAY : 0,
+    shape.askedFirst ? ASKED_FIRST.length : 0,
+  ];
   const c = paint(fit.color);
-  const cols = [{ head: 'name', cut: 1 }, 'gave', 'asked', 'balance', { head: 'last give', cut: 2, min: 10 }, { head: 'last ask', cut: 2, min: 10 }, { head: '', cut: 3 }];
-  const cells = rows.map((r) => [
-    r.name,
-    String(r.gives),
-    String(r.asks),
-    (r.balance < 0 ? c.yellow : c.green)(signed(r.balance)),
-    r.last_give ?? '',
-    r.last_ask ?? '',
-    r.asked_first ? c.yellow('asked first') : '',
-  ]);
-  writeLines(write, tableLines(cols, cells, fit));
+  writeLines(write, streamedTableLines(LEDGER_COLUMNS, natural, map(rows, (r) => ledgerCells(r, c)), fit));
   if (quiet) return;
+  const { totals } = shape;
   const ratio = totals.asks === 0 ? '' : ` (${(totals.gives / totals.asks).toFixed(1)} gives for each ask; the aim is 10)`;
   write(`\nYou gave ${plural(totals.gives, 'time')} and asked ${plural(totals.asks, 'time')}${ratio}.\n`);
 }
+
+const ASKED_FIRST = 'asked first';
+
+/** The whole ledger's columns: the notes give way first, then the dates, then the name. */
+export const LEDGER_COLUMNS = [{ head: 'name', cut: 1 }, 'gave', 'asked', 'balance', { head: 'last give', cut: 2, min: 10 }, { head: 'last ask', cut: 2, min: 10 }, { head: '', cut: 3 }];
+
+/** A ledger line's cells in LEDGER_COLUMNS, painted with `c`. */
+export const ledgerCells = (r: LedgerRow, c: Paint) => [
+  r.name,
+  String(r.gives),
+  String(r.asks),
+  (r.balance < 0 ? c.yellow : c.green)(signed(r.balance)),
+  r.last_give ?? '',
+  r.last_ask ?? '',
+  r.asked_first ? c.yellow(ASKED_FIRST) : '',
+];
 
 export function writePersonLedger(write: (text: string) => void, l: PersonLedger, format: Exclude<Format, 'json'>, fit: Fit, quiet = false): void {
   if (format === 'tsv') return writeLines(write, tsvLines(l.entries, ENTRY_FIELDS));

@@ -1,7 +1,7 @@
 /** The views of `rel list`: a table, plain lines, or TSV; written as they are made. */
 import type { Format } from './format.js';
-import type { Day, ListedPerson } from '../domain/types.js';
-import { tableLines, writeLines, type Fit } from './table.js';
+import type { Day, ListedPerson, ListShape } from '../domain/types.js';
+import { map, streamedTableLines, widest, writeLines, type Fit } from './table.js';
 import { tsvLines } from './tsv.js';
 import { relativeDay, rhythm, shortId } from './words.js';
 
@@ -10,20 +10,36 @@ export type ListItem = ListedPerson;
 /** The TSV columns: the JSON field names, in the JSON's order. */
 const FIELDS = ['id', 'name', 'tags', 'every_days', 'last_touch', 'company', 'emails'] as const satisfies readonly (keyof ListItem)[];
 
-export function writePeople(write: (text: string) => void, items: ListItem[], format: Exclude<Format, 'json'>, today: Day, fit: Fit): void {
-  if (format === 'tsv') return writeLines(write, tsvLines(items, FIELDS));
-  if (format === 'plain') return writeLines(write, items.map((p) => plainLine(p, today)));
+/**
+ * Writes everyone as they are read (`people`: none held), in the columns `shape` measured before the
+ * first row (store/people.ts listShape).
+ */
+export function writePeople(write: (text: string) => void, shape: ListShape, people: Iterable<ListItem>, format: Exclude<Format, 'json'>, today: Day, fit: Fit): void {
+  if (format === 'tsv') return writeLines(write, tsvLines(people, FIELDS));
+  if (format === 'plain') return writeLines(write, map(people, (p) => plainLine(p, today)));
   // Thousands of people share a few hundred last-touch days: each day is put in words once.
   const days = new Map<Day | null, string>();
   const ago = (d: Day | null) => days.get(d) ?? days.set(d, relativeDay(d, today)).get(d)!;
-  const rows = items.map((p) => [shortId(p.id), p.name, p.company ?? '', p.tags.join(', '), rhythmAndSnooze(p), ago(p.last_touch)]);
-  // On a narrow terminal the tags and the company give way first, then the id; the name stays.
-  const cols = [{ head: 'id', cut: 2 }, { head: 'name', cut: 1 }, { head: 'company', cut: 3 }, { head: 'tags', cut: 3 }, 'rhythm', 'last touch'];
-  writeLines(write, tableLines(cols, rows, fit));
+  const { ascii, other } = shape;
+  const natural = [
+    widest(map(other, (p) => shortId(p.id)), ascii.id),
+    widest(map(other, (p) => p.name), ascii.name),
+    widest(map(other, (p) => p.company ?? ''), ascii.company),
+    widest(map(shape.tags, (t) => t.join(', '))),
+    widest(map(shape.rhythms, rhythmAndSnooze)),
+    widest(map(shape.lastTouches, ago)),
+  ];
+  writeLines(write, streamedTableLines(PEOPLE_COLUMNS, natural, map(people, (p) => personCells(p, ago)), fit));
 }
 
+/** rel list's columns: on a narrow terminal the tags and the company give way first, then the id; the name stays. */
+export const PEOPLE_COLUMNS = [{ head: 'id', cut: 2 }, { head: 'name', cut: 1 }, { head: 'company', cut: 3 }, { head: 'tags', cut: 3 }, 'rhythm', 'last touch'];
+
+/** A person's cells in PEOPLE_COLUMNS; `ago` puts the last touch in words. */
+export const personCells = (p: ListItem, ago: (d: Day | null) => string) => [shortId(p.id), p.name, p.company ?? '', p.tags.join(', '), rhythmAndSnooze(p), ago(p.last_touch)];
+
 /** "every 2w, snoozed until 2026-12-01": a snoozed person is marked, so no one disappears unseen. */
-function rhythmAndSnooze(p: ListItem): string {
+function rhythmAndSnooze(p: Pick<ListItem, 'every_days' | 'snoozed_until'>): string {
   return [rhythm(p.every_days), p.snoozed_until && `snoozed until ${p.snoozed_until}`].filter(Boolean).join(', ');
 }
 

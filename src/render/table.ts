@@ -78,6 +78,46 @@ const oneLine = (cell: string) => {
   return at < 0 ? cell : `${cell.slice(0, at).trimEnd()} …`;
 };
 
+/** The width a cell takes in a table (its first line: see oneLine). */
+export const cellWidth = (cell: string) => width(oneLine(cell));
+
+/** The widest of `cells` (cellWidth), and at least `from`. */
+export function widest(cells: Iterable<string>, from = 0): number {
+  let w = from;
+  for (const c of cells) w = Math.max(w, cellWidth(c));
+  return w;
+}
+
+/** `items` through `f`, one at a time (rows made as they are written). */
+export function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
+}
+
+/** Lays out columns of the given natural widths; returns the function that makes each line. */
+function layout(cols: Column[], natural: number[], fit: Fit) {
+  const w = fitWidths(cols.map((c, i) => Math.max(width(c.head), natural[i] ?? 0)), cols, fit.width);
+  const shown = cols.map((_, i) => i).filter((i) => w[i]! > 0);
+  const last = shown.length - 1;
+  const bold = paint(fit.color).bold;
+  /** A row's line; `measured(i)` is the width of cell i (already one line), or undefined to measure it here. */
+  return (r: readonly string[], measured?: (i: number) => number, head = false) => {
+    let s = '';
+    for (let k = 0; k <= last; k++) {
+      const i = shown[k]!;
+      let cell = measured ? r[i]! : oneLine(r[i] ?? '');
+      let cw = measured ? measured(i) : width(cell);
+      // Wider than its column: cut to fit (fitted, or a cell wider than the width it was promised).
+      if (cw > w[i]!) {
+        cell = cut(cell, w[i]!);
+        cw = width(cell);
+      }
+      if (head && cell !== '') cell = bold(cell);
+      s += k === last ? cell : cell + ' '.repeat(w[i]! - cw + GAP);
+    }
+    return s.trimEnd();
+  };
+}
+
 /**
  * The table's lines, produced one at a time (the header first). `rows` is read twice: once for the
  * widths, once to print.
@@ -85,7 +125,7 @@ const oneLine = (cell: string) => {
 export function* tableLines(columns: (string | Column)[], rows: readonly string[][], fit: Fit): Generator<string> {
   const cols = columns.map((c) => (typeof c === 'string' ? { head: c } : c));
   const n = cols.length;
-  const natural = cols.map((c) => width(c.head));
+  const natural = cols.map(() => 0);
   // Each cell's width is measured once (10,000 rows of 7 columns: measuring twice was a fifth of the time).
   const widths = new Uint32Array(rows.length * n);
   const cells = rows.map((r, k) => {
@@ -99,28 +139,22 @@ export function* tableLines(columns: (string | Column)[], rows: readonly string[
     }
     return one;
   });
-  const w = fitWidths(natural, cols, fit.width);
-  const shown = cols.map((_, i) => i).filter((i) => w[i]! > 0);
-  const last = shown.length - 1;
-  const bold = paint(fit.color).bold;
-  const line = (r: string[], measured: (i: number) => number, head: boolean) => {
-    let s = '';
-    for (let k = 0; k <= last; k++) {
-      const i = shown[k]!;
-      let cell = r[i]!;
-      let cw = measured(i);
-      if (cw > w[i]!) {
-        cell = cut(cell, w[i]!);
-        cw = width(cell);
-      }
-      if (head && cell !== '') cell = bold(cell);
-      s += k === last ? cell : cell + ' '.repeat(w[i]! - cw + GAP);
-    }
-    return s.trimEnd();
-  };
-  const heads = cols.map((c) => c.head);
-  yield line(heads, (i) => width(heads[i]!), true);
-  for (let k = 0; k < cells.length; k++) yield line(cells[k]!, (i) => widths[k * n + i]!, false);
+  const line = layout(cols, natural, fit);
+  yield line(cols.map((c) => c.head), undefined, true);
+  for (let k = 0; k < cells.length; k++) yield line(cells[k]!, (i) => widths[k * n + i]!);
+}
+
+/**
+ * A table written as its rows are read, none of them held: `natural` gives each column's width before
+ * the first row (the store measures the whole network's columns in SQL: store/people.ts listShape). A
+ * width more than the widest cell makes the column that wide; a cell wider than its column is cut with
+ * "…" like any other, so a wrong width never breaks the alignment.
+ */
+export function* streamedTableLines(columns: (string | Column)[], natural: number[], rows: Iterable<readonly string[]>, fit: Fit): Generator<string> {
+  const cols = columns.map((c) => (typeof c === 'string' ? { head: c } : c));
+  const line = layout(cols, natural, fit);
+  yield line(cols.map((c) => c.head), undefined, true);
+  for (const r of rows) yield line(r);
 }
 
 /** The whole table as one string (small tables; long ones go through writeLines). */

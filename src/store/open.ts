@@ -54,6 +54,14 @@ function platformTarget(): string {
 export const sqlite = (path: string, options: Database.Options = {}) =>
   new Database(path, { ...options, nativeBinding: addon ?? nativeBinding() });
 
+/**
+ * Runs `read` in one read transaction: what it reads in several queries is one state of the file, even
+ * while another rel writes (WAL: readers see the snapshot of their transaction's first read).
+ */
+export function readTogether<T>(db: Db, read: () => T): T {
+  return db.transaction(read)();
+}
+
 /** Where the database lives: --db, else REL_DB, else $XDG_DATA_HOME/rel/rel.db, else ~/.local/share/rel/rel.db. */
 export function dbPath(flag: string | undefined, env: Readonly<Record<string, string | undefined>>, home: string): string {
   if (flag) return flag;

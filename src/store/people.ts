@@ -1,5 +1,5 @@
 /** SQL for people. Lists (emails, phones, tags) are stored as JSON arrays. */
-import type { Day, ListedPerson, Person, PersonWithLastTouch } from '../domain/types.js';
+import type { Day, ListedPerson, ListShape, Person, PersonWithLastTouch } from '../domain/types.js';
 import { addDays } from '../domain/dates.js';
 import type { DuePerson } from '../domain/due.js';
 import { foldName } from '../domain/names.js';
@@ -134,6 +134,61 @@ export function listPeople(db: Db, tag?: string): ListedPerson[] {
   return rows as ListedPerson[];
 }
 
+/** SQL: the text `x` is ASCII, each character one byte (SQLite's length counts characters). */
+const ascii = (x: string) => `length(${x}) = octet_length(${x})`;
+
+/** SQL: rel list's snooze, none once it has ended (as list.ts run). */
+const RUNNING_SNOOZE = 'CASE WHEN p.snoozed_until > @today THEN p.snoozed_until END';
+
+/** rel list's ListShape (domain/types.ts), read in one pass over the people; no row is held. */
+export function listShape(db: Db, today: Day, tag?: string): ListShape {
+  const where = tag === undefined ? '' : `WHERE ${HAS_TAG}`;
+  const widest = (x: string, of = x) => `ifnull(max(CASE WHEN ${ascii(x)} THEN length(${of}) END), 0)`;
+  const row = db
+    .prepare(
+      `SELECT count(*) AS count, ${widest('p.id', 'substr(p.id, 1, 8)')} AS id, ${widest('p.name')} AS name,
+         ${widest('p.company')} AS company,
+         json_group_array(json_array(p.id, p.name, p.company))
+           FILTER (WHERE NOT (${ascii('p.id')} AND ${ascii('p.name')} AND ifnull(${ascii('p.company')}, 1))) AS other,
+         json_group_array(DISTINCT p.tags) AS tags,
+         json_group_array(DISTINCT json_array(p.every_days, ${RUNNING_SNOOZE})) AS rhythms,
+         json_group_array(DISTINCT p.last_touch) AS last
+       FROM people p ${where}`,
+    )
+    .get(tag === undefined ? { today } : { today, tag }) as Record<'count' | 'id' | 'name' | 'company', number> & Record<'other' | 'tags' | 'rhythms' | 'last', string>;
+  return {
+    count: row.count,
+    ascii: { id: row.id, name: row.name, company: row.company },
+    other: (JSON.parse(row.other) as [string, string, string | null][]).map(([id, name, company]) => ({ id, name, company })),
+    tags: (JSON.parse(row.tags) as string[]).map((t) => JSON.parse(t) as string[]),
+    rhythms: (JSON.parse(row.rhythms) as [number | null, Day | null][]).map(([every_days, snoozed_until]) => ({ every_days, snoozed_until })),
+    lastTouches: JSON.parse(row.last) as (Day | null)[],
+  };
+}
+
+/**
+ * Everyone rel list shows, by name, read one at a time (listPeople's rows, a snooze that has ended
+ * shown as none). Read inside the same transaction as listShape (open.ts readTogether), so that the two agree.
+ */
+export function* listRows(db: Db, today: Day, tag?: string): Generator<ListedPerson> {
+  const where = tag === undefined ? '' : `WHERE ${HAS_TAG}`;
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.name, p.tags, p.every_days, p.last_touch, p.company, p.emails, ${RUNNING_SNOOZE}
+       FROM people p ${where} ORDER BY p.name_key, p.id`,
+    )
+    .raw()
+    .iterate(tag === undefined ? { today } : { today, tag }) as IterableIterator<[string, string, string, number | null, Day | null, string | null, string, Day | null]>;
+  // Rows as arrays, made into objects here: better-sqlite3 makes a row object a property at a time.
+  // Most lists are empty ('[]'), no parse needed.
+  for (const r of rows) {
+    yield {
+      id: r[0], name: r[1], tags: r[2] === '[]' ? [] : (JSON.parse(r[2]) as string[]), every_days: r[3], last_touch: r[4],
+      company: r[5], emails: r[6] === '[]' ? [] : (JSON.parse(r[6]) as string[]), snoozed_until: r[7],
+    };
+  }
+}
+
 /**
  * listPeople as the JSON of rel list --json, each person's object written by SQLite (jsonArray): no
  * object made and serialised per person (list --json 66 -> 59 ms on the bench, and 63.7 -> 60.5 ms as
@@ -147,7 +202,7 @@ export function listPeopleJson(db: Db, today: Day, tag?: string): Buffer {
     db,
     `SELECT json_object('id', p.id, 'name', p.name, 'tags', json(p.tags), 'every_days', p.every_days,
        'last_touch', p.last_touch, 'company', p.company, 'emails', json(p.emails),
-       'snoozed_until', CASE WHEN p.snoozed_until > @today THEN p.snoozed_until END) AS j
+       'snoozed_until', ${RUNNING_SNOOZE}) AS j
      FROM people p ${where} ORDER BY p.name_key, p.id`,
     tag === undefined ? { today } : { today, tag },
   );

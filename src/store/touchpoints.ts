@@ -2,7 +2,7 @@
 import { followUpsClosedBy, type FollowUpMode, type OpenFollowUp } from '../domain/follow-ups.js';
 import type { Channel, Day, Fact, FollowUp, Touchpoint } from '../domain/types.js';
 import type { DueFollowUp } from '../domain/due.js';
-import type { LedgerEntry, LedgerRow } from '../domain/ledger.js';
+import type { LedgerEntry, LedgerRow, LedgerShape } from '../domain/ledger.js';
 import type { Db } from './open.js';
 import { jsonArray } from './people.js';
 
@@ -72,17 +72,50 @@ const LEDGER_ORDER = `CASE WHEN ifnull(l.last_give, '') > ifnull(l.last_ask, '')
  * order, sorted by SQLite (test/store/ledger-order.test.ts: inLedgerOrder's).
  */
 export function ledgerInOrder(db: Db): LedgerRow[] {
+  return [...ledgerLines(db)];
+}
+
+/** ledgerInOrder's lines, read one at a time (rel ledger's table holds none). */
+export function* ledgerLines(db: Db): Generator<LedgerRow> {
   const rows = db
     .prepare(
       `SELECT l.person_id, p.name, l.gives, l.asks, l.last_give, l.last_ask, l.asked_first
        FROM ${LEDGER_FROM} ORDER BY ${LEDGER_ORDER}`,
     )
     .raw()
-    .all() as [string, string, number, number, Day | null, Day | null, number][];
+    .iterate() as IterableIterator<[string, string, number, number, Day | null, Day | null, number]>;
   // Indexed, not destructured: an array pattern runs the iterator protocol for each row.
-  return rows.map((r) => ({
-    id: r[0], name: r[1], gives: r[2], asks: r[3], balance: r[2] - r[3], last_give: r[4], last_ask: r[5], asked_first: r[6] === 1,
-  }));
+  for (const r of rows) {
+    yield { id: r[0], name: r[1], gives: r[2], asks: r[3], balance: r[2] - r[3], last_give: r[4], last_ask: r[5], asked_first: r[6] === 1 };
+  }
+}
+
+/** rel ledger's LedgerShape (domain/ledger.ts) in one pass over the ledger's lines; its totals are ledgerTotals'. */
+export function ledgerShape(db: Db): LedgerShape {
+  const r = db
+    .prepare(
+      `SELECT count(*) AS people, ifnull(sum(l.gives), 0) AS gives, ifnull(sum(l.asks), 0) AS asks,
+         ifnull(sum(l.asked_first), 0) AS asked_first,
+         ifnull(max(CASE WHEN length(p.name) = octet_length(p.name) THEN length(p.name) END), 0) AS asciiName,
+         json_group_array(p.name) FILTER (WHERE length(p.name) <> octet_length(p.name)) AS otherNames,
+         ifnull(max(length(l.gives)), 0) AS givesDigits, ifnull(max(length(l.asks)), 0) AS asksDigits,
+         json_group_array(DISTINCT l.gives - l.asks) AS balances,
+         ifnull(max(l.last_give IS NOT NULL), 0) AS lastGive, ifnull(max(l.last_ask IS NOT NULL), 0) AS lastAsk
+       FROM ${LEDGER_FROM}`,
+    )
+    .get() as Record<'people' | 'gives' | 'asks' | 'asked_first' | 'asciiName' | 'givesDigits' | 'asksDigits' | 'lastGive' | 'lastAsk', number> &
+    Record<'otherNames' | 'balances', string>;
+  return {
+    totals: { gives: r.gives, asks: r.asks, people: r.people, asked_first: r.asked_first },
+    asciiName: r.asciiName,
+    otherNames: JSON.parse(r.otherNames) as string[],
+    givesDigits: r.givesDigits,
+    asksDigits: r.asksDigits,
+    balances: JSON.parse(r.balances) as number[],
+    lastGive: r.lastGive === 1,
+    lastAsk: r.lastAsk === 1,
+    askedFirst: r.asked_first > 0,
+  };
 }
 
 /**

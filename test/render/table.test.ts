@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { width } from '../../src/render/columns.js';
-import { fitWidths, table } from '../../src/render/table.js';
+import { fitWidths, streamedTableLines, table, tableLines } from '../../src/render/table.js';
 import { useTempRel } from '../helpers.js';
 
 const NOTE = 'a long note about the conference in Lisbon, the kids, and the new job at a company with a long name';
@@ -65,5 +65,42 @@ describe('tables fit the terminal', () => {
     const out = table(['name', { head: 'note', cut: 3 }], [['\x1b[1mMaya\x1b[22m', `\x1b[2m${NOTE}\x1b[22m`]], { color: true, width: 30 });
     for (const l of out.split('\n')) expect(width(l)).toBeLessThanOrEqual(30);
     expect(out).toContain('…\x1b[0m');
+  });
+});
+
+describe('a table written as its rows are read', () => {
+  const rows = [['Ann', 'Acme'], ['陈美玲', 'a company far wider than promised']];
+
+  it('is as wide as the widths given before the first row, and cuts a cell wider than promised with "…"', () => {
+    expect([...streamedTableLines(['name', 'company'], [6, 10], rows, { color: false })]).toEqual([
+      'name    company',
+      'Ann     Acme',
+      '陈美玲  a company…',
+    ]);
+  });
+
+  it('fits the given widths to the terminal, as a table held whole is fitted to its widest cells', () => {
+    const cols = [{ head: 'name', cut: 1 }, { head: 'company', cut: 3 }];
+    const natural = [6, 33];
+    const held = [...tableLines(cols, rows, { color: false, width: 24 })];
+    expect([...streamedTableLines(cols, natural, rows, { color: false, width: 24 })]).toEqual(held);
+    expect(held).toEqual(['name    company', 'Ann     Acme', '陈美玲  a company far w…']);
+  });
+
+  it('reads its rows once, as they come', () => {
+    let read = 0;
+    function* source() {
+      for (const r of rows) {
+        read++;
+        yield r;
+      }
+    }
+    const lines = streamedTableLines(['name', 'company'], [6, 33], source(), { color: false });
+    expect(lines.next().value).toBe('name    company');
+    expect(read).toBe(0);
+    lines.next();
+    expect(read).toBe(1);
+    expect([...lines]).toHaveLength(1);
+    expect(read).toBe(2);
   });
 });

@@ -4,10 +4,14 @@
  * full-width letters, emoji, ties on every key), the three agree.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { inLedgerOrder, type KeyedLedgerRow } from '../../src/domain/ledger.js';
+import { inLedgerOrder, ledgerTotals, type KeyedLedgerRow } from '../../src/domain/ledger.js';
 import { foldName } from '../../src/domain/names.js';
 import type { Db } from '../../src/store/open.js';
-import { ledgerInOrder, ledgerJson } from '../../src/store/touchpoints.js';
+import { ledgerInOrder, ledgerJson, ledgerLines, ledgerShape } from '../../src/store/touchpoints.js';
+import { readTogether } from '../../src/store/open.js';
+import { LEDGER_COLUMNS, ledgerCells, writeLedger } from '../../src/render/ledger.js';
+import { paint } from '../../src/render/paint.js';
+import { tableLines } from '../../src/render/table.js';
 import { useTempDb } from '../helpers.js';
 import { rng } from '../support.js';
 
@@ -73,5 +77,50 @@ describe('the whole ledger, ordered and written by SQLite', () => {
   it('is an empty list when nothing was given or asked', () => {
     expect(ledgerInOrder(db)).toEqual([]);
     expect(ledgerJson(db).toString('utf8')).toBe('[]');
+  });
+});
+
+describe("rel ledger's table, written as its lines are read", () => {
+  /** What rel ledger prints: streamed, in the widths and with the totals ledgerShape read first. */
+  const streamed = (width?: number, color = false) => {
+    let out = '';
+    readTogether(db, () => writeLedger((t) => (out += t), ledgerShape(db), ledgerLines(db), 'table', { color, width }));
+    return out;
+  };
+  /** The same table laid out with every line in hand. */
+  const heldWhole = (width?: number, color = false) => [...tableLines(LEDGER_COLUMNS, ledgerInOrder(db).map((r) => ledgerCells(r, paint(color))), { color, width })];
+
+  it('is the table laid out with every line in hand, on a pipe, in colour and at 40, 80 and 200 columns, and its totals are ledgerTotals', () => {
+    for (const seed of [4, 5, 6]) {
+      db.exec('DELETE FROM people');
+      fill(seed);
+      for (const [width, color] of [[undefined, false], [undefined, true], [40, false], [80, true], [200, false]] as const) {
+        const [table] = streamed(width, color).split('\n\n');
+        expect(table!.split('\n')).toEqual(heldWhole(width, color));
+      }
+      const totals = ledgerTotals(ledgerInOrder(db));
+      expect(totals.people).toBeGreaterThan(60);
+      expect(ledgerShape(db).totals).toEqual(totals);
+      expect(streamed()).toContain(`You gave ${totals.gives} times and asked ${totals.asks} times`);
+    }
+  });
+
+  it('measures, before the first line, a wide name in CJK and counts and balances wider than their headings', () => {
+    const person = db.prepare(`INSERT INTO people (id, name, name_key, added_on, created_at, updated_at) VALUES (?, ?, ?, '2025-01-01', 'x', 'x')`);
+    const line = db.prepare(`INSERT INTO ledger_people (person_id, gives, asks, last_give, last_ask, asked_first) VALUES (?, ?, ?, ?, ?, ?)`);
+    person.run('a', 'Ann Lee', 'ann lee');
+    person.run('b', '陈美玲 王', '陈美玲 王');
+    line.run('a', 123456789, 2, '2026-01-02', '2026-01-01', 1);
+    line.run('b', 1, 98765432, '2026-01-03', null, 0);
+    expect(streamed().split('\n').slice(0, 3)).toEqual([
+      'name       gave       asked     balance     last give   last ask',
+      '陈美玲 王  1          98765432  -98765431   2026-01-03',
+      'Ann Lee    123456789  2         +123456787  2026-01-02  2026-01-01  asked first',
+    ]);
+    expect(heldWhole().slice(0, 3)).toEqual(streamed().split('\n').slice(0, 3));
+  });
+
+  it('has no lines and totals of nought when nothing was given or asked', () => {
+    expect(ledgerShape(db).totals).toEqual({ gives: 0, asks: 0, people: 0, asked_first: 0 });
   });
 });
