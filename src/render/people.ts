@@ -21,25 +21,46 @@ export function writePeople(write: (text: string) => void, shape: ListShape, peo
   const days = new Map<Day | null, string>();
   const ago = (d: Day | null) => days.get(d) ?? days.set(d, relativeDay(d, today)).get(d)!;
   const { ascii, other } = shape;
+  const snoozes = shape.rhythms.some((r) => r.snoozed_until !== null);
   const natural = [
     widest(map(other, (p) => shortId(p.id)), ascii.id),
     widest(map(other, (p) => p.name), ascii.name),
     widest(map(other, (p) => p.company ?? ''), ascii.company),
     widest(map(shape.tags, (t) => t.join(', '))),
-    widest(map(shape.rhythms, rhythmAndSnooze)),
+    widest(map(shape.rhythms, (r) => rhythm(r.every_days))),
+    ...(snoozes ? [DAY] : []),
     widest(map(shape.lastTouches, ago)),
   ];
-  writeLines(write, streamedTableLines(PEOPLE_COLUMNS, natural, map(people, (p) => personCells(p, ago)), fit));
+  writeLines(write, streamedTableLines(peopleColumns(snoozes), natural, map(people, (p) => personCells(p, ago, snoozes)), fit));
 }
 
-/** rel list's columns: on a narrow terminal the tags and the company give way first, then the id; the name stays. */
-export const PEOPLE_COLUMNS = [{ head: 'id', cut: 2 }, { head: 'name', cut: 1 }, { head: 'company', cut: 3 }, { head: 'tags', cut: 3 }, 'rhythm', 'last touch'];
+const DAY = 10; // YYYY-MM-DD
 
-/** A person's cells in PEOPLE_COLUMNS; `ago` puts the last touch in words. */
-export const personCells = (p: ListItem, ago: (d: Day | null) => string) => [shortId(p.id), p.name, p.company ?? '', p.tags.join(', '), rhythmAndSnooze(p), ago(p.last_touch)];
+/**
+ * rel list's columns, with the day a snooze ends ("snoozed") when anyone's snooze is running. On a narrow terminal the
+ * snooze's day, the tags and the company give way first, then the id, then the rhythm; the name stays
+ * (cut last), and so does the last touch.
+ */
+export const peopleColumns = (snoozes: boolean) => [
+  { head: 'id', cut: 3 },
+  { head: 'name', cut: 1 },
+  { head: 'company', cut: 3 },
+  { head: 'tags', cut: 3 },
+  { head: 'rhythm', cut: 2, min: 8 },
+  ...(snoozes ? [{ head: 'snoozed', cut: 3, min: DAY }] : []),
+  'last touch',
+];
 
-/** "every 2w, snoozed until 2026-12-01": a snoozed person is marked, so no one disappears unseen. */
-function rhythmAndSnooze(p: Pick<ListItem, 'every_days' | 'snoozed_until'>): string {
+/** A person's cells in peopleColumns(snoozes); `ago` puts the last touch in words. */
+export function personCells(p: ListItem, ago: (d: Day | null) => string, snoozes: boolean): string[] {
+  const cells = [shortId(p.id), p.name, p.company ?? '', p.tags.join(', '), rhythm(p.every_days)];
+  if (snoozes) cells.push(p.snoozed_until ?? '');
+  cells.push(ago(p.last_touch));
+  return cells;
+}
+
+/** "every 2w, snoozed until 2026-12-01" (a plain line): a snoozed person is marked, so no one disappears unseen. */
+function rhythmAndSnooze(p: ListItem): string {
   return [rhythm(p.every_days), p.snoozed_until && `snoozed until ${p.snoozed_until}`].filter(Boolean).join(', ');
 }
 

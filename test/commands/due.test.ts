@@ -221,8 +221,11 @@ describe('small but visible (issue 11 item 16)', () => {
     await t.rel(['log', 'ana']);
     expect((await t.rel(['due'])).out).toBe('No one is due. Nice. 2 snoozed (rel list shows until when; rel snooze WHO off wakes one).\n');
     const list = await t.rel(['list']);
-    expect(list.out).toMatch(/Leo\s+every 1w, snoozed until 2026-04-01/);
-    expect(list.out).toMatch(/Maya Chen\s+every 1w, snoozed until 2026-03-15/);
+    expect(list.out).toMatch(/^id +name +company +tags +rhythm +snoozed +last touch\n/);
+    expect(list.out).toMatch(/Leo +every 1w +2026-04-01 +never\n/);
+    expect(list.out).toMatch(/Maya Chen +every 1w +2026-03-15 +never\n/);
+    expect(list.out).toMatch(/Ana +every 1w +today\n/);
+    expect((await t.rel(['list', '--format', 'plain'])).out).toContain('Leo — every 1w, snoozed until 2026-04-01, never touched');
     expect((await t.rel(['list', '--json'])).json().map((p: { snoozed_until: string | null }) => p.snoozed_until)).toEqual([null, '2026-04-01', '2026-03-15']);
   });
 

@@ -42,6 +42,26 @@ describe('tables fit the terminal', () => {
     }
   });
 
+  it.each([40, 60, 80])('at %i columns rel list shows every name, and the rhythm before the snooze, the tags or the company', async (columns) => {
+    await seed();
+    await t.rel(['snooze', 'jose', '2026-04-01']);
+    const r = await t.rel(['list', '-q'], { stdoutIsTTY: true, columns, env: { NO_COLOR: '1' }, rows: 1000 });
+    const [head, ...rows] = r.out.trimEnd().split('\n');
+    expect(head).toMatch(/name/);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/José Núñez/);
+    expect(rows[1]).toMatch(/Maya Chen/);
+    // Whole columns go, the least needed first: the snooze's day and the tags, then the id and the company.
+    expect(head).toMatch({ 40: /^name +last touch$/, 60: /^name +rhythm +last touch$/, 80: /^id +name +company +rhythm +last touch$/ }[columns]!);
+    if (columns >= 60) {
+      expect(rows[0]).toMatch(/José Núñez 🎉 +(Acme +)?every 1m  +\d+ days ago$/);
+      expect(rows[1]).toMatch(/every 2w  +\d+ days ago$/);
+    }
+    expect((await t.rel(['list', '-q'], { stdoutIsTTY: true, columns: 200, env: { NO_COLOR: '1' }, rows: 1000 })).out).toMatch(
+      /^id +name +company +tags +rhythm +snoozed +last touch\n/,
+    );
+  });
+
   it('at 80 columns the notes are cut first: names stay whole', async () => {
     await seed();
     const due = await t.rel(['due'], { stdoutIsTTY: true, columns: 80, env: { NO_COLOR: '1' } });

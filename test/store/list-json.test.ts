@@ -9,7 +9,7 @@ import { addDays } from '../../src/domain/dates.js';
 import type { Db } from '../../src/store/open.js';
 import { listPeople, listPeopleJson, listRows, listShape } from '../../src/store/people.js';
 import { readTogether } from '../../src/store/open.js';
-import { PEOPLE_COLUMNS, personCells, writePeople } from '../../src/render/people.js';
+import { peopleColumns, personCells, writePeople } from '../../src/render/people.js';
 import { tableLines } from '../../src/render/table.js';
 import { relativeDay } from '../../src/render/words.js';
 import { useTempDb } from '../helpers.js';
@@ -83,8 +83,10 @@ function streamed(width?: number, tag?: string): string[] {
 
 /** The same table laid out with every row in hand (the widest cell of each column measured in JS). */
 function heldWhole(width?: number, tag?: string): string[] {
-  const rows = [...listRows(db, today, tag)].map((p) => personCells(p, (d) => relativeDay(d, today)));
-  return [...tableLines(PEOPLE_COLUMNS, rows, { color: false, width })];
+  const people = [...listRows(db, today, tag)];
+  const snoozes = people.some((p) => p.snoozed_until !== null);
+  const rows = people.map((p) => personCells(p, (d) => relativeDay(d, today), snoozes));
+  return [...tableLines(peopleColumns(snoozes), rows, { color: false, width })];
 }
 
 describe("rel list's table, written as its rows are read", () => {
@@ -102,6 +104,14 @@ describe("rel list's table, written as its rows are read", () => {
       }
       for (const tag of ['work', 'Zoë', '😀']) expect(streamed(undefined, tag)).toEqual(heldWhole(undefined, tag));
     }
+  });
+
+  it('has a column for the snoozes only while one is running', () => {
+    fill(10, stored);
+    expect(streamed()[0]).toMatch(/ rhythm +snoozed +last touch$/);
+    db.prepare('UPDATE people SET snoozed_until = ? WHERE snoozed_until IS NOT NULL').run(today); // each ends today
+    expect(streamed()[0]).toMatch(/ rhythm +last touch$/);
+    expect(streamed()).toEqual(heldWhole());
   });
 
   it('measures CJK and emoji as two columns, before the first row', () => {
