@@ -38,7 +38,9 @@ export function dueTable(items: DueItem[] | DueItem[][], today: Day, fit: Fit, e
   });
   // Narrow terminals lose the note first, then rhythm, last touch and date; never the number or why.
   const cut = { '#': 0, name: 1, why: 0, date: 2, 'last touch': 2, rhythm: 2 } as Record<string, number>;
-  const cols = [...head.map((h) => ({ head: h, cut: cut[h], min: h === 'date' ? 10 : undefined })), { head: explain ? 'score' : '', cut: 3 }];
+  // A date (10 columns) and a last touch ("104 days ago") are whole or not at all: "17 days a…" says nothing.
+  const min = { date: 10, 'last touch': Infinity } as Record<string, number>;
+  const cols = [...head.map((h) => ({ head: h, cut: cut[h], min: min[h] })), { head: explain ? 'score' : '', cut: 3 }];
   return table(cols, rows, fit);
 }
 

@@ -20,7 +20,10 @@ export interface Column {
   head: string;
   /** How readily the column gives up width (higher first): notes 3, free text 2, names 1; 0: never. */
   cut?: number;
-  /** The narrowest it is cut to before it is dropped (default 8; a date: 10, whole or not at all). */
+  /**
+   * The narrowest it is cut to before it is dropped (default 8). At its width (a date's 10), or
+   * Infinity, it is whole or not at all.
+   */
   min?: number;
 }
 

@@ -62,6 +62,20 @@ describe('tables fit the terminal', () => {
     );
   });
 
+  it('rel due shows a last touch whole or not at all, at any width', async () => {
+    await seed();
+    let shown = 0;
+    for (let columns = 50; columns <= 120; columns += 2) {
+      const out = (await t.rel(['due', '-q'], { stdoutIsTTY: true, columns, env: { NO_COLOR: '1' }, rows: 1000 })).out;
+      expect(out, `${columns} columns`).not.toMatch(/\d+ (d|da|day|days|days a|days ag)…/);
+      if (/last touch/.test(out)) {
+        shown++;
+        expect(out).toMatch(/\d+ days ago/);
+      }
+    }
+    expect(shown).toBeGreaterThan(10);
+  });
+
   it('at 80 columns the notes are cut first: names stay whole', async () => {
     await seed();
     const due = await t.rel(['due'], { stdoutIsTTY: true, columns: 80, env: { NO_COLOR: '1' } });
