@@ -45,7 +45,7 @@ export function statsReport(s: StatsView, today: Day, fit: Fit): string {
     const rows = s.drifting.map((d) => [
       c.bold(d.name),
       `${d.last_touch} (${relativeDay(d.last_touch, today)})`,
-      `usually every ${plural(d.usual_gap_days, 'day')}`,
+      plural(d.usual_gap_days, 'day'),
       c.yellow(`${d.ratio.toFixed(1)}x`),
     ]);
     const width = fit.width === undefined ? undefined : fit.width - 2;

@@ -27,7 +27,13 @@ describe('rel stats', () => {
     expect(out).toMatch(/never touched\s+2 \(67%\)/);
     expect(out).toMatch(/▁▁▁▁▁▁█▁▁▁▁▁/);
     expect(out).toMatch(/AMJJASONDJFM/);
-    expect(out).toMatch(/José Núñez\s+2025-10-15 \(140 days ago\)\s+usually every 7 days\s+20\.0x/);
+    expect(out).toMatch(/José Núñez\s+2025-10-15 \(140 days ago\)\s+7 days\s+20\.0x/);
+    // The Drifting table of a name of 21 characters, a silence of hundreds of days and a gap of weeks fits 70 columns whole.
+    await rel(['edit', 'jose', '--name', 'José Núñez Benchmarks']);
+    for (const d of ['2023-06-01', '2023-08-01', '2023-10-01']) await rel(['log', 'maya', '--on', d]);
+    const narrow = (await rel(['stats'], { stdoutIsTTY: true, columns: 70, env: { NO_COLOR: '1' }, rows: 1000 })).out;
+    expect(narrow).toMatch(/José Núñez Benchmarks +2025-10-15 \(140 days ago\) +7 days +20\.0x\n/);
+    expect(narrow).not.toContain('…');
   });
 
   it('an empty network', async () => {
