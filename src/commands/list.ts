@@ -1,5 +1,5 @@
 /** rel list [--tag T] [--json | --format table|plain|tsv|json] [-q] */
-import type { App, Ctx } from '../app.js';
+import type { App } from '../app.js';
 import { readTogether } from '../store/open.js';
 import { listPeopleJson, listRows, listShape } from '../store/people.js';
 import { formatOption, parseFormat, QUIET, type RawOutput } from './shared/output.js';

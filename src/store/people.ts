@@ -135,9 +135,9 @@ export function listPeople(db: Db, tag?: string): ListedPerson[] {
 }
 
 /** SQL: the text `x` is ASCII, each character one byte (SQLite's length counts characters). */
-const ascii = (x: string) => `length(${x}) = octet_length(${x})`;
+export const ascii = (x: string) => `length(${x}) = octet_length(${x})`;
 
-/** SQL: rel list's snooze, none once it has ended (as list.ts run). */
+/** SQL: rel list's snooze: its day while it runs, none once it has ended. */
 const RUNNING_SNOOZE = 'CASE WHEN p.snoozed_until > @today THEN p.snoozed_until END';
 
 /** rel list's ListShape (domain/types.ts), read in one pass over the people; no row is held. */

@@ -4,7 +4,7 @@ import type { Channel, Day, Fact, FollowUp, Touchpoint } from '../domain/types.j
 import type { DueFollowUp } from '../domain/due.js';
 import type { LedgerEntry, LedgerRow, LedgerShape } from '../domain/ledger.js';
 import type { Db } from './open.js';
-import { jsonArray } from './people.js';
+import { ascii, jsonArray } from './people.js';
 
 export function insertTouchpoint(db: Db, t: Touchpoint): void {
   db.prepare(
@@ -96,8 +96,8 @@ export function ledgerShape(db: Db): LedgerShape {
     .prepare(
       `SELECT count(*) AS people, ifnull(sum(l.gives), 0) AS gives, ifnull(sum(l.asks), 0) AS asks,
          ifnull(sum(l.asked_first), 0) AS asked_first,
-         ifnull(max(CASE WHEN length(p.name) = octet_length(p.name) THEN length(p.name) END), 0) AS asciiName,
-         json_group_array(p.name) FILTER (WHERE length(p.name) <> octet_length(p.name)) AS otherNames,
+         ifnull(max(CASE WHEN ${ascii('p.name')} THEN length(p.name) END), 0) AS asciiName,
+         json_group_array(p.name) FILTER (WHERE NOT ${ascii('p.name')}) AS otherNames,
          ifnull(max(length(l.gives)), 0) AS givesDigits, ifnull(max(length(l.asks)), 0) AS asksDigits,
          json_group_array(DISTINCT l.gives - l.asks) AS balances,
          ifnull(max(l.last_give IS NOT NULL), 0) AS lastGive, ifnull(max(l.last_ask IS NOT NULL), 0) AS lastAsk
