@@ -50,7 +50,7 @@ export function writeLedger(
 
 const ASKED_FIRST = 'asked first';
 
-/** The whole ledger's columns: the notes give way first, then the dates, then the name. */
+/** The whole ledger's columns: "asked first" gives way first, then the dates; the name is cut last. */
 export const LEDGER_COLUMNS = [{ head: 'name', cut: 1 }, 'gave', 'asked', 'balance', { head: 'last give', cut: 2, min: 10 }, { head: 'last ask', cut: 2, min: 10 }, { head: '', cut: 3 }];
 
 /** A ledger line's cells in LEDGER_COLUMNS, painted with `c`. */

@@ -37,9 +37,9 @@ export function writePeople(write: (text: string) => void, shape: ListShape, peo
 const DAY = 10; // YYYY-MM-DD
 
 /**
- * rel list's columns, with the day a snooze ends ("snoozed") when anyone's snooze is running. On a narrow terminal the
- * snooze's day, the tags and the company give way first, then the id, then the rhythm; the name stays
- * (cut last), and so does the last touch.
+ * rel list's columns, with the day a snooze ends ("snoozed") while anyone's snooze is running. On a
+ * narrow terminal the snooze's day, the tags and the company give way first, then the id, then the
+ * rhythm; the name stays (cut last), and so does the last touch.
  */
 export const peopleColumns = (snoozes: boolean) => [
   { head: 'id', cut: 3 },
