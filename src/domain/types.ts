@@ -63,7 +63,7 @@ export interface FollowUp {
 /** A person with the day of their last touch (kept by triggers): what most views start from. */
 export type PersonWithLastTouch = Person & { last_touch: Day | null };
 
-/** What rel list shows of a person (store/people.ts listPeople, render/people.ts). */
+/** What rel list shows of a person (store/people.ts listRows, render/people.ts). */
 export type ListedPerson = Pick<PersonWithLastTouch, 'id' | 'name' | 'tags' | 'every_days' | 'last_touch' | 'company' | 'emails'> & {
   /** Left out of rel due until this day (after today), else null. */
   snoozed_until: Day | null;

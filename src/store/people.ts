@@ -114,24 +114,9 @@ export function peopleByNameKey(db: Db, foldedQuery: string): { id: string; name
 /** SQL: the person `p` has the tag @tag (tags are a JSON array). */
 export const HAS_TAG = 'EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = @tag)';
 
-/**
- * Everyone, by name, with the columns rel list shows (and only those: every column of 10,000 people,
- * parsed, was a third of its time); only those with `tag` when given.
- */
-export function listPeople(db: Db, tag?: string): ListedPerson[] {
-  const where = tag === undefined ? '' : `WHERE ${HAS_TAG}`;
-  const rows = db
-    .prepare(
-      `SELECT p.id, p.name, p.tags, p.every_days, p.last_touch, p.company, p.emails, p.snoozed_until
-       FROM people p ${where} ORDER BY p.name_key, p.id`,
-    )
-    .all(tag === undefined ? {} : { tag }) as (Omit<ListedPerson, 'tags' | 'emails'> & { tags: string | string[]; emails: string | string[] })[];
-  // In place, not copied into new objects: 10,000 rows. Most lists are empty ('[]'), no parse needed.
-  for (const r of rows) {
-    r.tags = r.tags === '[]' ? [] : (JSON.parse(r.tags as string) as string[]);
-    r.emails = r.emails === '[]' ? [] : (JSON.parse(r.emails as string) as string[]);
-  }
-  return rows as ListedPerson[];
+/** Everyone's id and name, by name (the people rel log's prompt searches). */
+export function everyoneByName(db: Db): { id: string; name: string }[] {
+  return db.prepare('SELECT id, name FROM people ORDER BY name_key, id').all() as { id: string; name: string }[];
 }
 
 /** SQL: the text `x` is ASCII, each character one byte (SQLite's length counts characters). */
@@ -167,8 +152,9 @@ export function listShape(db: Db, today: Day, tag?: string): ListShape {
 }
 
 /**
- * Everyone rel list shows, by name, read one at a time (listPeople's rows, a snooze that has ended
- * shown as none). Read inside the same transaction as listShape (open.ts readTogether), so that the two agree.
+ * Everyone rel list shows, by name (only those with `tag` when given), read one at a time: the columns
+ * it shows and no more, a snooze that has ended shown as none. Read inside the same transaction as
+ * listShape (open.ts readTogether), so that the two agree.
  */
 export function* listRows(db: Db, today: Day, tag?: string): Generator<ListedPerson> {
   const where = tag === undefined ? '' : `WHERE ${HAS_TAG}`;
@@ -192,11 +178,11 @@ export function* listRows(db: Db, today: Day, tag?: string): Generator<ListedPer
 }
 
 /**
- * listPeople as the JSON of rel list --json, each person's object written by SQLite (jsonArray): no
+ * listRows as the JSON of rel list --json, each person's object written by SQLite (jsonArray): no
  * object made and serialised per person (list --json 66 -> 59 ms on the bench, and 63.7 -> 60.5 ms as
- * bytes). The same fields in the same order, a snooze that has ended shown as none (list.ts run); SQLite's
- * JSON strings are JSON.stringify's for any text SQLite can hold. test/store/list-json.test.ts compares
- * the two on random people.
+ * bytes). The same fields in the same order, a snooze that has ended shown as none (RUNNING_SNOOZE);
+ * SQLite's JSON strings are JSON.stringify's for any text SQLite can hold. test/store/list-json.test.ts
+ * compares the two on random people.
  */
 export function listPeopleJson(db: Db, today: Day, tag?: string): Buffer {
   const where = tag === undefined ? '' : `WHERE ${HAS_TAG}`;

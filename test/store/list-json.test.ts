@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import type { Db } from '../../src/store/open.js';
-import { listPeople, listPeopleJson, listRows, listShape } from '../../src/store/people.js';
+import { listPeopleJson, listRows, listShape } from '../../src/store/people.js';
 import { readTogether } from '../../src/store/open.js';
 import { peopleColumns, personCells, writePeople } from '../../src/render/people.js';
 import { tableLines } from '../../src/render/table.js';
@@ -60,7 +60,7 @@ describe('listPeopleJson: rel list --json, written by SQLite', () => {
   it('shows a snooze that has ended as none, and one to come as its day', () => {
     fill(4);
     const parsed = JSON.parse(listPeopleJson(db, today).toString('utf8')) as { id: string; snoozed_until: string | null }[];
-    const stored = new Map(listPeople(db).map((p) => [p.id, p.snoozed_until]));
+    const stored = new Map((db.prepare('SELECT id, snoozed_until FROM people').raw().all() as [string, string | null][]));
     const ended = parsed.filter((p) => stored.get(p.id) !== null && stored.get(p.id)! <= today);
     const ahead = parsed.filter((p) => stored.get(p.id) !== null && stored.get(p.id)! > today);
     expect(ended.length).toBeGreaterThan(5);

@@ -8,7 +8,7 @@ import { cleanName, cleanNote } from '../../domain/text.js';
 import { CHANNELS, KINDS, type Channel, type Day, type Kind } from '../../domain/types.js';
 import { UsageError } from '../../errors.js';
 import { newId } from '../../store/ids.js';
-import { listPeople } from '../../store/people.js';
+import { everyoneByName } from '../../store/people.js';
 import type { Who } from './who.js';
 import type { FollowUpMode } from '../../domain/follow-ups.js';
 
@@ -39,7 +39,7 @@ const validate = (check: (v: string) => unknown) => (v: string) => {
 
 export async function askForLog(ctx: Ctx): Promise<LogOptions> {
   const { prompt } = ctx.deps;
-  const everyone = listPeople(ctx.db()).map((p) => ({ id: p.id, name: p.name }));
+  const everyone = everyoneByName(ctx.db());
   const every_days = defaultEveryDays(loadConfig(ctx.deps)) ?? null; // as rel add gives a new person
   const people: LogPerson[] = [];
   for (;;) {
