@@ -2,7 +2,7 @@
 import type { DueItem } from '../domain/due.js';
 import type { Day } from '../domain/types.js';
 import { paint } from './paint.js';
-import { table, type Fit } from './table.js';
+import { DAY_WIDTH, table, type Fit } from './table.js';
 import { tsvLines } from './tsv.js';
 import { relativeDay, rhythm } from './words.js';
 
@@ -38,8 +38,8 @@ export function dueTable(items: DueItem[] | DueItem[][], today: Day, fit: Fit, e
   });
   // Narrow terminals lose the note first, then rhythm, last touch and date; never the number or why.
   const cut = { '#': 0, name: 1, why: 0, date: 2, 'last touch': 2, rhythm: 2 } as Record<string, number>;
-  // A date (10 columns) and a last touch ("104 days ago") are whole or not at all: "17 days a…" says nothing.
-  const min = { date: 10, 'last touch': Infinity } as Record<string, number>;
+  // A date and a last touch ("104 days ago") are whole or not at all: "17 days a…" says nothing.
+  const min = { date: DAY_WIDTH, 'last touch': Infinity } as Record<string, number>;
   const cols = [...head.map((h) => ({ head: h, cut: cut[h], min: min[h] })), { head: explain ? 'score' : '', cut: 3 }];
   return table(cols, rows, fit);
 }

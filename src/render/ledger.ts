@@ -2,7 +2,7 @@
 import type { Format } from './format.js';
 import type { LedgerRow, LedgerShape } from '../domain/ledger.js';
 import { paint, type Paint } from './paint.js';
-import { map, streamedTableLines, tableLines, widest, writeLines, type Fit } from './table.js';
+import { DAY_WIDTH, map, streamedTableLines, tableLines, widest, writeLines, type Fit } from './table.js';
 import { tsvLines } from './tsv.js';
 import { balanceText as signed, plural } from './words.js';
 import type { Channel, Day, Kind } from '../domain/types.js';
@@ -30,14 +30,13 @@ export function writeLedger(
   if (format === 'plain') {
     return writeLines(write, map(rows, (r) => `${r.name} — gave ${r.gives}, asked ${r.asks}, balance ${signed(r.balance)}${r.asked_first ? ', asked first' : ''}`));
   }
-  const DAY = 10; // YYYY-MM-DD
   const natural = [
     widest(shape.otherNames, shape.asciiName),
     shape.givesDigits,
     shape.asksDigits,
     widest(map(shape.balances, signed)),
-    shape.lastGive ? DAY : 0,
-    shape.lastAsk ? DAY : 0,
+    shape.lastGive ? DAY_WIDTH : 0,
+    shape.lastAsk ? DAY_WIDTH : 0,
     shape.askedFirst ? ASKED_FIRST.length : 0,
   ];
   const c = paint(fit.color);
@@ -51,7 +50,7 @@ export function writeLedger(
 const ASKED_FIRST = 'asked first';
 
 /** The whole ledger's columns: "asked first" gives way first, then the dates; the name is cut last. */
-export const LEDGER_COLUMNS = [{ head: 'name', cut: 1 }, 'gave', 'asked', 'balance', { head: 'last give', cut: 2, min: 10 }, { head: 'last ask', cut: 2, min: 10 }, { head: '', cut: 3 }];
+export const LEDGER_COLUMNS = [{ head: 'name', cut: 1 }, 'gave', 'asked', 'balance', { head: 'last give', cut: 2, min: DAY_WIDTH }, { head: 'last ask', cut: 2, min: DAY_WIDTH }, { head: '', cut: 3 }];
 
 /** A ledger line's cells in LEDGER_COLUMNS, painted with `c`. */
 export const ledgerCells = (r: LedgerRow, c: Paint) => [

@@ -1,7 +1,7 @@
 /** The views of `rel list`: a table, plain lines, or TSV; written as they are made. */
 import type { Format } from './format.js';
 import type { Day, ListedPerson, ListShape } from '../domain/types.js';
-import { map, streamedTableLines, widest, writeLines, type Fit } from './table.js';
+import { DAY_WIDTH, map, streamedTableLines, widest, writeLines, type Fit } from './table.js';
 import { tsvLines } from './tsv.js';
 import { relativeDay, rhythm, shortId } from './words.js';
 
@@ -28,13 +28,11 @@ export function writePeople(write: (text: string) => void, shape: ListShape, peo
     widest(map(other, (p) => p.company ?? ''), ascii.company),
     widest(map(shape.tags, (t) => t.join(', '))),
     widest(map(shape.rhythms, (r) => rhythm(r.every_days))),
-    ...(snoozes ? [DAY] : []),
+    ...(snoozes ? [DAY_WIDTH] : []),
     widest(map(shape.lastTouches, ago)),
   ];
   writeLines(write, streamedTableLines(peopleColumns(snoozes), natural, map(people, (p) => personCells(p, ago, snoozes)), fit));
 }
-
-const DAY = 10; // YYYY-MM-DD
 
 /**
  * rel list's columns, with the day a snooze ends ("snoozed") while anyone's snooze is running. On a
@@ -47,7 +45,7 @@ export const peopleColumns = (snoozes: boolean) => [
   { head: 'company', cut: 3 },
   { head: 'tags', cut: 3 },
   { head: 'rhythm', cut: 2, min: 8 },
-  ...(snoozes ? [{ head: 'snoozed', cut: 3, min: DAY }] : []),
+  ...(snoozes ? [{ head: 'snoozed', cut: 3, min: DAY_WIDTH }] : []),
   'last touch',
 ];
 

@@ -21,7 +21,7 @@ export interface Column {
   /** How readily the column gives up width (higher first): notes 3, free text 2, names 1; 0: never. */
   cut?: number;
   /**
-   * The narrowest it is cut to before it is dropped (default 8). At its width (a date's 10), or
+   * The narrowest it is cut to before it is dropped (default 8). At its width (a day's DAY_WIDTH), or
    * Infinity, it is whole or not at all.
    */
   min?: number;
@@ -34,6 +34,8 @@ export interface Fit {
 }
 
 const GAP = 2;
+/** The width of a day as rel writes it (YYYY-MM-DD): a column of days is this wide, whole or not at all. */
+export const DAY_WIDTH = 10;
 /** The narrowest a cut column becomes before it is dropped, unless it says (`min`). */
 const NARROWEST = 8;
 
