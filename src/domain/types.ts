@@ -73,9 +73,10 @@ export type ListedPerson = Pick<PersonWithLastTouch, 'id' | 'name' | 'tags' | 'e
  * What rel list's table needs before its first row (store/people.ts listShape), so that no row is held:
  * how many people; the widest id (its first 8 characters), name and company among ASCII texts (their
  * length, which is their width but for control characters, which rel's own texts never hold: then more
- * than their width, never less); the few people whose id, name or company is not ASCII, measured by
- * the renderer (a CJK character or an emoji is two columns); each distinct tag list, rhythm with its
- * running snooze, and last touch (hundreds among 10,000 people), put in words by the renderer.
+ * than their width, never less); the people whose id, name or company is not ASCII (few in most
+ * networks; each is an id and two texts), measured by the renderer (a CJK character or an emoji is two
+ * columns); each distinct tag list, rhythm with its running snooze, and last touch (hundreds among
+ * 10,000 people), put in words by the renderer.
  */
 export interface ListShape {
   count: number;
