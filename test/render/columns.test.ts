@@ -15,6 +15,15 @@ describe('width', () => {
     expect(width(cell)).toBe(w);
     expect(width(cell)).toBe(stringWidth(cell));
   });
+
+  it('measures every character of U+0000-U+07FF and the first planes of CJK and emoji as string-width does, alone and in a name', () => {
+    const points = [...Array(0x800).keys(), 0x1100, 0x2122, 0x3042, 0x4e00, 0xac00, 0xff21, 0x1f389, 0x1f600];
+    for (const cp of points) {
+      const c = String.fromCodePoint(cp);
+      expect(width(c), `U+${cp.toString(16)}`).toBe(stringWidth(c));
+      expect(width(`Zoë ${c} Núñez`), `U+${cp.toString(16)} in a name`).toBe(stringWidth(`Zoë ${c} Núñez`));
+    }
+  });
 });
 
 describe('cut', () => {
