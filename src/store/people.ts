@@ -125,9 +125,13 @@ export const ascii = (x: string) => `length(${x}) = octet_length(${x})`;
 /** SQL: rel list's snooze: its day while it runs, none once it has ended. */
 const RUNNING_SNOOZE = 'CASE WHEN p.snoozed_until > @today THEN p.snoozed_until END';
 
+/** Whom rel list shows (as `p`): everyone, or those with `tag`; the WHERE clause and its parameters. */
+const listed = (today: Day, tag?: string) =>
+  tag === undefined ? { where: '', params: { today } } : { where: `WHERE ${HAS_TAG}`, params: { today, tag } };
+
 /** rel list's ListShape (domain/types.ts), read in one pass over the people; no row is held. */
 export function listShape(db: Db, today: Day, tag?: string): ListShape {
-  const where = tag === undefined ? '' : `WHERE ${HAS_TAG}`;
+  const { where, params } = listed(today, tag);
   const widest = (x: string, of = x) => `ifnull(max(CASE WHEN ${ascii(x)} THEN length(${of}) END), 0)`;
   const row = db
     .prepare(
@@ -140,7 +144,7 @@ export function listShape(db: Db, today: Day, tag?: string): ListShape {
          json_group_array(DISTINCT p.last_touch) AS last
        FROM people p ${where}`,
     )
-    .get(tag === undefined ? { today } : { today, tag }) as Record<'count' | 'id' | 'name' | 'company', number> & Record<'other' | 'tags' | 'rhythms' | 'last', string>;
+    .get(params) as Record<'count' | 'id' | 'name' | 'company', number> & Record<'other' | 'tags' | 'rhythms' | 'last', string>;
   return {
     count: row.count,
     ascii: { id: row.id, name: row.name, company: row.company },
@@ -157,14 +161,14 @@ export function listShape(db: Db, today: Day, tag?: string): ListShape {
  * listShape (open.ts readTogether), so that the two agree.
  */
 export function* listRows(db: Db, today: Day, tag?: string): Generator<ListedPerson> {
-  const where = tag === undefined ? '' : `WHERE ${HAS_TAG}`;
+  const { where, params } = listed(today, tag);
   const rows = db
     .prepare(
       `SELECT p.id, p.name, p.tags, p.every_days, p.last_touch, p.company, p.emails, ${RUNNING_SNOOZE}
        FROM people p ${where} ORDER BY +p.name_key, p.id`,
     )
     .raw()
-    .iterate(tag === undefined ? { today } : { today, tag }) as IterableIterator<[string, string, string, number | null, Day | null, string | null, string, Day | null]>;
+    .iterate(params) as IterableIterator<[string, string, string, number | null, Day | null, string | null, string, Day | null]>;
   // Rows as arrays, made into objects here: better-sqlite3 makes a row object a property at a time.
   // Most lists are empty ('[]'), no parse needed. `+p.name_key`: the table read in its order and sorted,
   // not read in the order of the index of names, a row at a time (10,000 people: 13.6-16.9 -> 10.7-12.3
@@ -185,14 +189,14 @@ export function* listRows(db: Db, today: Day, tag?: string): Generator<ListedPer
  * compares the two on random people.
  */
 export function listPeopleJson(db: Db, today: Day, tag?: string): Buffer {
-  const where = tag === undefined ? '' : `WHERE ${HAS_TAG}`;
+  const { where, params } = listed(today, tag);
   return jsonArray(
     db,
     `SELECT json_object('id', p.id, 'name', p.name, 'tags', json(p.tags), 'every_days', p.every_days,
        'last_touch', p.last_touch, 'company', p.company, 'emails', json(p.emails),
        'snoozed_until', ${RUNNING_SNOOZE}) AS j
      FROM people p ${where} ORDER BY p.name_key, p.id`,
-    tag === undefined ? { today } : { today, tag },
+    params,
   );
 }
 
