@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import type { App, Ctx } from '../app.js';
 import { loadConfig } from '../config.js';
 import { addDays } from '../domain/dates.js';
-import { dueItemOf, rankDue, type DueItem, type RankedDue } from '../domain/due.js';
+import { dueItemOf, mostUrgent, rankDue, type DueItem, type RankedDue } from '../domain/due.js';
 import { intervalDays, parseInterval } from '../domain/interval.js';
 import { daysLeftInWeek, type Weekday } from '../domain/settings.js';
 import type { Day } from '../domain/types.js';
@@ -85,42 +85,46 @@ Examples:
         const format = parseFormat(raw);
         const settings = loadConfig(ctx.deps);
         const opts = parseDueFlags(raw, { birthdayDays: settings['due.birthday-days'], today: ctx.today, weekStart: settings['week.start'] });
-        const everyone = rank(opts, ctx);
-        const ranked = opts.limit === undefined ? everyone : everyone.slice(0, opts.limit);
-        if (ranked.length > 0 || !raw.quiet) await show(ranked, everyone, format, opts, raw, ctx);
-        if (ranked.length === 0 && raw.exitStatus) throw new QuietExit(1, 'no one is due');
+        // Only the items printed are put in order: a table's screenful (or --limit), everything for a
+        // format that lists all and for the calendar of --within, which orders them by date itself.
+        const calendar = format === 'table' && raw.within !== undefined;
+        const printed = calendar ? Infinity : format === 'table' && !raw.all ? (opts.limit ?? SCREENFUL) : (opts.limit ?? Infinity);
+        const { first, count } = rank(opts, ctx, printed);
+        const listed = Math.min(count, opts.limit ?? Infinity); // the items --limit lets through
+        if (listed > 0 || !raw.quiet) await show(first, listed, format, opts, raw, ctx);
+        if (listed === 0 && raw.exitStatus) throw new QuietExit(1, 'no one is due');
       }),
     );
 }
 
 /**
- * Prints the items in the chosen format (the empty list too: `[]`, a tsv header, "No one is due"). The
- * table also says how many people are snoozed; with --within it is a calendar: in date order, one line
- * per person, whose --limit counts people, not items, so it reads `everyone` (ranked is cut to --limit items).
- * Only what is printed is written out (dueItemOf): the table's screenful of hundreds due.
+ * Prints the items in the chosen format (the empty list too: `[]`, a tsv header, "No one is due"). `first`
+ * are the most urgent items, in order, as many as are printed (a table's screenful unless --limit or --all:
+ * a morning list is read, not scrolled); `listed` is how many items there are, cut to --limit. The table
+ * also says how many people are snoozed; with --within it is a calendar: in date order, one line per
+ * person, whose --limit counts people, not items, so `first` is then every item. Only what is printed is
+ * written out (dueItemOf).
  */
-async function show(ranked: RankedDue[], everyone: RankedDue[], format: Format, opts: DueOptions, raw: RawDue, ctx: Ctx): Promise<void> {
+async function show(first: RankedDue[], listed: number, format: Format, opts: DueOptions, raw: RawDue, ctx: Ctx): Promise<void> {
   const written = (some: RankedDue[]) => some.map((r) => dueItemOf(r, opts));
-  if (format === 'json') return ctx.json(written(ranked));
+  if (format === 'json') return ctx.json(written(first));
   if (format === 'plain' || format === 'tsv') {
     const { duePlain, dueTsv } = await import('../render/due.js');
-    const text = format === 'plain' ? duePlain(written(ranked)) : dueTsv(written(ranked));
+    const text = format === 'plain' ? duePlain(written(first)) : dueTsv(written(first));
     if (text !== '') ctx.out(text);
     return;
   }
   const snoozed = countSnoozed(ctx.db(), ctx.today, opts.tag);
   const asleep = snoozed === 0 ? '' : `${snoozed} snoozed (rel list shows until when; rel snooze WHO off wakes one)`;
-  if (ranked.length === 0) return ctx.out(asleep ? `No one is due. Nice. ${asleep}.` : 'No one is due. Nice.');
-  // A morning list is read, not scrolled: a screenful unless asked for more.
-  const screenful = <T>(rows: T[]): T[] => (opts.limit === undefined && !raw.all ? rows.slice(0, SCREENFUL) : rows);
+  if (listed === 0) return ctx.out(asleep ? `No one is due. Nice. ${asleep}.` : 'No one is due. Nice.');
   let shown: DueItem[] | DueItem[][];
   let total: number;
   if (raw.within === undefined) {
-    shown = written(screenful(ranked));
-    total = ranked.length;
+    shown = written(first);
+    total = listed;
   } else {
-    const days = (await import('../domain/due-calendar.js')).byPersonInDateOrder(written(everyone)).slice(0, opts.limit);
-    shown = screenful(days);
+    const days = (await import('../domain/due-calendar.js')).byPersonInDateOrder(written(first)).slice(0, opts.limit);
+    shown = opts.limit === undefined && !raw.all ? days.slice(0, SCREENFUL) : days;
     total = days.length;
   }
   const { dueTable } = await import('../render/due.js');
@@ -129,14 +133,15 @@ async function show(ranked: RankedDue[], everyone: RankedDue[], format: Format, 
   if (asleep) ctx.out(asleep);
 }
 
-/** Everyone due, most urgent first, not yet written out (--limit is the caller's). */
-function rank(opts: DueOptions, ctx: Ctx): RankedDue[] {
+/** The `k` most urgent items (all of them when k is Infinity), in order, not yet written out, and how many are due in all. */
+function rank(opts: DueOptions, ctx: Ctx, k: number): { first: RankedDue[]; count: number } {
   const db = ctx.db();
   const window = { today: ctx.today, horizon: addDays(ctx.today, opts.withinDays), birthdayDays: opts.birthdayDays };
   const dates = dueDates(db, window, opts.tag); // important dates (rel date), with their people
-  return rankDue([...duePeople(db, window, opts.tag), ...dates.people], dueFollowUps(db, window.horizon), {
-    today: ctx.today,
-    withinDays: opts.withinDays,
-    birthdayDays: opts.birthdayDays,
-  }, dates.dates);
+  const people = [...duePeople(db, window, opts.tag), ...dates.people];
+  const followUps = dueFollowUps(db, window.horizon);
+  const rankOpts = { today: ctx.today, withinDays: opts.withinDays, birthdayDays: opts.birthdayDays };
+  if (k !== Infinity) return mostUrgent(people, followUps, rankOpts, dates.dates, k);
+  const all = rankDue(people, followUps, rankOpts, dates.dates);
+  return { first: all, count: all.length };
 }

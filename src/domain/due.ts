@@ -114,6 +114,43 @@ const score100 = (x: number) => Math.round(x * 100);
  */
 // Stryker disable next-line ArrayDeclaration: equivalent: a non-date entry has no person_id, so it is skipped like no entry
 export function rankDue(people: DuePerson[], followUps: DueFollowUp[], opts: RankOptions, dates: DueDate[] = []): RankedDue[] {
+  return dueUnranked(people, followUps, opts, dates).sort(byRank);
+}
+
+/**
+ * rankDue's first `k` items, and how many it has in all, without putting the others in order: the table
+ * of rel due shows a screenful of the hundreds due (thousands on a large network, or when everyone is
+ * overdue), and sorting them all was most of its ranking.
+ */
+export function mostUrgent(people: DuePerson[], followUps: DueFollowUp[], opts: RankOptions, dates: DueDate[], k: number): { first: RankedDue[]; count: number } {
+  const all = dueUnranked(people, followUps, opts, dates);
+  return { first: firstInOrder(all, k, byRank), count: all.length };
+}
+
+/**
+ * The first `k` of `xs` in `order` (a total order), as xs.sort(order).slice(0, k) would give them, kept in
+ * a sorted array of at most k as the others go by: most are compared with its last item only.
+ */
+export function firstInOrder<T>(xs: readonly T[], k: number, order: (a: T, b: T) => number): T[] {
+  const first: T[] = [];
+  if (k <= 0) return first;
+  for (const x of xs) {
+    if (first.length === k && order(x, first[k - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = first.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(first[mid]!, x) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    first.splice(lo, 0, x);
+    if (first.length > k) first.pop();
+  }
+  return first;
+}
+
+/** Everyone due, in the order found (rankDue sorts them). */
+function dueUnranked(people: DuePerson[], followUps: DueFollowUp[], opts: RankOptions, dates: DueDate[]): RankedDue[] {
   const { today } = opts;
   // Day numbers, not Day strings, in the loop over everyone: it runs for 10,000 people on every rel due.
   const todayN = dayNumber(today);
@@ -155,7 +192,7 @@ export function rankDue(people: DuePerson[], followUps: DueFollowUp[], opts: Ran
     const what = next.years === null ? d.label : `${d.label} (${next.years} ${next.years === 1 ? 'year' : 'years'})`;
     out.push(ranked(p, 'date', anniversary100(ahead, opts.birthdayDays), dayNumber(next.on), next.on, ahead === 0 ? 0 : -ahead, null, d.label, what));
   }
-  return out.sort(byRank);
+  return out;
 }
 
 /** The item the user sees (the JSON shape, its fields in the documented order), with its date and why written. */

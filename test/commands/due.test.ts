@@ -253,3 +253,29 @@ describe('rel due --within --limit', () => {
     expect(rows.map((r) => r.split(/\s{2,}/)[1])).toEqual(['Leo', 'Ana']);
   });
 });
+
+describe('rel due: a screenful of many due', () => {
+  const t = useTempRel({ now: '2026-03-01T09:00' });
+  const names = (out: string) => out.trimEnd().split('\n').slice(1).filter((l) => /^\s*\d+ /.test(l)).map((l) => l.trim().split(/\s{2,}/)[1]);
+
+  it('shows the 20 most urgent of 25, in the order of --json, and says how many more; --all and --limit show theirs', async () => {
+    // Added on 13 days, two people a day (a tie on the score, broken by name), all on a weekly rhythm.
+    for (let i = 0; i < 25; i++) {
+      await t.rel(['add', `Person ${String.fromCharCode(90 - i)}`, '--every', '1w'], { now: `2026-01-${String(1 + Math.floor(i / 2)).padStart(2, '0')}` });
+    }
+    const order = (await t.rel(['due', '--json'])).json().map((i: { name: string }) => i.name);
+    expect(order).toHaveLength(25);
+    const table = await t.rel(['due']);
+    expect(names(table.out)).toEqual(order.slice(0, 20));
+    expect(table.out).toContain('... and 5 more (rel due --all)');
+    const all = await t.rel(['due', '--all']);
+    expect(names(all.out)).toEqual(order);
+    expect(all.out).not.toContain('more (rel due --all)');
+    const three = await t.rel(['due', '--limit', '3']);
+    expect(names(three.out)).toEqual(order.slice(0, 3));
+    expect(three.out).not.toContain('more'); // --limit asked for three: nothing more to say
+    expect(names((await t.rel(['due', '--all', '--limit', '22'])).out)).toEqual(order.slice(0, 22));
+    expect((await t.rel(['due', '--format', 'plain', '--limit', '2'])).out.trimEnd().split('\n')).toHaveLength(2);
+    expect((await t.rel(['due', '--json', '--limit', '4'])).json().map((i: { name: string }) => i.name)).toEqual(order.slice(0, 4));
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
-import { byUrgency, dueItemOf, dueItems, rankDue, type DueDate, type DueItem, type DuePerson, type DueFollowUp } from '../../src/domain/due.js';
+import { byUrgency, dueItemOf, dueItems, firstInOrder, mostUrgent, rankDue, type DueDate, type DueItem, type DuePerson, type DueFollowUp } from '../../src/domain/due.js';
 import { rng } from '../support.js';
 
 const person = (over: Partial<DuePerson> & { id: string }): DuePerson => ({
@@ -190,6 +190,42 @@ describe('rankDue: ranking in numbers, writing only what is shown', () => {
     expect(ranked.map((r) => dueItemOf(r, opts))).toEqual(items);
     expect(dueItemOf(ranked[3]!, opts)).toEqual(items[3]);
     expect(new Set(items.map((i) => i.reason))).toEqual(new Set(['overdue', 'follow-up', 'birthday', 'date']));
+  });
+
+  it('mostUrgent gives rankDue\'s first k items and its count, for every k, on random networks full of ties', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const { people, followUps, dates } = network(seed);
+      const o = { ...opts, withinDays: seed % 3 };
+      const all = rankDue(people, followUps, o, dates);
+      // The order they are handed over in does not matter: the same people (each once: of one handed over
+      // twice, the first counts) reversed give the same first items.
+      const once = people.filter((p, i) => people.findIndex((q) => q.id === p.id) === i).reverse();
+      for (const k of [0, 1, 2, 5, 20, all.length - 1, all.length, all.length + 3]) {
+        expect(mostUrgent(people, followUps, o, dates, k)).toEqual({ first: all.slice(0, k), count: all.length });
+        expect(mostUrgent(once, [...followUps].reverse(), o, [...dates].reverse(), k).first).toEqual(all.slice(0, k));
+      }
+    }
+  });
+});
+
+describe('firstInOrder', () => {
+  const byNumber = (a: number, b: number) => a - b;
+  it('is the sorted array\'s first k, whatever the order the items come in', () => {
+    const rnd = rng(3);
+    for (let round = 0; round < 200; round++) {
+      const xs = Array.from({ length: Math.floor(rnd() * 40) }, () => Math.floor(rnd() * 15)); // with repeats
+      const k = Math.floor(rnd() * 45);
+      expect(firstInOrder(xs, k, byNumber)).toEqual([...xs].sort(byNumber).slice(0, k));
+    }
+  });
+
+  it('keeps, of items equal in the order, the first met, as a stable sort does, and leaves its input alone', () => {
+    const xs = [{ n: 2, tag: 'a' }, { n: 1, tag: 'b' }, { n: 2, tag: 'c' }, { n: 1, tag: 'd' }, { n: 0, tag: 'e' }];
+    const copy = structuredClone(xs);
+    expect(firstInOrder(xs, 4, (a, b) => a.n - b.n).map((x) => x.tag)).toEqual(['e', 'b', 'd', 'a']);
+    expect(xs).toEqual(copy);
+    expect(firstInOrder(xs, 0, (a, b) => a.n - b.n)).toEqual([]);
+    expect(firstInOrder(xs, -1, (a, b) => a.n - b.n)).toEqual([]);
   });
 });
 
