@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import type { App, Ctx } from '../app.js';
 import { loadConfig } from '../config.js';
 import { addDays } from '../domain/dates.js';
-import { dueItemOf, mostUrgent, rankDue, type DueItem, type RankedDue } from '../domain/due.js';
+import { dueItemOf, mostUrgent, type DueItem, type RankedDue } from '../domain/due.js';
 import { intervalDays, parseInterval } from '../domain/interval.js';
 import { daysLeftInWeek, type Weekday } from '../domain/settings.js';
 import type { Day } from '../domain/types.js';
@@ -138,10 +138,6 @@ function rank(opts: DueOptions, ctx: Ctx, k: number): { first: RankedDue[]; coun
   const db = ctx.db();
   const window = { today: ctx.today, horizon: addDays(ctx.today, opts.withinDays), birthdayDays: opts.birthdayDays };
   const dates = dueDates(db, window, opts.tag); // important dates (rel date), with their people
-  const people = [...duePeople(db, window, opts.tag), ...dates.people];
-  const followUps = dueFollowUps(db, window.horizon);
   const rankOpts = { today: ctx.today, withinDays: opts.withinDays, birthdayDays: opts.birthdayDays };
-  if (k !== Infinity) return mostUrgent(people, followUps, rankOpts, dates.dates, k);
-  const all = rankDue(people, followUps, rankOpts, dates.dates);
-  return { first: all, count: all.length };
+  return mostUrgent([...duePeople(db, window, opts.tag), ...dates.people], dueFollowUps(db, window.horizon), rankOpts, dates.dates, k);
 }

@@ -128,12 +128,15 @@ export function mostUrgent(people: DuePerson[], followUps: DueFollowUp[], opts: 
 }
 
 /**
- * The first `k` of `xs` in `order` (a total order), as xs.sort(order).slice(0, k) would give them, kept in
- * a sorted array of at most k as the others go by: most are compared with its last item only.
+ * The first `k` of `xs` in `order` (a total order), as xs.sort(order).slice(0, k) would give them (any k,
+ * Infinity too). A few of many are kept in a sorted array of at most k as the others go by, most compared
+ * with its last item only; when k * k reaches xs.length, moving items within that array would cost more
+ * than sorting them all, which is done instead.
  */
 export function firstInOrder<T>(xs: readonly T[], k: number, order: (a: T, b: T) => number): T[] {
   const first: T[] = [];
   if (k <= 0) return first;
+  if (k * k >= xs.length) return [...xs].sort(order).slice(0, k);
   for (const x of xs) {
     if (first.length === k && order(x, first[k - 1]!) >= 0) continue;
     let lo = 0;

@@ -200,7 +200,7 @@ describe('rankDue: ranking in numbers, writing only what is shown', () => {
       // The order they are handed over in does not matter: the same people (each once: of one handed over
       // twice, the first counts) reversed give the same first items.
       const once = people.filter((p, i) => people.findIndex((q) => q.id === p.id) === i).reverse();
-      for (const k of [0, 1, 2, 5, 20, all.length - 1, all.length, all.length + 3]) {
+      for (const k of [0, 1, 2, 5, 20, all.length - 1, all.length, all.length + 3, Infinity]) {
         expect(mostUrgent(people, followUps, o, dates, k)).toEqual({ first: all.slice(0, k), count: all.length });
         expect(mostUrgent(once, [...followUps].reverse(), o, [...dates].reverse(), k).first).toEqual(all.slice(0, k));
       }
